@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { ActorSchema, IdSchema, TimestampSchema } from './primitives'
+
+export const STANDARDS_OF_PROOF = ['confirmed', 'more_likely_than_not', 'unsubstantiated'] as const
+export const StandardOfProofSchema = z.enum(STANDARDS_OF_PROOF)
+
+export const FindingSchema = z.object({
+  id: IdSchema,
+  statement: z.string().trim().min(1).max(5_000),
+  evidenceIds: z.array(IdSchema),
+  standard: StandardOfProofSchema,
+})
+
+export const ClauseConsideredSchema = z.object({
+  clauseId: z.string().min(1).max(80),
+  violated: z.boolean(),
+})
+
+export const OutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('no_action') }),
+  z.object({ kind: z.literal('education') }),
+  z.object({ kind: z.literal('warning') }),
+  z.object({ kind: z.literal('temporary_suspension'), days: z.number().int().min(1).max(365) }),
+  z.object({ kind: z.literal('permanent_deactivation') }),
+  z.object({
+    kind: z.literal('reimbursement'),
+    amount: z.number().positive().max(1_000_000),
+    currency: z.enum(['USD', 'CAD']),
+  }),
+  z.object({ kind: z.literal('referral'), to: z.enum(['law_enforcement', 'legal']) }),
+])
+export type Outcome = z.infer<typeof OutcomeSchema>
+
+export const ApprovalSchema = z.object({
+  approver: ActorSchema,
+  at: TimestampSchema,
+  note: z.string().max(2_000),
+})
+
+/** The decision for one party of a case. */
+export const DeterminationSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  partyId: IdSchema,
+  findings: z.array(FindingSchema),
+  clauses: z.array(ClauseConsideredSchema),
+  outcome: OutcomeSchema.nullable(),
+  rationale: z.string().max(20_000),
+  /** Required when the outcome is outside the recommended ones. */
+  justification: z.string().max(20_000),
+  approval: ApprovalSchema.nullable(),
+  decidedBy: ActorSchema.nullable(),
+  decidedAt: TimestampSchema.nullable(),
+  updatedAt: TimestampSchema,
+})
+export type Determination = z.infer<typeof DeterminationSchema>

@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { ActorSchema, IdSchema, Sha256Schema, TimestampSchema } from './primitives'
+
+export const REPORT_STATUSES = ['draft', 'in_review', 'final'] as const
+export const ReportStatusSchema = z.enum(REPORT_STATUSES)
+export type ReportStatus = z.infer<typeof ReportStatusSchema>
+
+/** A rich-text document in the editor's JSON form (ProseMirror nodes). */
+export const RichTextDocSchema = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).optional() })
+
+export const ReportSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  title: z.string().trim().min(1).max(300),
+  templateId: z.string().max(80),
+  status: ReportStatusSchema,
+  body: RichTextDocSchema,
+  createdAt: TimestampSchema,
+  createdBy: ActorSchema,
+  updatedAt: TimestampSchema,
+})
+export type Report = z.infer<typeof ReportSchema>
+
+/** A frozen copy of a report: taken on demand and at every export. */
+export const ReportVersionSchema = z.object({
+  id: IdSchema,
+  reportId: IdSchema,
+  caseId: IdSchema,
+  number: z.number().int().min(1),
+  status: ReportStatusSchema,
+  body: RichTextDocSchema,
+  takenAt: TimestampSchema,
+  takenBy: ActorSchema,
+  reason: z.enum(['snapshot', 'export', 'amendment']),
+  exportedPdfSha256: Sha256Schema.nullable(),
+})
+export type ReportVersion = z.infer<typeof ReportVersionSchema>

@@ -1,0 +1,97 @@
+import { z } from 'zod'
+
+/**
+ * The one typed contract between the renderer and its host (Electron main process or the web host).
+ * Every request is validated by the side that receives it, every response by the renderer.
+ */
+
+export const FileFilterSchema = z.object({
+  name: z.string().min(1).max(80),
+  extensions: z.array(z.string().regex(/^[a-z0-9]+$/i)).min(1).max(20),
+})
+export type FileFilter = z.infer<typeof FileFilterSchema>
+
+/** File names offered to the user: no path separators, no control or bidi-override characters. */
+export const SafeFileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[/\\\0-\x1f\u202a-\u202e\u2066-\u2069]/.test(name), 'not a safe file name')
+
+const bytes = z.instanceof(Uint8Array)
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  platform: z.string(),
+})
+export type AppInfo = z.infer<typeof AppInfoSchema>
+
+export const platformChannels = {
+  'app:getInfo': {
+    request: z.object({}).strict(),
+    response: AppInfoSchema,
+  },
+  /** Save bytes where the analyst chooses (save dialog in Electron, a download in the web host). */
+  'file:save': {
+    request: z
+      .object({
+        title: z.string().min(1).max(120),
+        suggestedName: SafeFileNameSchema,
+        mimeType: z.string().min(1).max(120),
+        filters: z.array(FileFilterSchema).max(10),
+        bytes,
+      })
+      .strict(),
+    response: z.object({ saved: z.boolean(), location: z.string().nullable() }),
+  },
+  /** Let the analyst pick files to read (open dialog in Electron, a file input in the web host). */
+  'file:open': {
+    request: z
+      .object({
+        title: z.string().min(1).max(120),
+        filters: z.array(FileFilterSchema).max(10),
+        multiple: z.boolean(),
+      })
+      .strict(),
+    response: z.object({
+      files: z.array(z.object({ name: z.string().min(1).max(1_000), bytes })),
+    }),
+  },
+} as const
+
+export type PlatformChannel = keyof typeof platformChannels
+export type PlatformRequest<C extends PlatformChannel> = z.infer<(typeof platformChannels)[C]['request']>
+export type PlatformResponse<C extends PlatformChannel> = z.infer<(typeof platformChannels)[C]['response']>
+
+export const PLATFORM_CHANNELS = Object.keys(platformChannels) as PlatformChannel[]
+
+export function isPlatformChannel(channel: unknown): channel is PlatformChannel {
+  return typeof channel === 'string' && Object.hasOwn(platformChannels, channel)
+}
+
+/** Commands the host sends to the renderer (application menu, single-instance relaunch). */
+export const MENU_COMMANDS = [
+  'import-bundle',
+  'export-bundle',
+  'open-settings',
+  'toggle-theme',
+  'focus-search',
+  'show-about',
+] as const
+export const MenuCommandSchema = z.enum(MENU_COMMANDS)
+export type MenuCommand = z.infer<typeof MenuCommandSchema>
+
+export const platformEvents = {
+  'menu:command': MenuCommandSchema,
+} as const
+export type PlatformEvent = keyof typeof platformEvents
+export type PlatformEventPayload<E extends PlatformEvent> = z.infer<(typeof platformEvents)[E]>
+
+/** What the preload script exposes as `window.workstation`, and what the web host implements. */
+export interface WorkstationPlatform {
+  readonly host: 'electron' | 'web'
+  invoke<C extends PlatformChannel>(channel: C, request: PlatformRequest<C>): Promise<PlatformResponse<C>>
+  on<E extends PlatformEvent>(event: E, listener: (payload: PlatformEventPayload<E>) => void): () => void
+}
