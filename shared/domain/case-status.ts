@@ -15,8 +15,16 @@ export type CaseStatus = z.infer<typeof CaseStatusSchema>
 
 export const CASE_STATUS_INFO: Record<CaseStatus, { label: string; meaning: string; open: boolean }> = {
   new: { label: 'New', meaning: 'Escalation received, not yet acknowledged.', open: true },
-  triage: { label: 'Triage', meaning: 'Category and severity being checked; first response due.', open: true },
-  investigating: { label: 'Investigating', meaning: 'Gathering and verifying evidence from the parties.', open: true },
+  triage: {
+    label: 'Triage',
+    meaning: 'Category and severity being checked; first response due.',
+    open: true,
+  },
+  investigating: {
+    label: 'Investigating',
+    meaning: 'Gathering and verifying evidence from the parties.',
+    open: true,
+  },
   awaiting_party: {
     label: 'Awaiting party',
     meaning: 'Waiting on a statement, photos or a call back; the SLA clock is paused.',

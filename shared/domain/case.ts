@@ -5,7 +5,13 @@ import { IncidentCategorySchema } from './categories'
 import { ActorSchema, IdSchema, TagSchema, TimestampSchema } from './primitives'
 import { SeveritySchema } from './severity'
 
-export const ESCALATION_SOURCES = ['support', 'safety_hotline', 'retailer', 'automated_signal', 'law_enforcement'] as const
+export const ESCALATION_SOURCES = [
+  'support',
+  'safety_hotline',
+  'retailer',
+  'automated_signal',
+  'law_enforcement',
+] as const
 export const EscalationSourceSchema = z.enum(ESCALATION_SOURCES)
 export type EscalationSource = z.infer<typeof EscalationSourceSchema>
 

@@ -29,7 +29,8 @@ export interface IncidentCategoryInfo {
 export const INCIDENT_CATEGORY_INFO: Record<IncidentCategory, IncidentCategoryInfo> = {
   property_damage: {
     label: 'Property damage',
-    examples: "Shopper's car hits a mailbox or garage door; spilled goods stain a carpet; gate or fence damaged",
+    examples:
+      "Shopper's car hits a mailbox or garage door; spilled goods stain a carpet; gate or fence damaged",
     typicalSeverity: 'S3',
   },
   vehicle_incident: {

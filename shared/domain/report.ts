@@ -6,7 +6,10 @@ export const ReportStatusSchema = z.enum(REPORT_STATUSES)
 export type ReportStatus = z.infer<typeof ReportStatusSchema>
 
 /** A rich-text document in the editor's JSON form (ProseMirror nodes). */
-export const RichTextDocSchema = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).optional() })
+export const RichTextDocSchema = z.object({
+  type: z.literal('doc'),
+  content: z.array(z.unknown()).optional(),
+})
 
 export const ReportSchema = z.object({
   id: IdSchema,

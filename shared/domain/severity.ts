@@ -9,7 +9,10 @@ export const SEVERITY_INFO: Record<Severity, { label: string; meaning: string }>
     label: 'S1 — critical',
     meaning: 'Ongoing danger, serious injury, weapon, sexual assault, credible threat: act in minutes.',
   },
-  S2: { label: 'S2 — high', meaning: 'Injury or significant property damage, harassment with identifiable target.' },
+  S2: {
+    label: 'S2 — high',
+    meaning: 'Injury or significant property damage, harassment with identifiable target.',
+  },
   S3: {
     label: 'S3 — moderate',
     meaning: 'Property damage of modest value, verbal abuse, missing items with suspicion of theft.',

@@ -7,7 +7,10 @@ import { z } from 'zod'
 
 export const FileFilterSchema = z.object({
   name: z.string().min(1).max(80),
-  extensions: z.array(z.string().regex(/^[a-z0-9]+$/i)).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]+$/i))
+    .min(1)
+    .max(20),
 })
 export type FileFilter = z.infer<typeof FileFilterSchema>
 
