@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isSafeFileName } from '../file-names'
 
 /**
  * The one typed contract between the renderer and its host (Electron main process or the web host).
@@ -19,7 +20,7 @@ export const SafeFileNameSchema = z
   .string()
   .min(1)
   .max(255)
-  .refine((name) => !/[/\\\0-\x1f\u202a-\u202e\u2066-\u2069]/.test(name), 'not a safe file name')
+  .refine(isSafeFileName, 'not a safe file name')
 
 const bytes = z.instanceof(Uint8Array)
 
