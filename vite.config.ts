@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin, type UserConfig } from 'vite'
 
@@ -40,11 +41,16 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /** Shared by the web host build (this file) and the Electron build (electron.vite.config.ts). */
+const appVersion: string = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+).version
+
 export const rendererConfig: UserConfig = {
   root: 'renderer',
   // Relative asset URLs: the same build is served by the web host and by Electron's app:// protocol.
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
   worker: { format: 'es' },
   build: {
     outDir: '../out/renderer',

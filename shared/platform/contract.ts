@@ -16,13 +16,13 @@ export const FileFilterSchema = z.object({
 export type FileFilter = z.infer<typeof FileFilterSchema>
 
 /** File names offered to the user: no path separators, no control or bidi-override characters. */
-export const SafeFileNameSchema = z
-  .string()
-  .min(1)
-  .max(255)
-  .refine(isSafeFileName, 'not a safe file name')
+export const SafeFileNameSchema = z.string().min(1).max(255).refine(isSafeFileName, 'not a safe file name')
 
-const bytes = z.instanceof(Uint8Array)
+/** Checked by tag, not instanceof: bytes cross realms (preload world, main world, IPC) on their way. */
+const bytes = z.custom<Uint8Array>(
+  (value) => ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]',
+  'expected bytes',
+)
 
 export const AppInfoSchema = z.object({
   name: z.string(),

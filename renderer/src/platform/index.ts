@@ -1,0 +1,61 @@
+import type {
+  AppInfo,
+  FileFilter,
+  MenuCommand,
+  PlatformChannel,
+  PlatformRequest,
+  PlatformResponse,
+  WorkstationPlatform,
+} from '../../../shared/platform/contract'
+import { platformChannels, platformEvents } from '../../../shared/platform/contract'
+import { describeIssues } from '../../../shared/validation'
+import { createWebHostPlatform } from './web-host'
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload script; absent in the web host. */
+    workstation?: WorkstationPlatform
+  }
+  /** The app version from package.json, injected at build time. */
+  const __APP_VERSION__: string
+}
+
+const host: WorkstationPlatform =
+  window.workstation ??
+  createWebHostPlatform({ name: 'Critical Response Workstation', version: __APP_VERSION__ })
+
+/** Calls the host and validates its answer: the renderer never trusts the other side of the boundary. */
+async function call<C extends PlatformChannel>(
+  channel: C,
+  request: PlatformRequest<C>,
+): Promise<PlatformResponse<C>> {
+  const response = await host.invoke(channel, request)
+  const parsed = platformChannels[channel].response.safeParse(response)
+  if (!parsed.success) {
+    throw new Error(`The app host answered "${channel}" unexpectedly: ${describeIssues(parsed.error)}`)
+  }
+  return parsed.data as PlatformResponse<C>
+}
+
+export interface SaveFileRequest {
+  title: string
+  suggestedName: string
+  mimeType: string
+  filters: FileFilter[]
+  bytes: Uint8Array
+}
+
+/** The renderer's typed view of its host (Electron or the web host). */
+export const platform = {
+  host: host.host,
+  getAppInfo: (): Promise<AppInfo> => call('app:getInfo', {}),
+  saveFile: (request: SaveFileRequest) => call('file:save', request),
+  openFiles: async (request: { title: string; filters: FileFilter[]; multiple: boolean }) =>
+    (await call('file:open', request)).files,
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+    return host.on('menu:command', (payload) => {
+      const parsed = platformEvents['menu:command'].safeParse(payload)
+      if (parsed.success) listener(parsed.data)
+    })
+  },
+}
