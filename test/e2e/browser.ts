@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+}
+
+export const webHostUrl = (): string => inject('webHostUrl')
+
+/** Where e2e runs leave files (downloads) that a test reads back. */
+export function artifactsDir(): string {
+  const dir = resolve('.e2e-artifacts')
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+/**
+ * A fresh browser profile (its own IndexedDB) with the app open. Errors on the page fail the test:
+ * a user would see a broken app.
+ */
+export async function openApp(browser: Browser): Promise<{ context: BrowserContext; page: Page; pageErrors: Error[] }> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 } })
+  const page = await context.newPage()
+  const pageErrors: Error[] = []
+  page.on('pageerror', (error) => pageErrors.push(error))
+  await page.goto(webHostUrl())
+  return { context, page, pageErrors }
+}

@@ -1,0 +1,29 @@
+// Steps an analyst takes in the app, shared by e2e tests and the bench. Playwright's own waiting is
+// used (not vitest's expect) so the bench can run them outside a test.
+import type { Locator, Page } from 'playwright-core'
+
+/** Answers the first-run "who is working" dialog. */
+export async function identifyAs(page: Page, analyst: { name: string; id: string }): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: /who is working/i })
+  await dialog.getByLabel('Your name').fill(analyst.name)
+  await dialog.getByLabel('Analyst ID').fill(analyst.id)
+  await dialog.getByRole('button', { name: 'Start working' }).click()
+  await dialog.waitFor({ state: 'hidden' })
+}
+
+export async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByRole('heading', { name: 'Settings' }).waitFor()
+}
+
+/** Loads the demo dataset from Settings and waits for the confirmation. */
+export async function loadDemoData(page: Page, count: 500 | 5000 | 100000, timeout = 120_000): Promise<void> {
+  await page.getByLabel('Number of demo cases').click()
+  await page.getByRole('option', { name: count.toLocaleString('en-US') }).click()
+  await page.getByRole('button', { name: 'Load demo data' }).click()
+  await page.getByText(`Loaded ${count.toLocaleString('en-US')} demo cases.`).waitFor({ timeout })
+}
+
+export function queueRows(page: Page): Locator {
+  return page.getByTestId('queue-row')
+}
