@@ -1,0 +1,213 @@
+import {
+  type Actor,
+  CASE_STATUS_INFO,
+  type Case,
+  CaseSchema,
+  type CaseStatus,
+  canTransition,
+  type EscalationSource,
+  formatCaseNumber,
+  type IncidentCategory,
+  type OrderReference,
+  type Severity,
+  type TimelineEvent,
+  UNASSIGNED,
+} from '../../../../shared/domain'
+import { nextSlaDueAt, stampDefaultSla } from '../../../../shared/sla/default-targets'
+import { describeIssues } from '../../../../shared/validation'
+import type { WorkstationDatabase } from '../database'
+import { guardStorage } from '../storage'
+import { auditedWrite } from './audited-write'
+import type { SettingsRepository } from './settings'
+
+export interface NewCaseDraft {
+  title: string
+  summary: string
+  category: IncidentCategory
+  severity: Severity
+  source: EscalationSource
+  occurredAt: string | null
+  location: string
+  order: OrderReference | null
+  tags: string[]
+}
+
+/** What an analyst may change directly on a case; numbers, SLA stamps and history are the app's. */
+export type CasePatch = Partial<
+  Pick<
+    Case,
+    | 'title'
+    | 'summary'
+    | 'category'
+    | 'severity'
+    | 'status'
+    | 'source'
+    | 'assigneeId'
+    | 'assigneeName'
+    | 'tags'
+    | 'occurredAt'
+    | 'location'
+    | 'order'
+  >
+>
+
+export class CaseRuleError extends Error {
+  override name = 'CaseRuleError'
+}
+
+function validated(record: Case): Case {
+  const parsed = CaseSchema.safeParse(record)
+  if (!parsed.success) throw new CaseRuleError(`The case was not saved: ${describeIssues(parsed.error)}`)
+  return parsed.data
+}
+
+/** SLA stamps follow the status: leaving "new" is the first response, resolving stops the clock. */
+function withStatusStamps(record: Case, status: CaseStatus, at: string): Case {
+  const sla = { ...record.sla }
+  if (status !== 'new' && sla.firstRespondedAt === null) sla.firstRespondedAt = at
+  sla.resolvedAt = CASE_STATUS_INFO[status].open ? null : (sla.resolvedAt ?? at)
+  return { ...record, status, sla, slaDueAt: nextSlaDueAt(sla) }
+}
+
+export function createCaseRepository(
+  db: WorkstationDatabase,
+  settings: SettingsRepository,
+  now: () => string,
+) {
+  const timelineEntry = (
+    caseId: string,
+    title: string,
+    detail: string,
+    actor: Actor,
+    at: string,
+  ): TimelineEvent => ({
+    id: crypto.randomUUID(),
+    caseId,
+    kind: 'status_change',
+    occurredAt: at,
+    title,
+    detail,
+    ref: { entity: 'case', id: caseId },
+    recordedBy: actor,
+    recordedAt: at,
+  })
+
+  return {
+    get: (id: string) => db.cases.get(id),
+    getByCaseNumber: (caseNumber: string) => db.cases.where('caseNumber').equals(caseNumber).first(),
+    getMany: (ids: readonly string[]) => db.cases.bulkGet([...ids]),
+    count: () => db.cases.count(),
+
+    /** Every case id, most recently updated first: keys only, so a 100,000-row queue stays light. */
+    queueCaseIds: () => db.cases.orderBy('updatedAt').reverse().primaryKeys(),
+
+    /** Case number or order id prefixes (indexed), then words of the title (a scan that stops at `limit`). */
+    async search(text: string, limit = 50): Promise<Case[]> {
+      const query = text.trim()
+      if (query === '') return []
+      const upper = query.toUpperCase()
+      const byNumber = await db.cases.where('caseNumber').startsWith(upper).limit(limit).toArray()
+      const byOrder = await db.cases.where('order.orderId').startsWith(upper).limit(limit).toArray()
+      const found = new Map([...byNumber, ...byOrder].map((record) => [record.id, record]))
+      if (found.size < limit) {
+        const words = query.toLowerCase().split(/\s+/)
+        const byTitle = await db.cases
+          .orderBy('updatedAt')
+          .reverse()
+          .filter(
+            (record) =>
+              !found.has(record.id) && words.every((word) => record.title.toLowerCase().includes(word)),
+          )
+          .limit(limit - found.size)
+          .toArray()
+        for (const record of byTitle) found.set(record.id, record)
+      }
+      return [...found.values()].slice(0, limit)
+    },
+
+    /** Opens a case: allocates the next case number and stamps the default SLA targets. */
+    create(draft: NewCaseDraft, actor: Actor): Promise<Case> {
+      return guardStorage(() =>
+        db.transaction('rw', [db.cases, db.settings, db.timelineEvents, db.auditEntries], async () => {
+          const at = now()
+          let sequence = await settings.nextCaseSequence()
+          let caseNumber = formatCaseNumber(new Date(at).getUTCFullYear(), sequence)
+          while (await db.cases.where('caseNumber').equals(caseNumber).count()) {
+            sequence++
+            caseNumber = formatCaseNumber(new Date(at).getUTCFullYear(), sequence)
+          }
+          await settings.advanceCaseSequence(sequence + 1)
+          const sla = stampDefaultSla(draft.severity, at)
+          const record = validated({
+            ...draft,
+            id: crypto.randomUUID(),
+            caseNumber,
+            status: 'new',
+            assigneeId: UNASSIGNED,
+            assigneeName: '',
+            sla,
+            slaDueAt: nextSlaDueAt(sla),
+            createdAt: at,
+            createdBy: actor,
+            updatedAt: at,
+          })
+          await auditedWrite(db, {
+            table: db.cases,
+            entity: 'case',
+            id: record.id,
+            caseId: record.id,
+            actor,
+            at,
+            summary: `Opened case ${caseNumber}`,
+            change: () => record,
+          })
+          await db.timelineEvents.add({
+            ...timelineEntry(record.id, 'Case opened', `${caseNumber} opened by ${actor.name}`, actor, at),
+            kind: 'manual',
+          })
+          return record
+        }),
+      )
+    },
+
+    /** Changes a case; a status change must follow the workflow and is also put on the timeline. */
+    update(id: string, patch: CasePatch, actor: Actor): Promise<Case> {
+      return guardStorage(() =>
+        db.transaction('rw', [db.cases, db.timelineEvents, db.auditEntries], async () => {
+          const current = await db.cases.get(id)
+          if (!current) throw new CaseRuleError('This case no longer exists on this workstation.')
+          const at = now()
+          let next: Case = { ...current, ...patch, updatedAt: at }
+          const statusChanged = patch.status !== undefined && patch.status !== current.status
+          if (statusChanged && patch.status) {
+            if (!canTransition(current.status, patch.status)) {
+              throw new CaseRuleError(
+                `A case cannot go from ${CASE_STATUS_INFO[current.status].label} to ${CASE_STATUS_INFO[patch.status].label}.`,
+              )
+            }
+            next = withStatusStamps(next, patch.status, at)
+          }
+          const saved = (await auditedWrite(db, {
+            table: db.cases,
+            entity: 'case',
+            id,
+            caseId: id,
+            actor,
+            at,
+            summary: `Updated case ${current.caseNumber}`,
+            change: () => validated(next),
+          })) as Case
+          if (statusChanged && patch.status) {
+            const from = CASE_STATUS_INFO[current.status].label
+            const to = CASE_STATUS_INFO[patch.status].label
+            await db.timelineEvents.add(
+              timelineEntry(id, `Status: ${from} → ${to}`, `Changed by ${actor.name}`, actor, at),
+            )
+          }
+          return saved
+        }),
+      )
+    },
+  }
+}
+export type CaseRepository = ReturnType<typeof createCaseRepository>

@@ -1,0 +1,83 @@
+import Dexie from 'dexie'
+import { PARTY_ROLE_LABELS, TIMELINE_KIND_LABELS } from '../../../../shared/domain'
+import type { WorkstationDatabase } from '../database'
+import { createCaseFileRepository } from './case-files'
+import { createCaseRecordRepository } from './case-records'
+import { createCaseRepository } from './cases'
+import { createSettingsRepository } from './settings'
+
+/** Every repository over one database. `now` is injectable so tests control the clock. */
+export function createRepositories(
+  db: WorkstationDatabase,
+  now: () => string = () => new Date().toISOString(),
+) {
+  const settings = createSettingsRepository(db, now)
+  const evidenceRecords = createCaseRecordRepository(db, {
+    table: db.evidence,
+    entity: 'evidence',
+    orderedBy: 'exhibitNumber',
+    describe: (item) => `exhibit E-${item.exhibitNumber} (${item.originalName})`,
+    now,
+  })
+  return {
+    settings,
+    cases: createCaseRepository(db, settings, now),
+    parties: createCaseRecordRepository(db, {
+      table: db.parties,
+      entity: 'party',
+      describe: (party) => `${PARTY_ROLE_LABELS[party.role].toLowerCase()} ${party.name}`,
+      now,
+    }),
+    timeline: createCaseRecordRepository(db, {
+      table: db.timelineEvents,
+      entity: 'timelineEvent',
+      orderedBy: 'occurredAt',
+      describe: (event) => `${TIMELINE_KIND_LABELS[event.kind].toLowerCase()} "${event.title}"`,
+      now,
+    }),
+    tasks: createCaseRecordRepository(db, {
+      table: db.tasks,
+      entity: 'task',
+      orderedBy: 'position',
+      describe: (task) => `task "${task.title}"`,
+      now,
+    }),
+    notes: createCaseRecordRepository(db, {
+      table: db.notes,
+      entity: 'note',
+      orderedBy: 'createdAt',
+      describe: () => 'a note',
+      now,
+    }),
+    communications: createCaseRecordRepository(db, {
+      table: db.communications,
+      entity: 'communication',
+      orderedBy: 'occurredAt',
+      describe: (message) =>
+        `${message.channel.replace('_', ' ')} ${message.direction} ${message.subject}`.trim(),
+      now,
+    }),
+    evidence: {
+      ...evidenceRecords,
+      getBlob: async (sha256: string) => (await db.evidenceBlobs.get(sha256))?.blob,
+    },
+    custody: {
+      listForEvidence: (evidenceId: string) =>
+        db.custodyEvents
+          .where('[evidenceId+at]')
+          .between([evidenceId, Dexie.minKey], [evidenceId, Dexie.maxKey])
+          .toArray(),
+    },
+    audit: {
+      /** Newest first, as the audit tab reads. */
+      listForCase: (caseId: string) =>
+        db.auditEntries
+          .where('[caseId+at]')
+          .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+          .reverse()
+          .toArray(),
+    },
+    caseFiles: createCaseFileRepository(db, settings),
+  }
+}
+export type Repositories = ReturnType<typeof createRepositories>

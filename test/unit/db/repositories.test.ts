@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createWorkstationDatabase, type WorkstationDatabase } from '../../../renderer/src/db/database'
+import { createRepositories, type Repositories } from '../../../renderer/src/db/repositories'
+import type { NewCaseDraft } from '../../../renderer/src/db/repositories/cases'
+import { analyst } from '../fixtures/case-files'
+
+let db: WorkstationDatabase
+let repositories: Repositories
+let clock: string
+
+const draft: NewCaseDraft = {
+  title: 'Dog bite on customer steps',
+  summary: 'Shopper reports a bite while leaving the order at the door.',
+  category: 'injury_safety',
+  severity: 'S2',
+  source: 'safety_hotline',
+  occurredAt: '2026-11-24T09:15:00.000Z',
+  location: '2 Birch Court, Halifax, NS',
+  order: null,
+  tags: [],
+}
+
+beforeEach(() => {
+  db = createWorkstationDatabase(`test-${crypto.randomUUID()}`)
+  clock = '2026-11-24T10:00:00.000Z'
+  repositories = createRepositories(db, () => clock)
+})
+
+afterEach(async () => {
+  await db.delete()
+})
+
+describe('case repository', () => {
+  it('allocates sequential case numbers and stamps the default SLA', async () => {
+    const first = await repositories.cases.create(draft, analyst)
+    const second = await repositories.cases.create({ ...draft, severity: 'S1' }, analyst)
+    expect([first.caseNumber, second.caseNumber]).toEqual(['CR-2026-000001', 'CR-2026-000002'])
+    expect(first.status).toBe('new')
+    expect(first.assigneeId).toBe('')
+    expect(first.sla.firstResponseDueAt).toBe('2026-11-24T14:00:00.000Z')
+    expect(second.slaDueAt).toBe('2026-11-24T11:00:00.000Z')
+    expect((await repositories.timeline.listForCase(first.id)).map((event) => event.title)).toEqual([
+      'Case opened',
+    ])
+  })
+
+  it('records every changed field in the audit log with before and after', async () => {
+    const opened = await repositories.cases.create(draft, analyst)
+    clock = '2026-11-24T10:05:00.000Z'
+    await repositories.cases.update(
+      opened.id,
+      { status: 'triage', assigneeId: analyst.id, assigneeName: analyst.name },
+      analyst,
+    )
+    const [latest, created] = await repositories.audit.listForCase(opened.id)
+    expect(created?.action).toBe('create')
+    expect(latest?.action).toBe('update')
+    expect(latest?.actor).toEqual(analyst)
+    const byField = Object.fromEntries(latest!.changes.map((change) => [change.field, change]))
+    expect(byField.status).toEqual({ field: 'status', before: 'new', after: 'triage' })
+    expect(byField.assigneeName).toEqual({ field: 'assigneeName', before: '', after: 'Riley Chen' })
+    // Leaving "new" is the first response: the queue now sorts the case by its resolution target.
+    const updated = await repositories.cases.get(opened.id)
+    expect(updated?.sla.firstRespondedAt).toBe('2026-11-24T10:05:00.000Z')
+    expect(updated?.slaDueAt).toBe(updated?.sla.resolutionDueAt)
+    expect((await repositories.timeline.listForCase(opened.id)).map((event) => event.title)).toContain(
+      'Status: New → Triage',
+    )
+  })
+
+  it('refuses a status change the workflow does not allow, and writes nothing', async () => {
+    const opened = await repositories.cases.create(draft, analyst)
+    await expect(repositories.cases.update(opened.id, { status: 'resolved' }, analyst)).rejects.toThrow(
+      'A case cannot go from New to Resolved.',
+    )
+    expect((await repositories.cases.get(opened.id))?.status).toBe('new')
+    expect(await repositories.audit.listForCase(opened.id)).toHaveLength(1)
+  })
+
+  it('refuses an invalid change with the field named, and writes nothing', async () => {
+    const opened = await repositories.cases.create(draft, analyst)
+    await expect(repositories.cases.update(opened.id, { title: '   ' }, analyst)).rejects.toThrow(/title/)
+    expect(await repositories.audit.listForCase(opened.id)).toHaveLength(1)
+  })
+
+  it('lists the queue most recently updated first and finds cases by number, order id and title', async () => {
+    const a = await repositories.cases.create(draft, analyst)
+    clock = '2026-11-24T11:00:00.000Z'
+    const b = await repositories.cases.create(
+      {
+        ...draft,
+        title: 'Garage door struck by shopper vehicle',
+        category: 'property_damage',
+        order: {
+          orderId: 'ORD-5550001234',
+          retailer: 'Northgate Fresh Market',
+          storeName: 'Northgate #214',
+          deliveryAddress: '',
+          deliveryAt: null,
+        },
+      },
+      analyst,
+    )
+    expect(await repositories.cases.queueCaseIds()).toEqual([b.id, a.id])
+    expect((await repositories.cases.search('cr-2026-000002')).map((c) => c.id)).toEqual([b.id])
+    expect((await repositories.cases.search('ORD-555')).map((c) => c.id)).toEqual([b.id])
+    expect((await repositories.cases.search('dog bite')).map((c) => c.id)).toEqual([a.id])
+    expect(await repositories.cases.search('   ')).toEqual([])
+  })
+})
+
+describe('per-case records', () => {
+  it('audits add, update and remove of a party in the same transaction as the write', async () => {
+    const opened = await repositories.cases.create(draft, analyst)
+    const party = {
+      id: 'party-1',
+      caseId: opened.id,
+      role: 'shopper' as const,
+      name: 'Luis Ferreira',
+      accountId: 'S-77',
+      contact: { phone: '555-0100', email: '', address: '' },
+      notes: '',
+      createdAt: clock,
+      updatedAt: clock,
+    }
+    await repositories.parties.add(party, analyst)
+    await repositories.parties.update(
+      'party-1',
+      { contact: { ...party.contact, phone: '555-0199' } },
+      analyst,
+    )
+    await repositories.parties.remove('party-1', analyst)
+    const entries = (await repositories.audit.listForCase(opened.id)).filter(
+      (entry) => entry.entity === 'party',
+    )
+    expect(entries.map((entry) => entry.action).sort()).toEqual(['create', 'delete', 'update'])
+    const update = entries.find((entry) => entry.action === 'update')!
+    expect(update.summary).toBe('Changed shopper Luis Ferreira')
+    expect(update.changes).toEqual([
+      { field: 'contact', before: party.contact, after: { ...party.contact, phone: '555-0199' } },
+    ])
+    expect(await repositories.parties.listForCase(opened.id)).toEqual([])
+  })
+
+  it('leaves neither the record nor an audit line when the write fails', async () => {
+    const opened = await repositories.cases.create(draft, analyst)
+    const original = db.auditEntries.add.bind(db.auditEntries)
+    db.auditEntries.add = () => Promise.reject(new Error('disk error'))
+    await expect(
+      repositories.notes.add(
+        {
+          id: 'n1',
+          caseId: opened.id,
+          body: 'Called the customer',
+          author: analyst,
+          createdAt: clock,
+          updatedAt: clock,
+        },
+        analyst,
+      ),
+    ).rejects.toThrow('disk error')
+    db.auditEntries.add = original
+    expect(await repositories.notes.listForCase(opened.id)).toEqual([])
+  })
+
+  it('turns a full disk into a clear message and saves nothing', async () => {
+    db.auditEntries.add = () => Promise.reject(new DOMException('quota', 'QuotaExceededError'))
+    await expect(repositories.cases.create(draft, analyst)).rejects.toThrow(
+      /^The local case database is full.*Nothing from this operation was saved\./,
+    )
+    expect(await repositories.cases.count()).toBe(0)
+  })
+})
+
+describe('settings', () => {
+  it('remembers who is working, audited', async () => {
+    expect(await repositories.settings.getAnalyst()).toBeNull()
+    await repositories.settings.saveAnalyst({ id: ' analyst-017 ', name: 'Riley Chen ' })
+    expect(await repositories.settings.getAnalyst()).toEqual(analyst)
+    expect(await repositories.audit.listForCase('')).toHaveLength(1)
+  })
+})
