@@ -8,7 +8,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite'
  */
 const STRICT_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // WebAssembly (hash-wasm's SHA-256) needs compiling; 'wasm-unsafe-eval' allows that and not JS eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   // Emotion (MUI's styling engine) injects <style> elements at run time.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

@@ -17,6 +17,9 @@ export function isSafeFileName(name: string): boolean {
 
 /** Replaces unsafe characters with "_" so a name from outside can be shown and saved without surprises. */
 export function toSafeFileName(name: string, fallback = 'file'): string {
-  const cleaned = [...name].map((char) => (isUnsafeFileNameChar(char) ? '_' : char)).join('').trim()
+  const cleaned = [...name]
+    .map((char) => (isUnsafeFileNameChar(char) ? '_' : char))
+    .join('')
+    .trim()
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? fallback : cleaned.slice(0, 255)
 }

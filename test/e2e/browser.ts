@@ -21,7 +21,9 @@ export function artifactsDir(): string {
  * A fresh browser profile (its own IndexedDB) with the app open. Errors on the page fail the test:
  * a user would see a broken app.
  */
-export async function openApp(browser: Browser): Promise<{ context: BrowserContext; page: Page; pageErrors: Error[] }> {
+export async function openApp(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; pageErrors: Error[] }> {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 } })
   const page = await context.newPage()
   const pageErrors: Error[] = []

@@ -1,0 +1,74 @@
+import { Box, Tab, Tabs, Typography } from '@mui/material'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { type ReactNode, useState } from 'react'
+import { repositories } from '../../db/instance'
+import { useWorkspaceUi } from '../shell/ui-store'
+import { AuditSection } from './AuditSection'
+import { CaseHeader } from './CaseHeader'
+import { CommunicationsSection } from './CommunicationsSection'
+import { EvidenceSection } from './EvidenceSection'
+import { NotesSection } from './NotesSection'
+import { OverviewSection } from './OverviewSection'
+import { PartiesSection } from './PartiesSection'
+import { TasksSection } from './TasksSection'
+import { TimelineSection } from './TimelineSection'
+
+const SECTIONS = [
+  'Overview',
+  'Parties',
+  'Timeline',
+  'Tasks',
+  'Notes',
+  'Communications',
+  'Evidence',
+  'Audit',
+] as const
+type Section = (typeof SECTIONS)[number]
+
+export function CasePane() {
+  const caseId = useWorkspaceUi((state) => state.selectedCaseId)
+  const record = useLiveQuery(
+    async () => (caseId ? ((await repositories.cases.get(caseId)) ?? null) : null),
+    [caseId],
+  )
+  const [section, setSection] = useState<Section>('Overview')
+
+  if (!caseId || record === null) {
+    return (
+      <Box sx={{ p: 3 }}>
+        <Typography color="text.secondary">
+          Select a case in the queue to open it (click it, or use ↑ and ↓).
+        </Typography>
+      </Box>
+    )
+  }
+  if (!record) return null
+  const sections: Record<Section, ReactNode> = {
+    Overview: <OverviewSection record={record} />,
+    Parties: <PartiesSection caseId={caseId} />,
+    Timeline: <TimelineSection caseId={caseId} />,
+    Tasks: <TasksSection caseId={caseId} />,
+    Notes: <NotesSection caseId={caseId} />,
+    Communications: <CommunicationsSection caseId={caseId} />,
+    Evidence: <EvidenceSection caseId={caseId} />,
+    Audit: <AuditSection caseId={caseId} />,
+  }
+  return (
+    <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
+      <CaseHeader record={record} />
+      <Tabs
+        value={section}
+        onChange={(_, next: Section) => setSection(next)}
+        variant="scrollable"
+        sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}
+      >
+        {SECTIONS.map((name) => (
+          <Tab key={name} value={name} label={name} />
+        ))}
+      </Tabs>
+      <Box role="tabpanel" aria-label={section} sx={{ flex: 1, overflow: 'auto', p: 2 }}>
+        {sections[section]}
+      </Box>
+    </Box>
+  )
+}

@@ -1,0 +1,27 @@
+import { Stack, Typography } from '@mui/material'
+import { type Case, ESCALATION_SOURCE_LABELS } from '../../../../shared/domain'
+import { formatDateTime } from '../../format/time'
+import { Facts } from './Facts'
+
+export function OverviewSection({ record }: { record: Case }) {
+  return (
+    <Stack spacing={2}>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+        {record.summary || 'No incident summary yet.'}
+      </Typography>
+      <Facts
+        facts={[
+          ['Occurred', formatDateTime(record.occurredAt)],
+          ['Location', record.location],
+          ['Escalated by', ESCALATION_SOURCE_LABELS[record.source]],
+          ['Opened', `${formatDateTime(record.createdAt)} by ${record.createdBy.name}`],
+          ['Order', record.order?.orderId],
+          ['Retailer', record.order?.retailer],
+          ['Store', record.order?.storeName],
+          ['Delivery address', record.order?.deliveryAddress],
+          ['Delivered', formatDateTime(record.order?.deliveryAt)],
+        ]}
+      />
+    </Stack>
+  )
+}

@@ -1,0 +1,127 @@
+import { Box, Paper, Stack, Typography } from '@mui/material'
+import { useEffect, useState } from 'react'
+import type { Evidence } from '../../../../shared/domain'
+import { type ChatLine, parseChatCsv, parseChatJson } from '../../../../shared/evidence/chat-transcript'
+import { repositories } from '../../db/instance'
+import { formatDateTime } from '../../format/time'
+
+/** Largest text shown inline; bigger transcripts wait for the full evidence viewer. */
+const MAX_TEXT_BYTES = 2 * 1024 * 1024
+
+function Conversation({ lines }: { lines: ChatLine[] }) {
+  return (
+    <Stack spacing={1} aria-label="Conversation">
+      {lines.map((line, index) => {
+        const shopper = /shopper/i.test(line.sender)
+        return (
+          <Paper
+            // biome-ignore lint/suspicious/noArrayIndexKey: transcript lines have no id and never reorder
+            key={index}
+            variant="outlined"
+            sx={{
+              p: 1,
+              maxWidth: '85%',
+              alignSelf: shopper ? 'flex-end' : 'flex-start',
+              bgcolor: shopper ? 'action.hover' : undefined,
+            }}
+          >
+            <Typography variant="caption" color="text.secondary">
+              {line.sender}
+              {line.at ? ` · ${formatDateTime(line.at)}` : ''}
+            </Typography>
+            {/* Rendered as text, never as HTML. */}
+            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {line.message}
+            </Typography>
+          </Paper>
+        )
+      })}
+    </Stack>
+  )
+}
+
+type Preview =
+  | { kind: 'image'; url: string }
+  | { kind: 'chat'; lines: ChatLine[] }
+  | { kind: 'text'; text: string; note?: string }
+  | { kind: 'none'; note: string }
+
+async function previewOf(item: Evidence, blob: Blob | undefined): Promise<Preview> {
+  if (!blob) return { kind: 'none', note: 'The file for this item is not on this computer.' }
+  if (item.detectedType.startsWith('image/') && item.detectedType !== 'image/svg+xml') {
+    return { kind: 'image', url: URL.createObjectURL(blob) }
+  }
+  const textual = item.detectedType.startsWith('text/') || item.detectedType === 'application/json'
+  if (!textual) return { kind: 'none', note: `No preview for ${item.detectedType} yet.` }
+  if (blob.size > MAX_TEXT_BYTES) return { kind: 'none', note: 'This file is too large to preview here.' }
+  const text = await blob.text()
+  const parsed =
+    item.detectedType === 'text/csv'
+      ? parseChatCsv(text)
+      : item.detectedType === 'application/json'
+        ? parseChatJson(text)
+        : null
+  if (parsed?.ok) return { kind: 'chat', lines: parsed.lines }
+  return { kind: 'text', text, note: parsed && !parsed.ok ? parsed.error : undefined }
+}
+
+export function EvidencePreview({ item }: { item: Evidence }) {
+  const [preview, setPreview] = useState<Preview | null>(null)
+  useEffect(() => {
+    let current: Preview | null = null
+    let cancelled = false
+    repositories.evidence
+      .getBlob(item.sha256)
+      .then((blob) => previewOf(item, blob))
+      .then((next) => {
+        current = next
+        if (cancelled && next.kind === 'image') URL.revokeObjectURL(next.url)
+        else setPreview(next)
+      })
+    return () => {
+      cancelled = true
+      if (current?.kind === 'image') URL.revokeObjectURL(current.url)
+      setPreview(null)
+    }
+  }, [item])
+
+  if (!preview) return null
+  switch (preview.kind) {
+    case 'image':
+      return (
+        <Box
+          component="img"
+          src={preview.url}
+          alt={item.description || item.originalName}
+          sx={{
+            width: '100%',
+            imageRendering: 'pixelated',
+            borderRadius: 1,
+            border: 1,
+            borderColor: 'divider',
+          }}
+        />
+      )
+    case 'chat':
+      return <Conversation lines={preview.lines} />
+    case 'text':
+      return (
+        <Box>
+          {preview.note && (
+            <Typography variant="caption" color="text.secondary">
+              {preview.note}
+            </Typography>
+          )}
+          <Box component="pre" sx={{ whiteSpace: 'pre-wrap', fontSize: 12, m: 0 }}>
+            {preview.text}
+          </Box>
+        </Box>
+      )
+    case 'none':
+      return (
+        <Typography color="text.secondary" variant="body2">
+          {preview.note}
+        </Typography>
+      )
+  }
+}

@@ -1,0 +1,86 @@
+import {
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  Divider,
+  Stack,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material'
+import { type ReactNode, useEffect, useState } from 'react'
+import type { Actor } from '../../../../shared/domain'
+import type { AppInfo } from '../../../../shared/platform/contract'
+import { platform } from '../../platform'
+import { AnalystForm } from '../identity/AnalystForm'
+import { notify } from '../shell/notices'
+import { useWorkspaceUi } from '../shell/ui-store'
+import { type ThemePreference, useThemeStore } from '../theme/theme-store'
+import { DemoDataSection } from './DemoDataSection'
+import { StorageSection } from './StorageSection'
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack spacing={1.5} component="section" aria-label={title}>
+      <Typography variant="h3" component="h3">
+        {title}
+      </Typography>
+      {children}
+    </Stack>
+  )
+}
+
+export function SettingsDialog({ analyst }: { analyst: Actor }) {
+  const open = useWorkspaceUi((state) => state.settingsOpen)
+  const close = () => useWorkspaceUi.getState().setSettingsOpen(false)
+  const preference = useThemeStore((state) => state.preference)
+  const setPreference = useThemeStore((state) => state.setPreference)
+  const [storageKey, setStorageKey] = useState(0)
+  const [info, setInfo] = useState<AppInfo | null>(null)
+  useEffect(() => {
+    if (open) platform.getAppInfo().then(setInfo, () => setInfo(null))
+  }, [open])
+
+  return (
+    <Dialog open={open} onClose={close} maxWidth="sm" fullWidth aria-labelledby="settings-title">
+      <DialogTitle id="settings-title" component="h2">
+        Settings
+      </DialogTitle>
+      <DialogContent>
+        <Stack spacing={3} divider={<Divider flexItem />}>
+          <Section title="Analyst">
+            <AnalystForm
+              key={analyst.id + analyst.name}
+              current={analyst}
+              submitLabel="Save analyst"
+              onSaved={() => notify('success', 'Analyst saved.')}
+            />
+          </Section>
+          <Section title="Theme">
+            <ToggleButtonGroup
+              exclusive
+              value={preference}
+              onChange={(_, next: ThemePreference | null) => next && setPreference(next)}
+              aria-label="Theme"
+            >
+              <ToggleButton value="system">Follow system</ToggleButton>
+              <ToggleButton value="light">Light</ToggleButton>
+              <ToggleButton value="dark">Dark</ToggleButton>
+            </ToggleButtonGroup>
+          </Section>
+          <Section title="Storage on this computer">
+            <StorageSection refreshKey={storageKey} />
+          </Section>
+          <Section title="Demo data">
+            <DemoDataSection onChanged={() => setStorageKey((key) => key + 1)} />
+          </Section>
+          <Typography variant="caption" color="text.secondary">
+            {info
+              ? `Version ${info.version} · ${info.host === 'electron' ? 'desktop app' : 'web host'} on ${info.platform}`
+              : ''}
+          </Typography>
+        </Stack>
+      </DialogContent>
+    </Dialog>
+  )
+}

@@ -1,0 +1,42 @@
+import { Box, CssBaseline, LinearProgress } from '@mui/material'
+import { ThemeProvider } from '@mui/material/styles'
+import { useMemo } from 'react'
+import { IdentityDialog } from '../identity/IdentityDialog'
+import { useAnalyst } from '../identity/useAnalyst'
+import { SettingsDialog } from '../settings/SettingsDialog'
+import { createWorkstationTheme } from '../theme/theme'
+import { useResolvedThemeMode } from '../theme/useResolvedThemeMode'
+import { AboutDialog } from './AboutDialog'
+import { ErrorBoundary } from './ErrorBoundary'
+import { NoticeArea } from './NoticeArea'
+import { TopBar } from './TopBar'
+import { useMenuCommands } from './useMenuCommands'
+import { Workspace } from './Workspace'
+
+export function App() {
+  const mode = useResolvedThemeMode()
+  const theme = useMemo(() => createWorkstationTheme(mode), [mode])
+  const analyst = useAnalyst()
+  useMenuCommands(analyst, mode)
+
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <ErrorBoundary>
+        <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+          {analyst === undefined && <LinearProgress aria-label="Opening the case database" />}
+          {analyst === null && <IdentityDialog />}
+          {analyst && (
+            <>
+              <TopBar analyst={analyst} />
+              <Workspace />
+              <SettingsDialog analyst={analyst} />
+            </>
+          )}
+        </Box>
+        <AboutDialog />
+        <NoticeArea />
+      </ErrorBoundary>
+    </ThemeProvider>
+  )
+}

@@ -1,0 +1,46 @@
+import CloudOffIcon from '@mui/icons-material/CloudOff'
+import SettingsIcon from '@mui/icons-material/Settings'
+import ShieldIcon from '@mui/icons-material/Shield'
+import { AppBar, Box, Chip, IconButton, Toolbar, Tooltip, Typography } from '@mui/material'
+import type { Actor } from '../../../../shared/domain'
+import { TransferMenu } from '../transfer/TransferMenu'
+import { SearchBox } from './SearchBox'
+import { useWorkspaceUi } from './ui-store'
+
+export function TopBar({ analyst }: { analyst: Actor }) {
+  const openSettings = () => useWorkspaceUi.getState().setSettingsOpen(true)
+  return (
+    <AppBar position="static" elevation={0} color="primary" enableColorOnDark>
+      <Toolbar variant="dense" sx={{ gap: 2 }}>
+        <ShieldIcon fontSize="small" />
+        <Typography variant="h1" component="div" sx={{ fontSize: '1rem', whiteSpace: 'nowrap' }}>
+          Critical Response Workstation
+        </Typography>
+        <SearchBox />
+        <Box sx={{ flexGrow: 1 }} />
+        {/* Honest until a team server exists: every case lives only on this computer. */}
+        <Chip
+          icon={<CloudOffIcon />}
+          label="Offline only — no server configured"
+          variant="outlined"
+          sx={{
+            color: 'inherit',
+            borderColor: 'rgba(255,255,255,0.5)',
+            '& .MuiChip-icon': { color: 'inherit' },
+          }}
+        />
+        <TransferMenu analyst={analyst} />
+        <Tooltip title={`${analyst.name} (${analyst.id})`}>
+          <Typography variant="body2" sx={{ whiteSpace: 'nowrap' }}>
+            {analyst.name}
+          </Typography>
+        </Tooltip>
+        <Tooltip title="Settings (Ctrl+,)">
+          <IconButton color="inherit" aria-label="Settings" onClick={openSettings}>
+            <SettingsIcon />
+          </IconButton>
+        </Tooltip>
+      </Toolbar>
+    </AppBar>
+  )
+}

@@ -1,0 +1,26 @@
+import { create } from 'zustand'
+
+export interface Notice {
+  id: number
+  severity: 'success' | 'info' | 'warning' | 'error'
+  message: string
+}
+
+interface NoticeState {
+  notices: Notice[]
+  show(severity: Notice['severity'], message: string): void
+  dismiss(id: number): void
+}
+
+let nextId = 1
+
+/** Messages to the analyst about what just happened (import finished, a file was refused ...). */
+export const useNotices = create<NoticeState>()((set) => ({
+  notices: [],
+  show: (severity, message) =>
+    set((state) => ({ notices: [...state.notices, { id: nextId++, severity, message }] })),
+  dismiss: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+}))
+
+export const notify = (severity: Notice['severity'], message: string) =>
+  useNotices.getState().show(severity, message)
