@@ -153,15 +153,19 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
   const sla = stampDefaultSla(severity, iso(createdAt))
   const firstResponseWindow = Date.parse(sla.firstResponseDueAt) - createdAt
   const resolutionWindow = Date.parse(sla.resolutionDueAt) - createdAt
+  // Never later than the dataset's "now": a recent case resolves within the time it has had.
+  const room = seed.end - createdAt
   const respondedAt =
     status === 'new'
       ? null
-      : Math.min(seed.end, createdAt + firstResponseWindow * random.next() * (random.chance(0.1) ? 1.6 : 0.9))
+      : createdAt +
+        Math.min(room * 0.5, firstResponseWindow * random.next() * (random.chance(0.1) ? 1.6 : 0.9))
   const resolvedAt = open
     ? null
-    : Math.min(
-        seed.end,
-        createdAt + resolutionWindow * (0.2 + random.next() * (random.chance(0.12) ? 1.1 : 0.75)),
+    : createdAt +
+      Math.min(
+        room * (0.6 + random.next() * 0.35),
+        resolutionWindow * (0.2 + random.next() * (random.chance(0.12) ? 1.1 : 0.75)),
       )
   sla.firstRespondedAt = respondedAt === null ? null : iso(respondedAt)
   sla.resolvedAt = resolvedAt === null ? null : iso(resolvedAt)
