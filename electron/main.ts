@@ -1,1 +1,117 @@
-console.info('main')
+// Composition root of the desktop app: wiring only. Each piece lives in its own module with tests.
+
+import { readFileSync, writeFileSync } from 'node:fs'
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron'
+import type { MenuCommand } from '../shared/platform/contract'
+import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol'
+import { createAppInfoHandler } from './handlers/app-info'
+import { createOpenFileHandler } from './handlers/open-file'
+import { createSaveFileHandler } from './handlers/save-file'
+import { registerPlatformHandlers } from './ipc'
+import { buildApplicationMenuTemplate } from './menu'
+import { createTrustedOriginCheck, decidePermission, hardenWebContents, isAllowedRequest } from './security'
+import { mainWindowOptions } from './window'
+import { restoreWindowState, trackWindowState } from './window-state'
+
+// The main bundle is an ES module: there is no here.
+const here = dirname(fileURLToPath(import.meta.url))
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const isTrusted = createTrustedOriginCheck(devServerUrl)
+const windowStatePath = () => join(app.getPath('userData'), 'window-state.json')
+let mainWindow: BrowserWindow | null = null
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+])
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_, contents) => hardenWebContents(contents, isTrusted))
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow()
+  })
+  app.whenReady().then(() => {
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler({
+        rendererDir: join(here, '../renderer'),
+        fetchFile: (path) => net.fetch(pathToFileURL(path).toString()),
+      }),
+    )
+    session.defaultSession.setPermissionRequestHandler((_, permission, callback, details) =>
+      callback(decidePermission(permission, details, isTrusted)),
+    )
+    session.defaultSession.webRequest.onBeforeRequest((details, callback) =>
+      callback({ cancel: !isAllowedRequest(details.url, isTrusted) }),
+    )
+    registerPlatformHandlers({
+      ipcMain,
+      isTrustedSender: isTrusted,
+      handlers: {
+        'app:getInfo': createAppInfoHandler({ app, platform: process.platform }),
+        'file:save': createSaveFileHandler({
+          dialog,
+          writeFile: (path, bytes) => writeFile(path, bytes),
+          parentWindow: () => mainWindow,
+          defaultDirectory: () => app.getPath('documents'),
+        }),
+        'file:open': createOpenFileHandler({
+          dialog,
+          fileSize: async (path) => (await stat(path)).size,
+          readFile: async (path) => new Uint8Array(await readFile(path)),
+          parentWindow: () => mainWindow,
+        }),
+      },
+    })
+    const sendCommand = (command: MenuCommand) => mainWindow?.webContents.send('menu:command', command)
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildApplicationMenuTemplate({
+          platform: process.platform,
+          isDev: Boolean(devServerUrl),
+          sendCommand,
+        }),
+      ),
+    )
+    openMainWindow()
+  })
+}
+
+function openMainWindow(): void {
+  let saved: string | null = null
+  try {
+    saved = readFileSync(windowStatePath(), 'utf8')
+  } catch {
+    saved = null
+  }
+  const state = restoreWindowState(
+    saved,
+    screen.getAllDisplays().map((display) => display.workArea),
+  )
+  mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs'), state))
+  if (state?.maximized) mainWindow.maximize()
+  trackWindowState(mainWindow, (json) => {
+    try {
+      writeFileSync(windowStatePath(), json)
+    } catch (error) {
+      console.warn('Could not remember the window position', error)
+    }
+  })
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+  void mainWindow.loadURL(devServerUrl ?? APP_ENTRY_URL)
+}

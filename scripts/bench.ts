@@ -54,7 +54,10 @@ try {
   await openSettings(page)
   started = performance.now()
   await loadDemoData(page, caseCount, 30 * 60_000)
-  record(`Load ${caseCount.toLocaleString('en-US')} demo cases in the web host (Settings → Load demo data)`, seconds(performance.now() - started))
+  record(
+    `Load ${caseCount.toLocaleString('en-US')} demo cases in the web host (Settings → Load demo data)`,
+    seconds(performance.now() - started),
+  )
 
   // 3. Cold start: a new page over the loaded database, navigation start → first queue row painted.
   const coldStarts: number[] = []

@@ -1,0 +1,105 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createAppInfoHandler } from '../../../electron/handlers/app-info'
+import { createOpenFileHandler } from '../../../electron/handlers/open-file'
+import { createSaveFileHandler } from '../../../electron/handlers/save-file'
+
+const request = {
+  title: 'Export cases',
+  suggestedName: 'CR-2026-000123.zip',
+  mimeType: 'application/zip',
+  filters: [{ name: 'Case bundles', extensions: ['zip'] }],
+  bytes: new Uint8Array([1, 2, 3]),
+}
+
+describe('save file', () => {
+  it('writes the bytes where the analyst chose', async () => {
+    const writeFile = vi.fn(async () => {})
+    const showSaveDialog = vi.fn(async () => ({
+      canceled: false,
+      filePath: '/home/riley/Documents/CR-2026-000123.zip',
+    }))
+    const save = createSaveFileHandler({
+      dialog: { showSaveDialog } as never,
+      writeFile,
+      parentWindow: () => null,
+      defaultDirectory: () => '/home/riley/Documents',
+    })
+    expect(await save(request)).toEqual({ saved: true, location: '/home/riley/Documents/CR-2026-000123.zip' })
+    expect(showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({
+        defaultPath: '/home/riley/Documents/CR-2026-000123.zip',
+        filters: request.filters,
+      }),
+    )
+    expect(writeFile).toHaveBeenCalledWith('/home/riley/Documents/CR-2026-000123.zip', request.bytes)
+  })
+
+  it('writes nothing when the analyst cancels', async () => {
+    const writeFile = vi.fn(async () => {})
+    const save = createSaveFileHandler({
+      dialog: { showSaveDialog: async () => ({ canceled: true, filePath: '' }) } as never,
+      writeFile,
+      parentWindow: () => null,
+      defaultDirectory: () => '/tmp',
+    })
+    expect(await save(request)).toEqual({ saved: false, location: null })
+    expect(writeFile).not.toHaveBeenCalled()
+  })
+})
+
+describe('open file', () => {
+  const dialog = (filePaths: string[], canceled = false) =>
+    ({ showOpenDialog: vi.fn(async () => ({ canceled, filePaths })) }) as never
+
+  it('reads the chosen files and names them without their folders', async () => {
+    const open = createOpenFileHandler({
+      dialog: dialog(['/home/riley/in/a.zip', '/home/riley/in/b.zip']),
+      fileSize: async () => 3,
+      readFile: async (path) => new TextEncoder().encode(path.slice(-5)),
+      parentWindow: () => null,
+    })
+    const result = await open({ title: 'Import case bundle', filters: [], multiple: true })
+    expect(result.files.map((file) => file.name)).toEqual(['a.zip', 'b.zip'])
+    expect(new TextDecoder().decode(result.files[1]!.bytes)).toBe('b.zip')
+  })
+
+  it('returns nothing on cancel', async () => {
+    const open = createOpenFileHandler({
+      dialog: dialog([], true),
+      fileSize: async () => 0,
+      readFile: vi.fn(),
+      parentWindow: () => null,
+    })
+    expect(await open({ title: 'Import', filters: [], multiple: false })).toEqual({ files: [] })
+  })
+
+  it('refuses a file over the limit before reading it', async () => {
+    const readFile = vi.fn()
+    const open = createOpenFileHandler({
+      dialog: dialog(['/media/usb/huge.zip']),
+      fileSize: async () => 3 * 1024 ** 3,
+      readFile,
+      parentWindow: () => null,
+      limitBytes: 2 * 1024 ** 3,
+    })
+    await expect(open({ title: 'Import', filters: [], multiple: false })).rejects.toThrow(
+      'huge.zip is 3.0 GB, over the 2.0 GB limit for opening files.',
+    )
+    expect(readFile).not.toHaveBeenCalled()
+  })
+})
+
+describe('app info', () => {
+  it('reports the app as the Electron host', async () => {
+    const info = createAppInfoHandler({
+      app: { getName: () => 'Critical Response Workstation', getVersion: () => '0.1.0' },
+      platform: 'win32',
+    })
+    expect(await info()).toEqual({
+      name: 'Critical Response Workstation',
+      version: '0.1.0',
+      host: 'electron',
+      platform: 'win32',
+    })
+  })
+})

@@ -1,0 +1,124 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { createAppProtocolHandler, resolveAppAsset } from '../../../electron/app-protocol'
+import {
+  createTrustedOriginCheck,
+  decidePermission,
+  hardenWebContents,
+  isAllowedRequest,
+} from '../../../electron/security'
+import { mainWindowOptions } from '../../../electron/window'
+
+const isTrusted = createTrustedOriginCheck(undefined)
+
+describe('the main window', () => {
+  it('runs the renderer isolated and sandboxed, without Node', () => {
+    const { webPreferences } = mainWindowOptions('/app/out/preload/preload.cjs', null)
+    expect(webPreferences).toMatchObject({
+      preload: '/app/out/preload/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    })
+  })
+})
+
+describe('navigation and new windows', () => {
+  function fakeContents() {
+    const handlers = new Map<string, (event: { preventDefault(): void }, url: string) => void>()
+    let openHandler: ((details: { url: string }) => { action: string }) | undefined
+    hardenWebContents(
+      {
+        on: ((event: string, handler: never) => handlers.set(event, handler)) as never,
+        setWindowOpenHandler: ((handler: never) => {
+          openHandler = handler
+        }) as never,
+      },
+      isTrusted,
+    )
+    const attempt = (event: string, url: string) => {
+      const preventDefault = vi.fn()
+      handlers.get(event)!({ preventDefault }, url)
+      return preventDefault.mock.calls.length > 0 ? 'denied' : 'allowed'
+    }
+    return { attempt, openWindow: (url: string) => openHandler!({ url }).action }
+  }
+
+  it('denies navigation and redirects away from the app', () => {
+    const contents = fakeContents()
+    expect(contents.attempt('will-navigate', 'https://phishing.example/login')).toBe('denied')
+    expect(contents.attempt('will-redirect', 'file:///etc/passwd')).toBe('denied')
+    expect(contents.attempt('will-navigate', 'app://workstation/index.html')).toBe('allowed')
+  })
+
+  it('denies every new window and webview', () => {
+    const contents = fakeContents()
+    expect(contents.openWindow('app://workstation/index.html')).toBe('deny')
+    expect(contents.openWindow('https://example.com')).toBe('deny')
+    expect(contents.attempt('will-attach-webview', '')).toBe('denied')
+  })
+
+  it('loads no remote content', () => {
+    expect(isAllowedRequest('https://fonts.example.com/roboto.woff2', isTrusted)).toBe(false)
+    expect(isAllowedRequest('http://127.0.0.1:8080/', isTrusted)).toBe(false)
+    expect(isAllowedRequest('app://workstation/assets/index.js', isTrusted)).toBe(true)
+    expect(isAllowedRequest('blob:app://workstation/3f2a', isTrusted)).toBe(true)
+  })
+
+  it('grants no permission but notifications, and only to the app', () => {
+    expect(decidePermission('media', { requestingUrl: 'app://workstation/' }, isTrusted)).toBe(false)
+    expect(decidePermission('geolocation', { requestingUrl: 'app://workstation/' }, isTrusted)).toBe(false)
+    expect(decidePermission('notifications', { requestingUrl: 'app://workstation/' }, isTrusted)).toBe(true)
+    expect(decidePermission('notifications', { requestingUrl: 'https://x.example/' }, isTrusted)).toBe(false)
+  })
+})
+
+describe('the app:// protocol', () => {
+  const root = '/opt/crw/out/renderer'
+
+  it('serves files inside the built renderer', () => {
+    expect(resolveAppAsset(root, 'app://workstation/')).toBe(`${root}/index.html`)
+    expect(resolveAppAsset(root, 'app://workstation/assets/index-abc.js')).toBe(`${root}/assets/index-abc.js`)
+  })
+
+  it('keeps dot segments inside the renderer folder', () => {
+    // The URL parser folds plain ../ away, so such a request can only name a file inside.
+    expect(resolveAppAsset(root, 'app://workstation/../../etc/passwd')).toBe(`${root}/etc/passwd`)
+    expect(resolveAppAsset(root, 'app://workstation/%2e%2e/%2e%2e/etc/passwd')).toBe(`${root}/etc/passwd`)
+  })
+
+  it('refuses anything that would leave it', () => {
+    for (const url of [
+      'app://workstation/..%2f..%2fetc%2fpasswd',
+      'app://workstation/assets/..%5c..%5csecret',
+      'app://other/index.html',
+      'https://workstation/index.html',
+      'app://workstation/%00',
+      'not a url',
+    ]) {
+      expect(resolveAppAsset(root, url), url).toBeNull()
+    }
+  })
+
+  it('answers with the file and the strict CSP header, or 404', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'renderer-'))
+    writeFileSync(join(dir, 'index.html'), '<!doctype html>')
+    const fetchFile = vi.fn(
+      async () => new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html' } }),
+    )
+    const handle = createAppProtocolHandler({ rendererDir: dir, fetchFile })
+    const ok = await handle(new Request('app://workstation/index.html'))
+    expect(ok.status).toBe(200)
+    expect(ok.headers.get('Content-Security-Policy')).toMatch(
+      /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/,
+    )
+    expect(await ok.text()).toBe('<!doctype html>')
+    const refused = await handle(new Request('app://workstation/..%2fsecret'))
+    expect(refused.status).toBe(404)
+    expect(fetchFile).toHaveBeenCalledTimes(1)
+  })
+})
