@@ -17,7 +17,7 @@ function bundleOf(...caseFiles: ReturnType<typeof caseFileFixture>[]): Uint8Arra
 function withEntry(bundle: Uint8Array, path: string, contents: Uint8Array | null): Uint8Array {
   const entries = unzipSync(bundle)
   if (contents === null) delete entries[path]
-  else entries[path] = contents
+  else entries[path] = contents as Uint8Array<ArrayBuffer>
   return zipSync(entries)
 }
 

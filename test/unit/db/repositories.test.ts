@@ -145,7 +145,7 @@ describe('per-case records', () => {
   it('leaves neither the record nor an audit line when the write fails', async () => {
     const opened = await repositories.cases.create(draft, analyst)
     const original = db.auditEntries.add.bind(db.auditEntries)
-    db.auditEntries.add = () => Promise.reject(new Error('disk error'))
+    db.auditEntries.add = (() => Promise.reject(new Error('disk error'))) as never
     await expect(
       repositories.notes.add(
         {
@@ -164,7 +164,7 @@ describe('per-case records', () => {
   })
 
   it('turns a full disk into a clear message and saves nothing', async () => {
-    db.auditEntries.add = () => Promise.reject(new DOMException('quota', 'QuotaExceededError'))
+    db.auditEntries.add = (() => Promise.reject(new DOMException('quota', 'QuotaExceededError'))) as never
     await expect(repositories.cases.create(draft, analyst)).rejects.toThrow(
       /^The local case database is full.*Nothing from this operation was saved\./,
     )
