@@ -27,7 +27,7 @@ export function EvidenceSection({ caseId }: { caseId: string }) {
               <>
                 <Typography component="span" variant="body2" sx={{ fontWeight: 600, mr: 1 }}>
                   {exhibitLabel(item.exhibitNumber)}
-                </Typography>
+                </Typography>{' '}
                 {item.originalName}
               </>
             }

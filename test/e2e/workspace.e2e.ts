@@ -1,0 +1,132 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, openApp } from './browser'
+import { identifyAs, loadDemoData, openSettings, queueRows } from './workstation'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let pageErrors: Error[]
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  ;({ context, page, pageErrors } = await openApp(browser))
+  await identifyAs(page, { name: 'Riley Chen', id: 'analyst-017' })
+  await openSettings(page)
+  await loadDemoData(page, 500)
+  await page.keyboard.press('Escape')
+}, 180_000)
+
+afterAll(async () => {
+  expect(pageErrors).toEqual([])
+  await context?.close()
+  await browser?.close()
+})
+
+const selectedCaseNumber = () =>
+  page.locator('[data-testid="queue-row"][aria-selected="true"]').getAttribute('data-case-number')
+
+describe('working the queue', () => {
+  it('moves through cases with the arrow keys', async () => {
+    const numbers = await queueRows(page).evaluateAll((rows) =>
+      rows.slice(0, 3).map((row) => row.getAttribute('data-case-number')),
+    )
+    await page.getByRole('grid', { name: 'Case queue' }).focus()
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(selectedCaseNumber).toBe(numbers[0])
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(selectedCaseNumber).toBe(numbers[2])
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(selectedCaseNumber).toBe(numbers[1])
+    await expect.poll(() => page.getByTestId('case-header').innerText()).toContain(numbers[1]!)
+  })
+
+  it('searches by case number and opens an exact match with Enter', async () => {
+    const search = page.getByRole('textbox', { name: 'Search cases' })
+    await search.fill('CR-2026-00012')
+    await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe('10 matches')
+    await search.fill('CR-2026-000123')
+    await search.press('Enter')
+    await expect.poll(() => page.getByTestId('case-header').innerText()).toContain('CR-2026-000123')
+    await search.press('Escape')
+    await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe('500 cases')
+  })
+
+  it('shows a photo exhibit and an order chat, with its custody record', async () => {
+    const search = page.getByRole('textbox', { name: 'Search cases' })
+    await search.fill('garage door')
+    await expect.poll(() => page.getByTestId('queue-count').innerText()).toMatch(/^\d+ match(es)?$/)
+    await expect.poll(() => queueRows(page).first().innerText()).toContain('garage door')
+    // Every garage-door case has the customer's photo; most also have the order chat. Open the first that has both.
+    const evidenceList = page.getByRole('list', { name: 'Evidence' })
+    const chat = evidenceList.getByRole('button', { name: /order-chat/ })
+    const candidates = await queueRows(page).count()
+    for (let index = 0; index < candidates; index++) {
+      const row = queueRows(page).nth(index)
+      await row.click()
+      const caseNumber = await row.getAttribute('data-case-number')
+      await expect.poll(() => page.getByTestId('case-header').innerText()).toContain(caseNumber!)
+      await page.getByRole('tab', { name: 'Evidence' }).click()
+      await evidenceList.waitFor()
+      if (await chat.count()) break
+    }
+    await search.press('Escape')
+    await evidenceList.getByRole('button', { name: /^E-1 IMG_\d{4}\.jpg/ }).click()
+    const viewer = page.getByLabel('Evidence viewer')
+    await expect.poll(() => viewer.getByRole('img').count()).toBe(1)
+    await expect
+      .poll(() =>
+        viewer.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      )
+      .toBe(64)
+    await expect
+      .poll(() => viewer.getByRole('list', { name: 'Chain of custody' }).innerText())
+      .toMatch(/imported/)
+    await chat.click()
+    await expect.poll(() => viewer.getByLabel('Conversation').innerText()).toMatch(/\((customer|shopper)\)/)
+  })
+
+  it('lists what was recorded on the case in its audit tab', async () => {
+    await page.getByRole('tab', { name: 'Audit' }).click()
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Audit log' }).innerText())
+      .toMatch(/Loaded CR-2026-\d{6} from the demo dataset/)
+  })
+})
+
+describe('settings', () => {
+  it('remembers the dark theme across a reload', async () => {
+    await openSettings(page)
+    await page.getByRole('button', { name: 'Dark' }).click()
+    await page.keyboard.press('Escape')
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    await expect.poll(background).toBe('rgb(18, 20, 23)')
+    await page.reload()
+    await page.getByTestId('queue-count').waitFor()
+    await expect.poll(background).toBe('rgb(18, 20, 23)')
+    await openSettings(page)
+    await page.getByRole('button', { name: 'Light' }).click()
+    await expect.poll(background).toBe('rgb(244, 246, 249)')
+  })
+
+  it('shows storage usage and saves a new analyst name', async () => {
+    await expect.poll(() => page.getByTestId('storage-usage').innerText()).toMatch(/used of .* available/)
+    const analyst = page.getByRole('region', { name: 'Analyst' })
+    await analyst.getByLabel('Your name').fill('Riley Chen-Okafor')
+    await analyst.getByRole('button', { name: 'Save analyst' }).click()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('banner').innerText()).toContain('Riley Chen-Okafor')
+    await page.reload()
+    await expect.poll(() => page.getByRole('banner').innerText()).toContain('Riley Chen-Okafor')
+  })
+
+  it('removes the demo data after a confirmation', async () => {
+    await openSettings(page)
+    await page.getByRole('button', { name: 'Remove demo data' }).click()
+    await page.getByRole('button', { name: 'Remove all demo cases' }).click()
+    await page.getByText('Removed 500 demo cases.').waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByText('No cases yet').isVisible()).toBe(true)
+  })
+})
