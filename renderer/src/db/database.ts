@@ -84,6 +84,11 @@ export class WorkstationDatabase extends Dexie {
   }
 }
 
+/** Every table, for transactions that write whole cases (import, demo load, removal). */
+export function everyTable(db: WorkstationDatabase) {
+  return [db.cases, db.evidenceBlobs, db.settings, ...CASE_RECORD_TABLES.map((name) => db.table(name))]
+}
+
 export function createWorkstationDatabase(name = DEFAULT_DATABASE_NAME): WorkstationDatabase {
   return new WorkstationDatabase(name)
 }

@@ -1,39 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { type Case, CaseFileSchema, CaseSchema, emptyCaseFile, PartySchema } from '../../../shared/domain'
 import { nextSlaDueAt, stampDefaultSla } from '../../../shared/sla/default-targets'
+import { analyst, caseFileFixture } from '../fixtures/case-files'
 
-const analyst = { id: 'a-17', name: 'Riley Chen' }
-
-function validCase(): Case {
-  const sla = stampDefaultSla('S2', '2026-03-08T06:30:00.000Z')
-  return {
-    id: 'case-1',
-    caseNumber: 'CR-2026-000001',
-    title: "Shopper's vehicle struck garage door",
-    summary: 'Customer reports a dent in the garage door after delivery.',
-    category: 'property_damage',
-    severity: 'S2',
-    status: 'new',
-    source: 'support',
-    assigneeId: '',
-    assigneeName: '',
-    tags: ['garage'],
-    occurredAt: '2026-03-08T05:55:00.000Z',
-    location: 'Driveway, 14 Alder Lane, Columbus, OH',
-    order: {
-      orderId: 'ORD-1234567890',
-      retailer: 'Northgate Fresh Market',
-      storeName: 'Northgate Fresh Market #214',
-      deliveryAddress: '14 Alder Lane, Columbus, OH 43004',
-      deliveryAt: '2026-03-08T05:50:00.000Z',
-    },
-    sla,
-    slaDueAt: nextSlaDueAt(sla),
-    createdAt: '2026-03-08T06:30:00.000Z',
-    createdBy: analyst,
-    updatedAt: '2026-03-08T06:30:00.000Z',
-  }
-}
+const validCase = (): Case => caseFileFixture(1).case
 
 describe('case schema', () => {
   it('accepts a complete case', () => {

@@ -5,7 +5,7 @@ import {
   emptyCaseFile,
   parseCaseNumber,
 } from '../../../../shared/domain'
-import { CASE_RECORD_TABLES, type CaseRecordTable, type WorkstationDatabase } from '../database'
+import { CASE_RECORD_TABLES, type CaseRecordTable, everyTable, type WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import type { SettingsRepository } from './settings'
 
@@ -35,24 +35,30 @@ export class ImportRejectedError extends Error {
   override name = 'ImportRejectedError'
 }
 
-const allTables = (db: WorkstationDatabase) => [
-  db.cases,
-  db.evidenceBlobs,
-  db.settings,
-  ...CASE_RECORD_TABLES.map((name) => db.table(name)),
-]
+/** Who brought whole case files in, when, and how the audit trail should say it. */
+export interface CaseFileArrival {
+  at: string
+  actor: Actor
+  describe(caseNumber: string): string
+}
 
 /**
- * Writes whole case files (the case and every record of it) with bulk operations. Must run inside a
- * transaction over all tables; replaced cases lose their old records except the audit trail, which
- * is append-only and keeps the union.
+ * Writes whole case files (the case and every record of it) with bulk operations, records their
+ * arrival in the audit trail and moves this workstation's case numbering past them. Must run inside
+ * a transaction over every table; replaced cases lose their old records except the audit trail,
+ * which is append-only and keeps the union.
  */
 export async function storeCaseFiles(
   db: WorkstationDatabase,
-  caseFiles: readonly CaseFile[],
-  evidenceBlobs: ReadonlyMap<string, Blob>,
-  replacedCaseIds: readonly string[],
-): Promise<number> {
+  settings: SettingsRepository,
+  input: {
+    caseFiles: readonly CaseFile[]
+    evidenceBlobs: ReadonlyMap<string, Blob>
+    replacedCaseIds: readonly string[]
+  },
+  arrival: CaseFileArrival,
+): Promise<void> {
+  const { caseFiles, evidenceBlobs, replacedCaseIds } = input
   if (replacedCaseIds.length) {
     for (const name of CASE_RECORD_TABLES) {
       if (name !== 'auditEntries') await db.table(name).where('caseId').anyOf(replacedCaseIds).delete()
@@ -73,11 +79,26 @@ export async function storeCaseFiles(
       return { sha256, blob, size: blob.size }
     }),
   )
-  const highest = Math.max(
-    0,
-    ...caseFiles.map((file) => parseCaseNumber(file.case.caseNumber)?.sequence ?? 0),
+  await db.auditEntries.bulkAdd(
+    caseFiles.map(
+      (file): AuditEntry => ({
+        id: crypto.randomUUID(),
+        caseId: file.case.id,
+        entity: 'case',
+        entityId: file.case.id,
+        action: 'import',
+        at: arrival.at,
+        actor: arrival.actor,
+        changes: [],
+        summary: arrival.describe(file.case.caseNumber),
+      }),
+    ),
   )
-  return highest
+  let highest = 0
+  for (const file of caseFiles) {
+    highest = Math.max(highest, parseCaseNumber(file.case.caseNumber)?.sequence ?? 0)
+  }
+  await settings.advanceCaseSequence(highest + 1)
 }
 
 export function createCaseFileRepository(db: WorkstationDatabase, settings: SettingsRepository) {
@@ -86,7 +107,7 @@ export function createCaseFileRepository(db: WorkstationDatabase, settings: Sett
     async exportCaseFiles(
       caseIds: readonly string[],
     ): Promise<{ caseFiles: CaseFile[]; evidenceFiles: Map<string, Uint8Array> }> {
-      const { caseFiles, blobs } = await db.transaction('r', allTables(db), async () => {
+      const { caseFiles, blobs } = await db.transaction('r', everyTable(db), async () => {
         const cases = (await db.cases.bulkGet([...caseIds])).filter((record) => record !== undefined)
         const files = new Map(cases.map((record) => [record.id, emptyCaseFile(record)]))
         for (const name of CASE_RECORD_TABLES) {
@@ -129,7 +150,7 @@ export function createCaseFileRepository(db: WorkstationDatabase, settings: Sett
         ]),
       )
       return guardStorage(() =>
-        db.transaction('rw', allTables(db), async () => {
+        db.transaction('rw', everyTable(db), async () => {
           const incoming = input.caseFiles
           const existing = await db.cases.bulkGet(incoming.map((file) => file.case.id))
           const holders = await db.cases
@@ -155,23 +176,12 @@ export function createCaseFileRepository(db: WorkstationDatabase, settings: Sett
             if (current) replaced.push(current.id)
             toStore.push(file)
           })
-          const highest = await storeCaseFiles(db, toStore, blobs, replaced)
-          await db.auditEntries.bulkAdd(
-            toStore.map(
-              (file): AuditEntry => ({
-                id: crypto.randomUUID(),
-                caseId: file.case.id,
-                entity: 'case',
-                entityId: file.case.id,
-                action: 'import',
-                at,
-                actor,
-                changes: [],
-                summary: `Imported ${file.case.caseNumber} from a case bundle`,
-              }),
-            ),
+          await storeCaseFiles(
+            db,
+            settings,
+            { caseFiles: toStore, evidenceBlobs: blobs, replacedCaseIds: replaced },
+            { at, actor, describe: (caseNumber) => `Imported ${caseNumber} from a case bundle` },
           )
-          await settings.advanceCaseSequence(highest + 1)
           return {
             added: toStore.length - replaced.length,
             updated: replaced.length,

@@ -1,22 +1,15 @@
 import { DEMO_ACTOR, DEMO_TAG, generateDemoCases } from '../../../../shared/demo/generate'
-import type { AuditEntry, CaseFile } from '../../../../shared/domain'
+import type { CaseFile } from '../../../../shared/domain'
 import { createSha256Hasher } from '../../../../shared/hashing/sha256'
-import { CASE_RECORD_TABLES, type WorkstationDatabase } from '../database'
+import { CASE_RECORD_TABLES, everyTable, type WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import { storeCaseFiles } from './case-files'
 import { createSettingsRepository } from './settings'
 
-const allTables = (db: WorkstationDatabase) => [
-  db.cases,
-  db.evidenceBlobs,
-  db.settings,
-  ...CASE_RECORD_TABLES.map((name) => db.table(name)),
-]
-
 /** Removes every demo case with all its records, and evidence bytes nothing else cites. */
 export function removeDemoCases(db: WorkstationDatabase): Promise<number> {
   return guardStorage(() =>
-    db.transaction('rw', allTables(db), async () => {
+    db.transaction('rw', everyTable(db), async () => {
       const ids = await db.cases.where('tags').equals(DEMO_TAG).primaryKeys()
       if (ids.length === 0) return 0
       const hashes = new Set(
@@ -66,24 +59,17 @@ export async function loadDemoCases(
     batch = []
     blobs = new Map()
     await guardStorage(() =>
-      db.transaction('rw', allTables(db), async () => {
-        const highest = await storeCaseFiles(db, files, batchBlobs, [])
-        await db.auditEntries.bulkAdd(
-          files.map(
-            (file): AuditEntry => ({
-              id: crypto.randomUUID(),
-              caseId: file.case.id,
-              entity: 'case',
-              entityId: file.case.id,
-              action: 'import',
-              at: options.now,
-              actor: DEMO_ACTOR,
-              changes: [],
-              summary: `Loaded ${file.case.caseNumber} from the demo dataset`,
-            }),
-          ),
+      db.transaction('rw', everyTable(db), async () => {
+        await storeCaseFiles(
+          db,
+          settings,
+          { caseFiles: files, evidenceBlobs: batchBlobs, replacedCaseIds: [] },
+          {
+            at: options.now,
+            actor: DEMO_ACTOR,
+            describe: (caseNumber) => `Loaded ${caseNumber} from the demo dataset`,
+          },
         )
-        await settings.advanceCaseSequence(highest + 1)
       }),
     )
     loaded += files.length
