@@ -47,6 +47,7 @@ describe('working the queue', () => {
     await search.fill('CR-2026-00012')
     await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe('10 matches')
     await search.fill('CR-2026-000123')
+    await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe('1 match')
     await search.press('Enter')
     await expect.poll(() => page.getByTestId('case-header').innerText()).toContain('CR-2026-000123')
     await search.press('Escape')

@@ -70,8 +70,8 @@ export function QueuePane() {
           {ids === undefined
             ? ''
             : searching
-              ? `${ids.length.toLocaleString('en-US')} matches`
-              : `${ids.length.toLocaleString('en-US')} cases`}
+              ? `${ids.length.toLocaleString('en-US')} ${ids.length === 1 ? 'match' : 'matches'}`
+              : `${ids.length.toLocaleString('en-US')} ${ids.length === 1 ? 'case' : 'cases'}`}
         </Typography>
       </Stack>
       {ids === undefined && <LinearProgress aria-label="Loading the queue" />}
