@@ -53,7 +53,9 @@ try {
   await identifyAs(page, { name: 'Bench Analyst', id: 'bench' })
   await openSettings(page)
   started = performance.now()
-  await loadDemoData(page, caseCount, 30 * 60_000)
+  const progressLog = logLoadProgress(page, started)
+  await loadDemoData(page, caseCount, 60 * 60_000)
+  clearInterval(progressLog)
   record(
     `Load ${caseCount.toLocaleString('en-US')} demo cases in the web host (Settings → Load demo data)`,
     seconds(performance.now() - started),
@@ -80,6 +82,17 @@ try {
   rmSync(scratch, { recursive: true, force: true })
 }
 
+/** Prints the loader's progress every 20 s, so a slow load shows where its time goes. */
+function logLoadProgress(page: Page, started: number) {
+  return setInterval(() => {
+    page
+      .getByLabel('Loading demo data')
+      .getAttribute('aria-valuetext', { timeout: 1_000 })
+      .then((text) => console.info(`  ${seconds(performance.now() - started)}: ${text}`))
+      .catch(() => undefined)
+  }, 20_000)
+}
+
 /** Milliseconds from navigation start until the first queue row is rendered and accepts a click. */
 async function firstQueueRowAt(page: Page): Promise<number> {
   const row = page.getByTestId('queue-row').first()
@@ -93,7 +106,10 @@ async function firstQueueRowAt(page: Page): Promise<number> {
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
-const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version}, ${execFileSync(CHROMIUM_PATH, ['--version']).toString().trim()}`
+const chromiumVersion = execFileSync(CHROMIUM_PATH, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+  .toString()
+  .trim()
+const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version}, ${chromiumVersion}`
 const rows = figures.map((f) => `| ${f.name} | ${f.value} | ${f.budget} |`).join('\n')
 writeFileSync(
   'docs/benchmarks.md',

@@ -49,7 +49,7 @@ describe('foundation: an analyst with an empty workstation', () => {
     await expect.poll(() => page.getByTestId('case-parties').innerText()).toMatch(/customer[\s\S]*shopper/i)
     const parties = await page.getByTestId('case-parties').innerText()
 
-    await page.screenshot({ path: 'docs/screenshots/main-window.png' })
+    await page.screenshot({ path: 'docs/screenshots/main-window.png', animations: 'disabled' })
 
     // Real IndexedDB persistence: reload and the same case is there with the same parties.
     await page.reload()

@@ -102,6 +102,8 @@ describe('case repository', () => {
       analyst,
     )
     expect(await repositories.cases.queueCaseIds()).toEqual([b.id, a.id])
+    // The top of the queue alone, for painting the first rows before every key is read.
+    expect(await repositories.cases.queueCaseIds(1)).toEqual([b.id])
     expect((await repositories.cases.search('cr-2026-000002')).map((c) => c.id)).toEqual([b.id])
     expect((await repositories.cases.search('ORD-555')).map((c) => c.id)).toEqual([b.id])
     expect((await repositories.cases.search('dog bite')).map((c) => c.id)).toEqual([a.id])

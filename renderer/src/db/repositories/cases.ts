@@ -98,8 +98,14 @@ export function createCaseRepository(
     getMany: (ids: readonly string[]) => db.cases.bulkGet([...ids]),
     count: () => db.cases.count(),
 
-    /** Every case id, most recently updated first: keys only, so a 100,000-row queue stays light. */
-    queueCaseIds: () => db.cases.orderBy('updatedAt').reverse().primaryKeys(),
+    /**
+     * Case ids, most recently updated first: keys only, so a 100,000-row queue stays light. With a
+     * limit, only the top of the queue (fast enough to paint first on a cold start).
+     */
+    queueCaseIds: (limit?: number) => {
+      const newestFirst = db.cases.orderBy('updatedAt').reverse()
+      return (limit === undefined ? newestFirst : newestFirst.limit(limit)).primaryKeys()
+    },
 
     /** Case number or order id prefixes (indexed), then words of the title (a scan that stops at `limit`). */
     async search(text: string, limit = 50): Promise<Case[]> {

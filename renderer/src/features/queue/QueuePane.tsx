@@ -16,7 +16,7 @@ export function QueuePane() {
   const searchText = useWorkspaceUi((state) => state.searchText)
   const selectedCaseId = useWorkspaceUi((state) => state.selectedCaseId)
   const selectCase = useWorkspaceUi((state) => state.selectCase)
-  const { ids, searching } = useQueueCaseIds(searchText)
+  const { ids, searching, complete } = useQueueCaseIds(searchText)
   const scroller = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: ids?.length ?? 0,
@@ -67,11 +67,7 @@ export function QueuePane() {
           {searching ? 'Search results' : 'All cases'}
         </Typography>
         <Typography variant="body2" color="text.secondary" data-testid="queue-count">
-          {ids === undefined
-            ? ''
-            : searching
-              ? `${ids.length.toLocaleString('en-US')} ${ids.length === 1 ? 'match' : 'matches'}`
-              : `${ids.length.toLocaleString('en-US')} ${ids.length === 1 ? 'case' : 'cases'}`}
+          {queueCountLabel(ids, searching, complete)}
         </Typography>
       </Stack>
       {ids === undefined && <LinearProgress aria-label="Loading the queue" />}
@@ -121,6 +117,14 @@ export function QueuePane() {
       </Box>
     </Box>
   )
+}
+
+function queueCountLabel(ids: string[] | undefined, searching: boolean, complete: boolean): string {
+  if (!ids) return ''
+  if (!complete) return 'Counting…'
+  const count = ids.length.toLocaleString('en-US')
+  if (searching) return `${count} ${ids.length === 1 ? 'match' : 'matches'}`
+  return `${count} ${ids.length === 1 ? 'case' : 'cases'}`
 }
 
 function EmptyQueue() {
