@@ -1,18 +1,26 @@
 // `npm run bench`: measures the performance budgets in Debian Chromium against the web host and
 // writes docs/benchmarks.md (date, machine, figures). Not a test: numbers are recorded, not asserted.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium'
 import { identifyAs, loadDemoData, openSettings } from '../test/e2e/workstation'
+import { BEGIN_MEASURED, BENCHMARKS_FILE, END_MEASURED, withMeasuredBlock } from './lib/benchmarks-file'
 import { startWebHost } from './lib/web-host-server'
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' } } })
+const { values } = parseArgs({
+  options: { cases: { type: 'string', default: '100000' }, profile: { type: 'string' } },
+})
 const caseCount = Number(values.cases) as 500 | 5000 | 100000
 if (![500, 5000, 100000].includes(caseCount)) throw new Error('--cases must be 500, 5000 or 100000')
+// --profile DIR keeps the browser profile; a later run with the same DIR skips generating and loading
+// the dataset and measures the rest only (printed, not written to docs/benchmarks.md). For iterating
+// on start-up and queue speed without a 15-minute load each time.
+const loadedMarker = values.profile ? join(values.profile, `crw-bench-loaded-${caseCount}`) : null
+const reuseProfile = loadedMarker !== null && existsSync(loadedMarker)
 
 interface Figure {
   name: string
@@ -27,20 +35,23 @@ const record = (name: string, value: string, budget = '—') => {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 // 1. The demo dataset as a bundle from the command line.
-const scratch = mkdtempSync(join(tmpdir(), 'crw-bench-'))
-const bundlePath = join(scratch, 'demo.zip')
-let started = performance.now()
-execFileSync('npx', ['tsx', 'scripts/demo-data.ts', '--cases', String(caseCount), '--out', bundlePath], {
-  stdio: 'inherit',
-})
-record(
-  `Generate the ${caseCount.toLocaleString('en-US')}-case demo bundle (CLI, Node)`,
-  `${seconds(performance.now() - started)}, ${(statSync(bundlePath).size / 1024 / 1024).toFixed(0)} MiB`,
-)
+if (!reuseProfile) {
+  const scratch = mkdtempSync(join(tmpdir(), 'crw-bench-'))
+  const bundlePath = join(scratch, 'demo.zip')
+  const started = performance.now()
+  execFileSync('npx', ['tsx', 'scripts/demo-data.ts', '--cases', String(caseCount), '--out', bundlePath], {
+    stdio: 'inherit',
+  })
+  record(
+    `Generate the ${caseCount.toLocaleString('en-US')}-case demo bundle (CLI, Node)`,
+    `${seconds(performance.now() - started)}, ${(statSync(bundlePath).size / 1024 / 1024).toFixed(0)} MiB`,
+  )
+  rmSync(scratch, { recursive: true, force: true })
+}
 
 // 2. Load the demo dataset in the web host, from Settings.
 const host = await startWebHost()
-const profile = mkdtempSync(join(tmpdir(), 'crw-bench-profile-'))
+const profile = values.profile ?? mkdtempSync(join(tmpdir(), 'crw-bench-profile-'))
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM_PATH,
   args: CHROMIUM_ARGS,
@@ -49,17 +60,20 @@ const context = await chromium.launchPersistentContext(profile, {
 })
 try {
   let page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(host.url)
-  await identifyAs(page, { name: 'Bench Analyst', id: 'bench' })
-  await openSettings(page)
-  started = performance.now()
-  const progressLog = logLoadProgress(page, started)
-  await loadDemoData(page, caseCount, 60 * 60_000)
-  clearInterval(progressLog)
-  record(
-    `Load ${caseCount.toLocaleString('en-US')} demo cases in the web host (Settings → Load demo data)`,
-    seconds(performance.now() - started),
-  )
+  if (!reuseProfile) {
+    await page.goto(host.url)
+    await identifyAs(page, { name: 'Bench Analyst', id: 'bench' })
+    await openSettings(page)
+    const started = performance.now()
+    const progressLog = logLoadProgress(page, started)
+    await loadDemoData(page, caseCount, 60 * 60_000)
+    clearInterval(progressLog)
+    record(
+      `Load ${caseCount.toLocaleString('en-US')} demo cases in the web host (Settings → Load demo data)`,
+      seconds(performance.now() - started),
+    )
+    if (loadedMarker) writeFileSync(loadedMarker, new Date().toISOString())
+  }
 
   // 3. Cold start: a new page over the loaded database, navigation start → first queue row painted.
   const coldStarts: number[] = []
@@ -78,8 +92,7 @@ try {
 } finally {
   await context.close()
   await host.close()
-  rmSync(profile, { recursive: true, force: true })
-  rmSync(scratch, { recursive: true, force: true })
+  if (!values.profile) rmSync(profile, { recursive: true, force: true })
 }
 
 /** Prints the loader's progress every 20 s, so a slow load shows where its time goes. */
@@ -111,27 +124,21 @@ const chromiumVersion = execFileSync(CHROMIUM_PATH, ['--version'], { stdio: ['ig
   .trim()
 const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version}, ${chromiumVersion}`
 const rows = figures.map((f) => `| ${f.name} | ${f.value} | ${f.budget} |`).join('\n')
-writeFileSync(
-  'docs/benchmarks.md',
-  `# Benchmarks
-
-Measured by \`npm run bench\` (scripts/bench.ts) in Debian Chromium, headless, against the web host.
-
+const measured = `${BEGIN_MEASURED}
 - Date: ${new Date().toISOString()}
 - Machine: ${machine}
+- Command: \`npm run bench -- --cases ${caseCount}\`
 
 | measurement | result | budget |
 |---|---|---|
 ${rows}
-
-## How each figure is taken
-
-- **Demo bundle**: \`npm run demo-data -- --cases N --out file.zip\`, wall time of the whole command.
-- **Load demo cases**: from the click on "Load demo data" in Settings to the "Loaded N demo cases."
-  confirmation, in a fresh browser profile (generation and IndexedDB writes run in a Web Worker).
-- **Cold start**: a new page over the same profile (the database already holds the cases); the queue
-  sets a \`queue:first-row\` performance mark when its first row is painted, and the bench checks the
-  row accepts a click. Reported as the median of five.
-`,
-)
-console.info('Wrote docs/benchmarks.md')
+${END_MEASURED}`
+if (reuseProfile) {
+  console.info(
+    `Reused the loaded profile in ${values.profile}: figures printed only, ${BENCHMARKS_FILE} unchanged.`,
+  )
+} else {
+  const current = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, 'utf8') : ''
+  writeFileSync(BENCHMARKS_FILE, withMeasuredBlock(current, measured))
+  console.info(`Wrote ${BENCHMARKS_FILE}`)
+}
