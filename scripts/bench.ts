@@ -50,7 +50,8 @@ if (!reuseProfile) {
 }
 
 // 2. Load the demo dataset in the web host, from Settings.
-const host = await startWebHost()
+// A fixed port: IndexedDB belongs to the origin, so a kept profile is only found again on the same one.
+const host = await startWebHost({ port: 4830 })
 const profile = values.profile ?? mkdtempSync(join(tmpdir(), 'crw-bench-profile-'))
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM_PATH,
