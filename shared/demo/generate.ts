@@ -14,7 +14,10 @@ import type {
 } from '../domain'
 import { CASE_STATUS_INFO, formatCaseNumber } from '../domain'
 import type { HashBytes } from '../hashing/sha256'
-import { nextSlaDueAt, stampDefaultSla } from '../sla/default-targets'
+import { caseSlaInstants, openingSlaEvent } from '../sla/case-sla'
+import type { SlaClockEvent } from '../sla/clock'
+import { DEFAULT_SLA_POLICY } from '../sla/policy'
+import { targetMs } from '../sla/working-time'
 import { CATEGORY_STORIES, type StoryContext } from './narratives'
 import { DEMO_ANALYSTS, demoEmail, demoPerson, demoPhone } from './people'
 import { demoPhoto, PHONE_MODELS } from './photo'
@@ -57,6 +60,54 @@ function localExifTime(ms: number, city: DemoCity): { stamp: string; offset: str
   const [hours, minutes] = [Number(local.slice(11, 13)), local.slice(14, 16)]
   const clock = `${((hours + 11) % 12) + 1}:${minutes} ${hours < 12 ? 'a.m.' : 'p.m.'}`
   return { stamp: `${local.slice(0, 10).replaceAll('-', ':')} ${local.slice(11, 19)}`, offset, clock }
+}
+
+/**
+ * The status history the SLA clocks replay, consistent with the case's final status: responded
+ * (triage or investigating), sometimes a wait on a party (the clock pauses), review, resolved, closed.
+ */
+function demoSlaEvents(
+  random: SeededRandom,
+  story: {
+    opened: number
+    severity: Severity
+    status: CaseStatus
+    respondedAt: number | null
+    resolvedAt: number | null
+    end: number
+  },
+): SlaClockEvent[] {
+  const { opened, status, respondedAt, resolvedAt, end } = story
+  const events: SlaClockEvent[] = [openingSlaEvent(iso(opened), 'new', story.severity)]
+  if (respondedAt === null) return events
+  let last = respondedAt
+  const change = (at: number, to: CaseStatus) => {
+    last = Math.max(last + MINUTE, at)
+    events.push({ type: 'status', at: iso(last), status: to })
+  }
+  events.push({
+    type: 'status',
+    at: iso(respondedAt),
+    status: status === 'triage' ? 'triage' : 'investigating',
+  })
+  if (status === 'triage') return events
+  const until = resolvedAt ?? end
+  const span = until - respondedAt
+  if (status === 'awaiting_party') {
+    change(respondedAt + span * random.next() * 0.6, 'awaiting_party')
+    return events
+  }
+  if (random.chance(0.35)) {
+    change(respondedAt + span * random.next() * 0.3, 'awaiting_party')
+    change(last + (until - last) * (0.1 + random.next() * 0.3), 'investigating')
+  }
+  if (status === 'pending_review')
+    change(last + (until - last) * (0.2 + random.next() * 0.6), 'pending_review')
+  if (resolvedAt !== null) {
+    change(resolvedAt, 'resolved')
+    if (status === 'closed') change(Math.min(end, resolvedAt + random.int(1, 72) * HOUR), 'closed')
+  }
+  return events
 }
 
 /** Older cases are further along the workflow. */
@@ -150,9 +201,9 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
   const intake: Actor = random.pick(DEMO_ANALYSTS)
 
   // SLA: respond within the target most of the time, late now and then.
-  const sla = stampDefaultSla(severity, iso(createdAt))
-  const firstResponseWindow = Date.parse(sla.firstResponseDueAt) - createdAt
-  const resolutionWindow = Date.parse(sla.resolutionDueAt) - createdAt
+  const targets = DEFAULT_SLA_POLICY.targets[severity]
+  const firstResponseWindow = targetMs(targets.firstResponse, DEFAULT_SLA_POLICY.schedule)
+  const resolutionWindow = targetMs(targets.resolution, DEFAULT_SLA_POLICY.schedule)
   // Never later than the dataset's "now": a recent case resolves within the time it has had.
   const room = seed.end - createdAt
   const respondedAt =
@@ -160,15 +211,26 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
       ? null
       : createdAt +
         Math.min(room * 0.5, firstResponseWindow * random.next() * (random.chance(0.1) ? 1.6 : 0.9))
-  const resolvedAt = open
-    ? null
-    : createdAt +
-      Math.min(
-        room * (0.6 + random.next() * 0.35),
-        resolutionWindow * (0.2 + random.next() * (random.chance(0.12) ? 1.1 : 0.75)),
-      )
-  sla.firstRespondedAt = respondedAt === null ? null : iso(respondedAt)
-  sla.resolvedAt = resolvedAt === null ? null : iso(resolvedAt)
+  const resolvedAt =
+    open || respondedAt === null
+      ? null
+      : Math.max(
+          respondedAt + Math.min(HOUR, (seed.end - respondedAt) / 2),
+          createdAt +
+            Math.min(
+              room * (0.6 + random.next() * 0.35),
+              resolutionWindow * (0.2 + random.next() * (random.chance(0.12) ? 1.1 : 0.75)),
+            ),
+        )
+  const slaEvents = demoSlaEvents(random, {
+    opened: createdAt,
+    severity,
+    status,
+    respondedAt,
+    resolvedAt,
+    end: seed.end,
+  })
+  const sla = caseSlaInstants(slaEvents, DEFAULT_SLA_POLICY)
 
   const stamp = iso(createdAt)
   const party = (
@@ -539,8 +601,8 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
           deliveryAddress: address,
           deliveryAt: iso(deliveredAt),
         },
-        sla,
-        slaDueAt: nextSlaDueAt(sla),
+        slaEvents,
+        ...sla,
         createdAt: stamp,
         createdBy: intake,
         updatedAt,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SlaClockEventSchema } from '../sla/clock'
 import { CASE_NUMBER_PATTERN } from './case-number'
 import { CaseStatusSchema } from './case-status'
 import { IncidentCategorySchema } from './categories'
@@ -33,18 +34,6 @@ export const OrderReferenceSchema = z.object({
 })
 export type OrderReference = z.infer<typeof OrderReferenceSchema>
 
-/**
- * SLA targets as stamped on the case. `nextDueAt` is the earliest target still pending
- * (first response until it is given, then resolution) and is what the queue sorts on.
- */
-export const CaseSlaSchema = z.object({
-  firstResponseDueAt: TimestampSchema,
-  resolutionDueAt: TimestampSchema,
-  firstRespondedAt: TimestampSchema.nullable(),
-  resolvedAt: TimestampSchema.nullable(),
-})
-export type CaseSla = z.infer<typeof CaseSlaSchema>
-
 /** Unassigned cases carry an empty assignee id so that the queue's "Unassigned" view can use an index. */
 export const UNASSIGNED = ''
 
@@ -63,9 +52,14 @@ export const CaseSchema = z.object({
   occurredAt: TimestampSchema.nullable(),
   location: z.string().max(300),
   order: OrderReferenceSchema.nullable(),
-  sla: CaseSlaSchema,
-  /** Mirror of the earliest pending SLA target, indexed for "sort by SLA due". */
+  /** What the SLA clocks are computed from: the opening, then every status and severity change. */
+  slaEvents: z.array(SlaClockEventSchema).min(1).max(5_000),
+  /**
+   * Derived from slaEvents under the SLA policy and indexed for the queue: when the earliest running
+   * target is due and becomes at risk (NO_SLA_DUE when no clock runs).
+   */
   slaDueAt: TimestampSchema,
+  slaAtRiskAt: TimestampSchema,
   createdAt: TimestampSchema,
   createdBy: ActorSchema,
   updatedAt: TimestampSchema,

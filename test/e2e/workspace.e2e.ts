@@ -122,6 +122,46 @@ describe('settings', () => {
     await expect.poll(() => page.getByRole('banner').innerText()).toContain('Riley Chen-Okafor')
   })
 
+  it('shows SLA clocks on the case and re-times them when the SLA policy changes', async () => {
+    // A case nobody has responded to yet: its first-response clock is running.
+    await queueRows(page)
+      .filter({ has: page.getByText('New', { exact: true }) })
+      .first()
+      .click()
+    const firstResponse = page.getByTestId('case-header').getByTestId('sla-first_response')
+    await expect.poll(() => firstResponse.innerText()).toMatch(/^First response (\d.* left|overdue .*)$/)
+    await expect
+      .poll(() => page.getByTestId('case-header').getByTestId('sla-resolution').innerText())
+      .toMatch(/^Resolution \d.* left$/)
+
+    // Every first-response target cut to 3.6 seconds: the open case is now breached.
+    await openSettings(page)
+    const policy = page.getByRole('form', { name: 'SLA policy' })
+    for (const severity of ['S1', 'S2', 'S3', 'S4']) {
+      await policy.getByRole('spinbutton', { name: `${severity} first response`, exact: true }).fill('0.001')
+    }
+    await policy.getByRole('button', { name: 'Save SLA policy' }).click()
+    await page.getByText(/SLA policy saved; [\d,]+ open cases re-timed\./).waitFor()
+    await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click()
+    await expect.poll(() => firstResponse.getAttribute('data-health')).toBe('breached')
+    await expect.poll(() => firstResponse.innerText()).toMatch(/^First response overdue/)
+
+    // The policy persists; the defaults come back with one button and a save.
+    await page.reload()
+    await openSettings(page)
+    const reloaded = page.getByRole('form', { name: 'SLA policy' })
+    expect(
+      await reloaded.getByRole('spinbutton', { name: 'S3 first response', exact: true }).inputValue(),
+    ).toBe('0.001')
+    await reloaded.getByRole('button', { name: 'Use the default targets' }).click()
+    await reloaded.getByRole('button', { name: 'Save SLA policy' }).click()
+    await page.getByText(/SLA policy saved/).waitFor()
+    expect(
+      await reloaded.getByRole('spinbutton', { name: 'S3 first response', exact: true }).inputValue(),
+    ).toBe('24')
+    await page.keyboard.press('Escape')
+  })
+
   it('removes the demo data after a confirmation', async () => {
     await openSettings(page)
     await page.getByRole('button', { name: 'Remove demo data' }).click()

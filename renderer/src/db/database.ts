@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie'
 import type {
   AuditEntry,
   Case,
+  CaseStatus,
   Communication,
   CustodyEvent,
   Determination,
@@ -13,6 +14,9 @@ import type {
   Task,
   TimelineEvent,
 } from '../../../shared/domain'
+import { caseSlaInstants, openingSlaEvent } from '../../../shared/sla/case-sla'
+import type { SlaClockEvent } from '../../../shared/sla/clock'
+import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
 
 /** The bytes of one evidence file, stored once per SHA-256 however many items cite it. */
 export interface EvidenceBlobRow {
@@ -44,6 +48,26 @@ export const CASE_RECORD_TABLES = [
 ] as const
 export type CaseRecordTable = (typeof CASE_RECORD_TABLES)[number]
 
+// Version 1. Compound indexes serve the queue's views: open cases by SLA due ([status+slaDueAt]),
+// my cases ([assigneeId+status]), recently updated per status or category, severity by SLA due.
+export const SCHEMA_VERSION_1 = {
+  cases:
+    'id, &caseNumber, status, severity, assigneeId, category, slaDueAt, updatedAt, createdAt, *tags, order.orderId, [status+slaDueAt], [assigneeId+status], [assigneeId+slaDueAt], [status+updatedAt], [category+updatedAt], [severity+slaDueAt]',
+  parties: 'id, caseId, accountId, role',
+  timelineEvents: 'id, caseId, [caseId+occurredAt]',
+  tasks: 'id, caseId, [caseId+position]',
+  notes: 'id, caseId, [caseId+createdAt]',
+  communications: 'id, caseId, [caseId+occurredAt]',
+  evidence: 'id, caseId, sha256, [caseId+exhibitNumber]',
+  evidenceBlobs: 'sha256',
+  custodyEvents: 'id, evidenceId, caseId, [evidenceId+at]',
+  determinations: 'id, caseId, partyId',
+  reports: 'id, caseId',
+  reportVersions: 'id, reportId, caseId',
+  auditEntries: 'id, caseId, [caseId+at], at',
+  settings: 'key',
+}
+
 export class WorkstationDatabase extends Dexie {
   cases!: Table<Case, string>
   parties!: Table<Party, string>
@@ -62,31 +86,54 @@ export class WorkstationDatabase extends Dexie {
 
   constructor(name = DEFAULT_DATABASE_NAME) {
     super(name)
-    // Version 1. Compound indexes serve the queue's views: open cases by SLA due ([status+slaDueAt]),
-    // my cases ([assigneeId+status]), recently updated per status or category, severity by SLA due.
-    this.version(1).stores({
-      cases:
-        'id, &caseNumber, status, severity, assigneeId, category, slaDueAt, updatedAt, createdAt, *tags, order.orderId, [status+slaDueAt], [assigneeId+status], [assigneeId+slaDueAt], [status+updatedAt], [category+updatedAt], [severity+slaDueAt]',
-      parties: 'id, caseId, accountId, role',
-      timelineEvents: 'id, caseId, [caseId+occurredAt]',
-      tasks: 'id, caseId, [caseId+position]',
-      notes: 'id, caseId, [caseId+createdAt]',
-      communications: 'id, caseId, [caseId+occurredAt]',
-      evidence: 'id, caseId, sha256, [caseId+exhibitNumber]',
-      evidenceBlobs: 'sha256',
-      custodyEvents: 'id, evidenceId, caseId, [evidenceId+at]',
-      determinations: 'id, caseId, partyId',
-      reports: 'id, caseId',
-      reportVersions: 'id, reportId, caseId',
-      auditEntries: 'id, caseId, [caseId+at], at',
-      settings: 'key',
-    })
+    this.version(1).stores(SCHEMA_VERSION_1)
+    // Version 2: SLA clocks replay events (opening, status and severity changes) under the policy in
+    // Settings; cases also index when they become at risk. Older cases get their events rebuilt from
+    // the stamps version 1 kept.
+    this.version(2)
+      .stores({
+        cases:
+          'id, &caseNumber, status, severity, assigneeId, category, slaDueAt, slaAtRiskAt, updatedAt, createdAt, *tags, order.orderId, [status+slaDueAt], [assigneeId+status], [assigneeId+slaDueAt], [status+updatedAt], [category+updatedAt], [severity+slaDueAt]',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('cases')
+          .toCollection()
+          .modify((record: Case & { sla?: VersionOneSla }) => {
+            if (record.slaEvents) return
+            record.slaEvents = slaEventsFromVersionOne(record, record.sla)
+            Object.assign(record, caseSlaInstants(record.slaEvents, DEFAULT_SLA_POLICY))
+            delete record.sla
+          }),
+      )
   }
 }
 
 /** Every table, for transactions that write whole cases (import, demo load, removal). */
 export function everyTable(db: WorkstationDatabase) {
   return [db.cases, db.evidenceBlobs, db.settings, ...CASE_RECORD_TABLES.map((name) => db.table(name))]
+}
+
+/** The SLA stamps of schema version 1. */
+interface VersionOneSla {
+  firstRespondedAt: string | null
+  resolvedAt: string | null
+}
+
+/** Rebuilds clock events from version 1's stamps: opened, first response, resolution, current status. */
+function slaEventsFromVersionOne(record: Case, sla: VersionOneSla | undefined): SlaClockEvent[] {
+  const events: SlaClockEvent[] = [openingSlaEvent(record.createdAt, 'new', record.severity)]
+  let status: CaseStatus = 'new'
+  let at = record.createdAt
+  const change = (when: string, to: CaseStatus) => {
+    at = [at, when].sort()[1]!
+    status = to
+    events.push({ type: 'status', at, status })
+  }
+  if (sla?.firstRespondedAt) change(sla.firstRespondedAt, 'investigating')
+  if (sla?.resolvedAt) change(sla.resolvedAt, 'resolved')
+  if (status !== record.status) change(record.updatedAt, record.status)
+  return events
 }
 
 export function createWorkstationDatabase(name = DEFAULT_DATABASE_NAME): WorkstationDatabase {

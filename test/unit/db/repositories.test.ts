@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createWorkstationDatabase, type WorkstationDatabase } from '../../../renderer/src/db/database'
 import { createRepositories, type Repositories } from '../../../renderer/src/db/repositories'
 import type { NewCaseDraft } from '../../../renderer/src/db/repositories/cases'
+import { NO_SLA_DUE } from '../../../shared/sla/case-sla'
+import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
 import { analyst } from '../fixtures/case-files'
 
 let db: WorkstationDatabase
@@ -37,8 +39,13 @@ describe('case repository', () => {
     expect([first.caseNumber, second.caseNumber]).toEqual(['CR-2026-000001', 'CR-2026-000002'])
     expect(first.status).toBe('new')
     expect(first.assigneeId).toBe('')
-    expect(first.sla.firstResponseDueAt).toBe('2026-11-24T14:00:00.000Z')
+    // S2 first response within 4 h, S1 within 1 h; at risk with 25% of the time left.
+    expect(first.slaEvents).toEqual([
+      { type: 'opened', at: '2026-11-24T10:00:00.000Z', status: 'new', severity: 'S2' },
+    ])
+    expect(first.slaDueAt).toBe('2026-11-24T14:00:00.000Z')
     expect(second.slaDueAt).toBe('2026-11-24T11:00:00.000Z')
+    expect(second.slaAtRiskAt).toBe('2026-11-24T10:45:00.000Z')
     expect((await repositories.timeline.listForCase(first.id)).map((event) => event.title)).toEqual([
       'Case opened',
     ])
@@ -61,8 +68,12 @@ describe('case repository', () => {
     expect(byField.assigneeName).toEqual({ field: 'assigneeName', before: '', after: 'Riley Chen' })
     // Leaving "new" is the first response: the queue now sorts the case by its resolution target.
     const updated = await repositories.cases.get(opened.id)
-    expect(updated?.sla.firstRespondedAt).toBe('2026-11-24T10:05:00.000Z')
-    expect(updated?.slaDueAt).toBe(updated?.sla.resolutionDueAt)
+    expect(updated?.slaEvents.at(-1)).toEqual({
+      type: 'status',
+      at: '2026-11-24T10:05:00.000Z',
+      status: 'triage',
+    })
+    expect(updated?.slaDueAt).toBe('2026-11-27T10:00:00.000Z')
     expect((await repositories.timeline.listForCase(opened.id)).map((event) => event.title)).toContain(
       'Status: New → Triage',
     )
@@ -108,6 +119,40 @@ describe('case repository', () => {
     expect((await repositories.cases.search('ORD-555')).map((c) => c.id)).toEqual([b.id])
     expect((await repositories.cases.search('dog bite')).map((c) => c.id)).toEqual([a.id])
     expect(await repositories.cases.search('   ')).toEqual([])
+  })
+
+  it('pauses the SLA on "awaiting party" and keeps derived SLA fields out of the audit tab', async () => {
+    const opened = await repositories.cases.create(draft, analyst)
+    clock = '2026-11-24T10:30:00.000Z'
+    await repositories.cases.update(opened.id, { status: 'investigating' }, analyst)
+    clock = '2026-11-24T11:00:00.000Z'
+    const waiting = await repositories.cases.update(opened.id, { status: 'awaiting_party' }, analyst)
+    // No running clock: sorts after every due case and is never at risk.
+    expect(waiting.slaDueAt).toBe(NO_SLA_DUE)
+    expect(waiting.slaAtRiskAt).toBe(NO_SLA_DUE)
+    clock = '2026-11-24T15:00:00.000Z'
+    const resumed = await repositories.cases.update(opened.id, { status: 'investigating' }, analyst)
+    // S2 resolution 72 h, 1 h used before the 4 h pause.
+    expect(resumed.slaDueAt).toBe('2026-11-27T14:00:00.000Z')
+    const [latest] = await repositories.audit.listForCase(opened.id)
+    expect(latest!.changes.map((change) => change.field)).toEqual(['status'])
+  })
+
+  it('re-times open cases when a new SLA policy is applied, and rejects an invalid one whole', async () => {
+    const open = await repositories.cases.create(draft, analyst)
+    const faster = structuredClone(DEFAULT_SLA_POLICY)
+    faster.targets.S2.firstResponse = { amount: 90, unit: 'minutes' }
+    expect(await repositories.cases.applySlaPolicy(faster, analyst)).toBe(1)
+    expect((await repositories.cases.get(open.id))?.slaDueAt).toBe('2026-11-24T11:30:00.000Z')
+    expect(await repositories.settings.getSlaPolicy()).toEqual(faster)
+
+    const broken = structuredClone(faster)
+    broken.targets.S2.firstResponse.amount = -1
+    await expect(repositories.cases.applySlaPolicy(broken, analyst)).rejects.toThrow(
+      /SLA policy was not saved/,
+    )
+    expect(await repositories.settings.getSlaPolicy()).toEqual(faster)
+    expect((await repositories.cases.get(open.id))?.slaDueAt).toBe('2026-11-24T11:30:00.000Z')
   })
 })
 

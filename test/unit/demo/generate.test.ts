@@ -4,6 +4,9 @@ import { decode } from 'jpeg-js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_TAG, type DemoCase } from '../../../shared/demo/generate'
 import { CaseFileSchema, INCIDENT_CATEGORIES, parseCaseNumber } from '../../../shared/domain'
+import { caseSlaInstants } from '../../../shared/sla/case-sla'
+import { computeSlaClocks } from '../../../shared/sla/clock'
+import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
 import { demoCaseFiles } from './demo-cases'
 
 let cases: DemoCase[]
@@ -40,11 +43,19 @@ describe('demo dataset', () => {
     expect([...created].sort()).toEqual(created)
   })
 
-  it('keeps statuses and SLA stamps consistent', () => {
+  it('keeps statuses and SLA clock events consistent', () => {
     for (const { caseFile } of cases) {
-      const { status, sla, updatedAt, createdAt } = caseFile.case
-      expect(sla.firstRespondedAt === null).toBe(status === 'new')
-      expect(sla.resolvedAt !== null).toBe(status === 'resolved' || status === 'closed')
+      const { status, slaEvents, updatedAt, createdAt } = caseFile.case
+      const clocks = computeSlaClocks(slaEvents, DEFAULT_SLA_POLICY)
+      // The clock events replay to the case's status, in order, never after the dataset's now.
+      const statuses = slaEvents.map((event) => (event.type === 'severity' ? null : event.status))
+      expect(statuses.filter(Boolean).at(-1)).toBe(status)
+      expect(slaEvents.map((event) => event.at)).toEqual(slaEvents.map((event) => event.at).sort())
+      expect(slaEvents.at(-1)!.at <= '2026-11-24T12:00:00.000Z').toBe(true)
+      expect(clocks.firstResponse.phase === 'done').toBe(status !== 'new')
+      expect(clocks.resolution.phase === 'done').toBe(status === 'resolved' || status === 'closed')
+      expect(clocks.resolution.phase === 'paused').toBe(status === 'awaiting_party')
+      expect(caseFile.case.slaDueAt).toBe(caseSlaInstants(slaEvents, DEFAULT_SLA_POLICY).slaDueAt)
       expect(updatedAt >= createdAt).toBe(true)
       expect(updatedAt <= '2026-11-24T12:00:00.000Z').toBe(true)
       if (status === 'resolved' || status === 'closed')

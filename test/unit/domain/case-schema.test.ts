@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { type Case, CaseFileSchema, CaseSchema, emptyCaseFile, PartySchema } from '../../../shared/domain'
-import { nextSlaDueAt, stampDefaultSla } from '../../../shared/sla/default-targets'
 import { analyst, caseFileFixture } from '../fixtures/case-files'
 
 const validCase = (): Case => caseFileFixture(1).case
@@ -52,25 +51,5 @@ describe('case schema', () => {
     const result = CaseFileSchema.safeParse(file)
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.message).toBe('belongs to case another-case, not case-1')
-  })
-})
-
-describe('default SLA targets', () => {
-  it('stamps first response and resolution due times from the severity', () => {
-    expect(stampDefaultSla('S1', '2026-01-01T00:00:00.000Z')).toEqual({
-      firstResponseDueAt: '2026-01-01T01:00:00.000Z',
-      resolutionDueAt: '2026-01-02T00:00:00.000Z',
-      firstRespondedAt: null,
-      resolvedAt: null,
-    })
-    expect(stampDefaultSla('S4', '2026-01-01T00:00:00.000Z').resolutionDueAt).toBe('2026-01-15T00:00:00.000Z')
-  })
-
-  it('sorts by first response until it is given, then by resolution', () => {
-    const sla = stampDefaultSla('S3', '2026-01-01T00:00:00.000Z')
-    expect(nextSlaDueAt(sla)).toBe('2026-01-02T00:00:00.000Z')
-    expect(nextSlaDueAt({ ...sla, firstRespondedAt: '2026-01-01T02:00:00.000Z' })).toBe(
-      '2026-01-08T00:00:00.000Z',
-    )
   })
 })

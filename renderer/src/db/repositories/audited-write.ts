@@ -3,8 +3,11 @@ import type { Actor, AuditEntry, AuditedEntity, FieldChange } from '../../../../
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 
-/** Fields whose change is implied by every write and would only clutter the audit tab. */
-const UNAUDITED_FIELDS = new Set(['updatedAt'])
+/**
+ * Fields whose change is implied by every write (updatedAt) or derived from audited fields (the SLA
+ * clock events and instants follow status and severity): they would only clutter the audit tab.
+ */
+const UNAUDITED_FIELDS = new Set(['updatedAt', 'slaEvents', 'slaDueAt', 'slaAtRiskAt'])
 
 /** Field-level before → after for two versions of a record (top-level fields, compared by value). */
 export function fieldChanges(before: object | undefined, after: object | undefined): FieldChange[] {

@@ -3,17 +3,19 @@ import {
   CASE_STATUS_INFO,
   type Case,
   CaseSchema,
-  type CaseStatus,
   canTransition,
   type EscalationSource,
   formatCaseNumber,
   type IncidentCategory,
+  OPEN_STATUSES,
   type OrderReference,
   type Severity,
   type TimelineEvent,
   UNASSIGNED,
 } from '../../../../shared/domain'
-import { nextSlaDueAt, stampDefaultSla } from '../../../../shared/sla/default-targets'
+import { caseSlaInstants, openingSlaEvent } from '../../../../shared/sla/case-sla'
+import type { SlaClockEvent } from '../../../../shared/sla/clock'
+import { type SlaPolicy, SlaPolicySchema } from '../../../../shared/sla/policy'
 import { describeIssues } from '../../../../shared/validation'
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
@@ -61,12 +63,13 @@ function validated(record: Case): Case {
   return parsed.data
 }
 
-/** SLA stamps follow the status: leaving "new" is the first response, resolving stops the clock. */
-function withStatusStamps(record: Case, status: CaseStatus, at: string): Case {
-  const sla = { ...record.sla }
-  if (status !== 'new' && sla.firstRespondedAt === null) sla.firstRespondedAt = at
-  sla.resolvedAt = CASE_STATUS_INFO[status].open ? null : (sla.resolvedAt ?? at)
-  return { ...record, status, sla, slaDueAt: nextSlaDueAt(sla) }
+/** Status and severity changes are SLA clock events: record them and re-time the case's clocks. */
+function withSlaEvents(current: Case, next: Case, at: string, policy: SlaPolicy): Case {
+  const events: SlaClockEvent[] = [...current.slaEvents]
+  if (next.status !== current.status) events.push({ type: 'status', at, status: next.status })
+  if (next.severity !== current.severity) events.push({ type: 'severity', at, severity: next.severity })
+  if (events.length === current.slaEvents.length) return next
+  return { ...next, slaEvents: events, ...caseSlaInstants(events, policy) }
 }
 
 export function createCaseRepository(
@@ -143,7 +146,7 @@ export function createCaseRepository(
             caseNumber = formatCaseNumber(new Date(at).getUTCFullYear(), sequence)
           }
           await settings.advanceCaseSequence(sequence + 1)
-          const sla = stampDefaultSla(draft.severity, at)
+          const slaEvents = [openingSlaEvent(at, 'new', draft.severity)]
           const record = validated({
             ...draft,
             id: crypto.randomUUID(),
@@ -151,8 +154,8 @@ export function createCaseRepository(
             status: 'new',
             assigneeId: UNASSIGNED,
             assigneeName: '',
-            sla,
-            slaDueAt: nextSlaDueAt(sla),
+            slaEvents,
+            ...caseSlaInstants(slaEvents, await settings.getSlaPolicy()),
             createdAt: at,
             createdBy: actor,
             updatedAt: at,
@@ -176,10 +179,31 @@ export function createCaseRepository(
       )
     },
 
+    /**
+     * Puts a new SLA policy in force and re-times every open case under it, in one transaction:
+     * the queue's due and at-risk instants never mix two policies. Returns how many were re-timed.
+     */
+    async applySlaPolicy(policy: SlaPolicy, actor: Actor): Promise<number> {
+      const parsed = SlaPolicySchema.safeParse(policy)
+      if (!parsed.success)
+        throw new CaseRuleError(`The SLA policy was not saved: ${describeIssues(parsed.error)}`)
+      return guardStorage(() =>
+        db.transaction('rw', [db.cases, db.settings, db.auditEntries], async () => {
+          await settings.saveSlaPolicy(parsed.data, actor)
+          return db.cases
+            .where('status')
+            .anyOf([...OPEN_STATUSES])
+            .modify((record) => {
+              Object.assign(record, caseSlaInstants(record.slaEvents, parsed.data))
+            })
+        }),
+      )
+    },
+
     /** Changes a case; a status change must follow the workflow and is also put on the timeline. */
     update(id: string, patch: CasePatch, actor: Actor): Promise<Case> {
       return guardStorage(() =>
-        db.transaction('rw', [db.cases, db.timelineEvents, db.auditEntries], async () => {
+        db.transaction('rw', [db.cases, db.settings, db.timelineEvents, db.auditEntries], async () => {
           const current = await db.cases.get(id)
           if (!current) throw new CaseRuleError('This case no longer exists on this workstation.')
           const at = now()
@@ -191,8 +215,8 @@ export function createCaseRepository(
                 `A case cannot go from ${CASE_STATUS_INFO[current.status].label} to ${CASE_STATUS_INFO[patch.status].label}.`,
               )
             }
-            next = withStatusStamps(next, patch.status, at)
           }
+          next = withSlaEvents(current, next, at, await settings.getSlaPolicy())
           const saved = (await auditedWrite(db, {
             table: db.cases,
             entity: 'case',

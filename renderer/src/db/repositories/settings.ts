@@ -1,4 +1,5 @@
 import { type Actor, ActorSchema } from '../../../../shared/domain'
+import { DEFAULT_SLA_POLICY, type SlaPolicy, SlaPolicySchema } from '../../../../shared/sla/policy'
 import type { SettingRow, WorkstationDatabase } from '../database'
 import { auditedWrite } from './audited-write'
 
@@ -6,6 +7,7 @@ export const SETTING_KEYS = {
   analyst: 'analyst',
   /** The sequence number the next new case gets (CR-<year>-<sequence>). */
   nextCaseSequence: 'nextCaseSequence',
+  slaPolicy: 'slaPolicy',
 } as const
 
 export function createSettingsRepository(db: WorkstationDatabase, now: () => string) {
@@ -29,6 +31,26 @@ export function createSettingsRepository(db: WorkstationDatabase, now: () => str
         at: now(),
         summary: `Analyst on this workstation: ${value.name} (${value.id})`,
         change: () => ({ key: SETTING_KEYS.analyst, value }),
+      })
+    },
+
+    /** The SLA targets, schedule and at-risk threshold in force (the defaults until edited). */
+    async getSlaPolicy(): Promise<SlaPolicy> {
+      const parsed = SlaPolicySchema.safeParse(await read(SETTING_KEYS.slaPolicy))
+      return parsed.success ? parsed.data : DEFAULT_SLA_POLICY
+    },
+
+    /** Stores the policy (audited); re-timing the cases is the case repository's `applySlaPolicy`. */
+    async saveSlaPolicy(policy: SlaPolicy, actor: Actor): Promise<void> {
+      await auditedWrite<SettingRow>(db, {
+        table: db.settings,
+        entity: 'settings',
+        id: SETTING_KEYS.slaPolicy,
+        caseId: '',
+        actor,
+        at: now(),
+        summary: 'SLA policy changed',
+        change: () => ({ key: SETTING_KEYS.slaPolicy, value: SlaPolicySchema.parse(policy) }),
       })
     },
 

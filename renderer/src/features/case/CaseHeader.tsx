@@ -1,25 +1,15 @@
-import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material'
+import { Box, Chip, Stack, Typography } from '@mui/material'
 import { type Case, categoryLabel } from '../../../../shared/domain'
-import { formatDateTime, formatRelative } from '../../format/time'
+import { computeSlaClocks } from '../../../../shared/sla/clock'
 import { SeverityChip, StatusChip } from '../queue/CaseChips'
-
-function SlaDue({ label, dueAt, metAt }: { label: string; dueAt: string; metAt: string | null }) {
-  const text = metAt ? `met ${formatRelative(metAt)}` : `due ${formatRelative(dueAt)}`
-  return (
-    <Tooltip
-      title={`${label} target: ${formatDateTime(dueAt)}${metAt ? ` · met ${formatDateTime(metAt)}` : ''}`}
-    >
-      <Typography
-        variant="caption"
-        color={!metAt && Date.parse(dueAt) < Date.now() ? 'error' : 'text.secondary'}
-      >
-        {label} {text}
-      </Typography>
-    </Tooltip>
-  )
-}
+import { SlaChip } from '../sla/SlaChip'
+import { useNow } from '../sla/useNow'
+import { useSlaPolicy } from '../sla/useSlaPolicy'
 
 export function CaseHeader({ record }: { record: Case }) {
+  const policy = useSlaPolicy()
+  const now = useNow()
+  const clocks = policy && computeSlaClocks(record.slaEvents, policy, new Date(now).toISOString())
   return (
     <Box data-testid="case-header" sx={{ px: 2, pt: 1.5, pb: 1 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -36,16 +26,16 @@ export function CaseHeader({ record }: { record: Case }) {
       <Typography variant="h1" component="h2" sx={{ mt: 0.5 }}>
         {record.title}
       </Typography>
-      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mt: 0.5 }}>
         <Typography variant="caption" color="text.secondary">
           Assignee: {record.assigneeName || 'Unassigned'}
         </Typography>
-        <SlaDue
-          label="First response"
-          dueAt={record.sla.firstResponseDueAt}
-          metAt={record.sla.firstRespondedAt}
-        />
-        <SlaDue label="Resolution" dueAt={record.sla.resolutionDueAt} metAt={record.sla.resolvedAt} />
+        {clocks && (
+          <>
+            <SlaChip clock={clocks.firstResponse} />
+            <SlaChip clock={clocks.resolution} />
+          </>
+        )}
       </Stack>
     </Box>
   )

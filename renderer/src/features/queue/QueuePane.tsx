@@ -2,9 +2,13 @@ import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { currentSlaClock } from '../../../../shared/sla/case-sla'
+import { computeSlaClocks } from '../../../../shared/sla/clock'
 import { repositories } from '../../db/instance'
 import { useAnalyst } from '../identity/useAnalyst'
 import { useWorkspaceUi } from '../shell/ui-store'
+import { useNow } from '../sla/useNow'
+import { useSlaPolicy } from '../sla/useSlaPolicy'
 import { importCaseBundles, runReported } from '../transfer/transfer-actions'
 import { QUEUE_ROW_HEIGHT, QueueRow } from './QueueRow'
 import { useQueueCaseIds } from './useQueueCaseIds'
@@ -17,6 +21,8 @@ export function QueuePane() {
   const selectedCaseId = useWorkspaceUi((state) => state.selectedCaseId)
   const selectCase = useWorkspaceUi((state) => state.selectCase)
   const [topPainted, setTopPainted] = useState(false)
+  const policy = useSlaPolicy()
+  const nowIso = new Date(useNow()).toISOString()
   const { ids, searching, complete } = useQueueCaseIds(searchText, topPainted)
   const scroller = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
@@ -103,6 +109,7 @@ export function QueuePane() {
               <QueueRow
                 key={record.id}
                 record={record}
+                slaClock={policy ? currentSlaClock(computeSlaClocks(record.slaEvents, policy, nowIso)) : null}
                 selected={record.id === selectedCaseId}
                 onOpen={() => selectCase(record.id)}
                 style={{

@@ -1,18 +1,23 @@
 import { Box, Stack, Tooltip, Typography } from '@mui/material'
 import type { CSSProperties } from 'react'
 import { type Case, categoryLabel } from '../../../../shared/domain'
+import type { SlaTargetClock } from '../../../../shared/sla/clock'
 import { formatDateTime, formatRelative } from '../../format/time'
+import { SlaChip } from '../sla/SlaChip'
 import { SeverityChip, StatusChip } from './CaseChips'
 
 export const QUEUE_ROW_HEIGHT = 60
 
 export function QueueRow({
   record,
+  slaClock,
   selected,
   style,
   onOpen,
 }: {
   record: Case
+  /** The SLA target that matters now, read at the queue's clock; null when none is pending. */
+  slaClock: SlaTargetClock | null
   selected: boolean
   style: CSSProperties
   onOpen(): void
@@ -41,6 +46,7 @@ export function QueueRow({
         </Typography>
         <SeverityChip severity={record.severity} />
         <StatusChip status={record.status} />
+        {slaClock && <SlaChip clock={slaClock} compact />}
         <Box sx={{ flexGrow: 1 }} />
         <Tooltip title={`Updated ${formatDateTime(record.updatedAt)}`}>
           <Typography variant="caption" color="text.secondary" noWrap>

@@ -1,5 +1,7 @@
 import {
+  Button,
   Dialog,
+  DialogActions,
   DialogContent,
   DialogTitle,
   Divider,
@@ -17,6 +19,7 @@ import { notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { type ThemePreference, useThemeStore } from '../theme/theme-store'
 import { DemoDataSection } from './DemoDataSection'
+import { SlaPolicySection } from './SlaPolicySection'
 import { StorageSection } from './StorageSection'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -42,7 +45,7 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
   }, [open])
 
   return (
-    <Dialog open={open} onClose={close} maxWidth="sm" fullWidth aria-labelledby="settings-title">
+    <Dialog open={open} onClose={close} maxWidth="md" fullWidth aria-labelledby="settings-title">
       <DialogTitle id="settings-title" component="h2">
         Settings
       </DialogTitle>
@@ -68,6 +71,9 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
               <ToggleButton value="dark">Dark</ToggleButton>
             </ToggleButtonGroup>
           </Section>
+          <Section title="SLA policy">
+            <SlaPolicySection analyst={analyst} />
+          </Section>
           <Section title="Storage on this computer">
             <StorageSection refreshKey={storageKey} />
           </Section>
@@ -81,6 +87,9 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
           </Typography>
         </Stack>
       </DialogContent>
+      <DialogActions>
+        <Button onClick={close}>Close</Button>
+      </DialogActions>
     </Dialog>
   )
 }

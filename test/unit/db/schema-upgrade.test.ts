@@ -1,0 +1,44 @@
+import Dexie from 'dexie'
+import { describe, expect, it } from 'vitest'
+import { createWorkstationDatabase, SCHEMA_VERSION_1 } from '../../../renderer/src/db/database'
+import { computeSlaClocks } from '../../../shared/sla/clock'
+import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
+import { caseFileFixture } from '../fixtures/case-files'
+
+describe('database upgrade from version 1', () => {
+  it('rebuilds SLA clock events from the version 1 stamps and indexes the at-risk time', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`
+    const { slaEvents: _events, slaAtRiskAt: _risk, ...current } = caseFileFixture(1).case
+    // A case as version 1 stored it: S3, responded after 30 minutes, then waiting on a party.
+    const versionOneCase = {
+      ...current,
+      status: 'awaiting_party',
+      updatedAt: '2026-03-08T09:00:00.000Z',
+      sla: {
+        firstResponseDueAt: '2026-03-09T06:30:00.000Z',
+        resolutionDueAt: '2026-03-15T06:30:00.000Z',
+        firstRespondedAt: '2026-03-08T07:00:00.000Z',
+        resolvedAt: null,
+      },
+    }
+    const old = new Dexie(name)
+    old.version(1).stores(SCHEMA_VERSION_1)
+    await old.table('cases').add(versionOneCase)
+    old.close()
+
+    const db = createWorkstationDatabase(name)
+    const upgraded = (await db.cases.get(current.id))!
+    expect(upgraded).not.toHaveProperty('sla')
+    expect(upgraded.slaEvents).toEqual([
+      { type: 'opened', at: current.createdAt, status: 'new', severity: 'S3' },
+      { type: 'status', at: '2026-03-08T07:00:00.000Z', status: 'investigating' },
+      { type: 'status', at: '2026-03-08T09:00:00.000Z', status: 'awaiting_party' },
+    ])
+    const clocks = computeSlaClocks(upgraded.slaEvents, DEFAULT_SLA_POLICY)
+    expect(clocks.resolution.phase).toBe('paused')
+    // Paused: no running clock, so the case sorts after every due case and is never "at risk".
+    expect(await db.cases.where('slaAtRiskAt').below('9999-01-01').count()).toBe(0)
+    expect(await db.cases.where('slaAtRiskAt').aboveOrEqual('9999-01-01').count()).toBe(1)
+    await db.delete()
+  })
+})
