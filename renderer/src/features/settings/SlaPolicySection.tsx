@@ -9,7 +9,7 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material'
-import { type FormEvent, useMemo, useState } from 'react'
+import { type FormEvent, useMemo, useRef, useState } from 'react'
 import { type Actor, SEVERITIES, type Severity } from '../../../../shared/domain'
 import {
   DEFAULT_SLA_POLICY,
@@ -46,6 +46,7 @@ function SlaPolicyForm({ current, analyst }: { current: SlaPolicy; analyst: Acto
     setDraft(current)
   }
   const [error, setError] = useState<string | null>(null)
+  const form = useRef<HTMLFormElement>(null)
   const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), [])
   const changed = JSON.stringify(draft) !== JSON.stringify(current)
 
@@ -67,6 +68,8 @@ function SlaPolicyForm({ current, analyst }: { current: SlaPolicy; analyst: Acto
     try {
       const retimed = await repositories.cases.applySlaPolicy(parsed.data, analyst)
       setError(null)
+      // The Save button disables itself once saved; keep the focus in the dialog so Esc still closes it.
+      form.current?.focus()
       notify('success', `SLA policy saved; ${retimed.toLocaleString('en-US')} open cases re-timed.`)
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure))
@@ -74,7 +77,16 @@ function SlaPolicyForm({ current, analyst }: { current: SlaPolicy; analyst: Acto
   }
 
   return (
-    <Stack component="form" spacing={2} onSubmit={save} noValidate aria-label="SLA policy">
+    <Stack
+      component="form"
+      ref={form}
+      tabIndex={-1}
+      spacing={2}
+      onSubmit={save}
+      noValidate
+      aria-label="SLA policy"
+      sx={{ outline: 'none' }}
+    >
       <Typography variant="body2" color="text.secondary">
         Targets per severity. The clock pauses while a case awaits a party; a target is at risk when the share
         of its time below is left. Saving re-times every open case.
