@@ -162,6 +162,51 @@ describe('settings', () => {
     await page.keyboard.press('Escape')
   })
 
+  it('assigns a case to me and moves its status; awaiting a party pauses the resolution clock', async () => {
+    await queueRows(page)
+      .filter({ has: page.getByText('New', { exact: true }) })
+      .first()
+      .click()
+    const header = page.getByTestId('case-header')
+    const status = (name: string) => async () => {
+      await header.getByRole('button', { name: 'Change status' }).click()
+      await page.getByRole('menuitem', { name, exact: true }).click()
+      await header.getByText(name, { exact: true }).waitFor()
+    }
+    await header.getByRole('button', { name: 'Assign to me' }).click()
+    await expect.poll(() => header.innerText()).toContain('Assignee: Riley Chen-Okafor')
+
+    await status('Triage')()
+    await expect
+      .poll(() => header.getByTestId('sla-first_response').innerText())
+      .toMatch(/^First response met/)
+    // Only the workflow's next steps are offered: Triage cannot go back to New or jump to Resolved.
+    await header.getByRole('button', { name: 'Change status' }).click()
+    expect(await page.getByRole('menuitem').allInnerTexts()).toEqual([
+      'Investigating',
+      'Awaiting party',
+      'Closed',
+    ])
+    await page.keyboard.press('Escape')
+
+    await status('Awaiting party')()
+    const resolution = header.getByTestId('sla-resolution')
+    await expect.poll(() => resolution.innerText()).toMatch(/^Resolution paused · .* left$/)
+    await status('Investigating')()
+    await expect.poll(() => resolution.innerText()).toMatch(/^Resolution \d.* left$/)
+
+    await page.getByRole('tab', { name: 'Overview' }).click()
+    const history = await page.getByTestId('sla-history').innerText()
+    expect(history).toContain('First response met')
+    expect(history).toContain('Resolution clock paused: awaiting a party')
+    expect(history).toContain('Resolution clock resumed')
+
+    await page.getByRole('tab', { name: 'Audit' }).click()
+    const audit = await page.getByRole('tabpanel', { name: 'Audit' }).innerText()
+    expect(audit).toMatch(/status: "?triage"? → "?awaiting_party"?/)
+    expect(audit).toMatch(/assigneeName: .* → "?Riley Chen-Okafor"?/)
+  })
+
   it('removes the demo data after a confirmation', async () => {
     await openSettings(page)
     await page.getByRole('button', { name: 'Remove demo data' }).click()

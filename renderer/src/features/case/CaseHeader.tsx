@@ -1,15 +1,12 @@
 import { Box, Chip, Stack, Typography } from '@mui/material'
 import { type Case, categoryLabel } from '../../../../shared/domain'
-import { computeSlaClocks } from '../../../../shared/sla/clock'
 import { SeverityChip, StatusChip } from '../queue/CaseChips'
 import { SlaChip } from '../sla/SlaChip'
-import { useNow } from '../sla/useNow'
-import { useSlaPolicy } from '../sla/useSlaPolicy'
+import { useSlaClocks } from '../sla/useSlaClocks'
+import { CaseActions } from './CaseActions'
 
 export function CaseHeader({ record }: { record: Case }) {
-  const policy = useSlaPolicy()
-  const now = useNow()
-  const clocks = policy && computeSlaClocks(record.slaEvents, policy, new Date(now).toISOString())
+  const clocks = useSlaClocks(record.slaEvents)
   return (
     <Box data-testid="case-header" sx={{ px: 2, pt: 1.5, pb: 1 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -23,9 +20,12 @@ export function CaseHeader({ record }: { record: Case }) {
           <Chip key={tag} label={tag} variant="outlined" />
         ))}
       </Stack>
-      <Typography variant="h1" component="h2" sx={{ mt: 0.5 }}>
-        {record.title}
-      </Typography>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 0.5 }}>
+        <Typography variant="h1" component="h2" sx={{ flex: 1, minWidth: 0 }}>
+          {record.title}
+        </Typography>
+        <CaseActions record={record} />
+      </Stack>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mt: 0.5 }}>
         <Typography variant="caption" color="text.secondary">
           Assignee: {record.assigneeName || 'Unassigned'}

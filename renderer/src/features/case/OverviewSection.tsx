@@ -1,9 +1,12 @@
 import { Stack, Typography } from '@mui/material'
 import { type Case, ESCALATION_SOURCE_LABELS } from '../../../../shared/domain'
 import { formatDateTime } from '../../format/time'
+import { SlaHistory } from '../sla/SlaHistory'
+import { useSlaClocks } from '../sla/useSlaClocks'
 import { Facts } from './Facts'
 
 export function OverviewSection({ record }: { record: Case }) {
+  const clocks = useSlaClocks(record.slaEvents)
   return (
     <Stack spacing={2}>
       <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
@@ -22,6 +25,7 @@ export function OverviewSection({ record }: { record: Case }) {
           ['Delivered', formatDateTime(record.order?.deliveryAt)],
         ]}
       />
+      {clocks && <SlaHistory history={clocks.history} />}
     </Stack>
   )
 }
