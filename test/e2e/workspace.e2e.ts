@@ -207,6 +207,40 @@ describe('settings', () => {
     expect(audit).toMatch(/assigneeName: .* → "?Riley Chen-Okafor"?/)
   })
 
+  it('works from the keyboard: ? lists shortcuts, / searches, a assigns, s changes status, Enter and Esc move focus', async () => {
+    const activeId = () => page.evaluate(() => document.activeElement?.id ?? '')
+    await page.locator('body').click({ position: { x: 5, y: 990 } })
+    await page.keyboard.press('?')
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await expect.poll(() => sheet.innerText()).toContain('Assign the open case to me')
+    await page.keyboard.press('Escape')
+    await sheet.waitFor({ state: 'hidden' })
+
+    await page.keyboard.press('/')
+    await expect.poll(activeId).toBe('case-search')
+    await page.keyboard.press('Escape')
+
+    await queueRows(page)
+      .filter({ has: page.getByText(/Unassigned$/) })
+      .first()
+      .click()
+    const header = page.getByTestId('case-header')
+    await page.getByRole('grid', { name: 'Case queue' }).focus()
+    await page.keyboard.press('a')
+    await expect.poll(() => header.innerText()).toContain('Assignee: Riley Chen-Okafor')
+
+    await page.keyboard.press('s')
+    await expect.poll(() => page.getByRole('menuitem').count()).toBeGreaterThan(0)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('menuitem').count()).toBe(0)
+
+    await page.getByRole('grid', { name: 'Case queue' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab')
+    await page.keyboard.press('Escape')
+    await expect.poll(activeId).toBe('case-queue')
+  })
+
   it('removes the demo data after a confirmation', async () => {
     await openSettings(page)
     await page.getByRole('button', { name: 'Remove demo data' }).click()

@@ -1,57 +1,53 @@
 import { Button, Menu, MenuItem, Stack, Tooltip } from '@mui/material'
-import { useState } from 'react'
-import { allowedTransitions, CASE_STATUS_INFO, type Case, type CaseStatus } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
+import { useEffect, useRef, useState } from 'react'
+import { allowedTransitions, CASE_STATUS_INFO, type Case } from '../../../../shared/domain'
 import { useAnalyst } from '../identity/useAnalyst'
-import { notify } from '../shell/notices'
+import { useWorkspaceUi } from '../shell/ui-store'
+import { assignCaseToMe, moveCaseTo } from './case-commands'
 
 /** Status changes (only the workflow's allowed transitions) and "assign to me", from the case header. */
 export function CaseActions({ record }: { record: Case }) {
   const analyst = useAnalyst()
-  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null)
-  if (!analyst) return null
-
-  const change = async (patch: Parameters<typeof repositories.cases.update>[1], done: string) => {
-    try {
-      await repositories.cases.update(record.id, patch, analyst)
-      notify('success', done)
-    } catch (failure) {
-      notify('error', failure instanceof Error ? failure.message : String(failure))
+  const [menuOpen, setMenuOpen] = useState(false)
+  const statusButton = useRef<HTMLButtonElement>(null)
+  // The "s" shortcut asks for the status menu through the UI store.
+  const statusMenuRequest = useWorkspaceUi((state) => state.statusMenuRequest)
+  const seenRequest = useRef(statusMenuRequest)
+  useEffect(() => {
+    if (statusMenuRequest !== seenRequest.current) {
+      seenRequest.current = statusMenuRequest
+      setMenuOpen(true)
     }
-  }
-  const moveTo = (status: CaseStatus) => {
-    setMenuAnchor(null)
-    void change({ status }, `${record.caseNumber} is now ${CASE_STATUS_INFO[status].label}.`)
-  }
+  }, [statusMenuRequest])
+  if (!analyst) return null
 
   return (
     <Stack direction="row" spacing={1}>
       {record.assigneeId !== analyst.id && (
-        <Button
-          size="small"
-          variant="outlined"
-          onClick={() =>
-            change(
-              { assigneeId: analyst.id, assigneeName: analyst.name },
-              `${record.caseNumber} is assigned to you.`,
-            )
-          }
-        >
+        <Button size="small" variant="outlined" onClick={() => assignCaseToMe(record.id, analyst)}>
           Assign to me
         </Button>
       )}
       <Button
+        ref={statusButton}
         size="small"
         variant="contained"
         aria-haspopup="menu"
-        onClick={(event) => setMenuAnchor(event.currentTarget)}
+        onClick={() => setMenuOpen(true)}
       >
         Change status
       </Button>
-      <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
+      <Menu anchorEl={statusButton.current} open={menuOpen} onClose={() => setMenuOpen(false)}>
         {allowedTransitions(record.status).map((status) => (
           <Tooltip key={status} title={CASE_STATUS_INFO[status].meaning} placement="left" describeChild>
-            <MenuItem onClick={() => moveTo(status)}>{CASE_STATUS_INFO[status].label}</MenuItem>
+            <MenuItem
+              onClick={() => {
+                setMenuOpen(false)
+                void moveCaseTo(record.id, status, analyst)
+              }}
+            >
+              {CASE_STATUS_INFO[status].label}
+            </MenuItem>
           </Tooltip>
         ))}
       </Menu>

@@ -2,7 +2,9 @@ import { Box, Tab, Tabs, Typography } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type ReactNode, useState } from 'react'
 import { repositories } from '../../db/instance'
+import { QUEUE_GRID_ID } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
+import { isTypingTarget } from '../shortcuts/shortcuts'
 import { AuditSection } from './AuditSection'
 import { CaseHeader } from './CaseHeader'
 import { CommunicationsSection } from './CommunicationsSection'
@@ -54,7 +56,14 @@ export function CasePane() {
     Audit: <AuditSection caseId={caseId} />,
   }
   return (
-    <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
+    <Box
+      sx={{ height: '100%', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}
+      onKeyDown={(event) => {
+        // Esc goes back to the queue, unless it is closing a menu or clearing a field.
+        if (event.key !== 'Escape' || event.defaultPrevented || isTypingTarget(event.target)) return
+        document.getElementById(QUEUE_GRID_ID)?.focus()
+      }}
+    >
       <CaseHeader record={record} />
       <Tabs
         value={section}

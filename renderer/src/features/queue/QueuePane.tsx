@@ -6,6 +6,7 @@ import { currentSlaClock } from '../../../../shared/sla/case-sla'
 import { computeSlaClocks } from '../../../../shared/sla/clock'
 import { repositories } from '../../db/instance'
 import { useAnalyst } from '../identity/useAnalyst'
+import { QUEUE_GRID_ID } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { useNow } from '../sla/useNow'
 import { useSlaPolicy } from '../sla/useSlaPolicy'
@@ -51,6 +52,11 @@ export function QueuePane() {
   }, [rows])
 
   const move = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && selectedCaseId) {
+      // Into the open case: its current section tab takes the focus.
+      document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus()
+      return
+    }
     if (!ids?.length) return
     const step =
       event.key === 'ArrowDown' || event.key === 'j'
@@ -90,6 +96,7 @@ export function QueuePane() {
         ))}
       <Box
         ref={scroller}
+        id={QUEUE_GRID_ID}
         role="grid"
         aria-label="Case queue"
         tabIndex={0}

@@ -4,6 +4,8 @@ import { useMemo } from 'react'
 import { IdentityDialog } from '../identity/IdentityDialog'
 import { useAnalyst } from '../identity/useAnalyst'
 import { SettingsDialog } from '../settings/SettingsDialog'
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog'
+import { useGlobalShortcuts } from '../shortcuts/useGlobalShortcuts'
 import { createWorkstationTheme } from '../theme/theme'
 import { useResolvedThemeMode } from '../theme/useResolvedThemeMode'
 import { AboutDialog } from './AboutDialog'
@@ -18,6 +20,7 @@ export function App() {
   const theme = useMemo(() => createWorkstationTheme(mode), [mode])
   const analyst = useAnalyst()
   useMenuCommands(analyst, mode)
+  useGlobalShortcuts(analyst)
 
   return (
     <ThemeProvider theme={theme}>
@@ -35,6 +38,7 @@ export function App() {
           )}
         </Box>
         <AboutDialog />
+        <ShortcutsDialog />
         <NoticeArea />
       </ErrorBoundary>
     </ThemeProvider>

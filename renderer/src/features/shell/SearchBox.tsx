@@ -2,9 +2,8 @@ import SearchIcon from '@mui/icons-material/Search'
 import { InputAdornment, TextField } from '@mui/material'
 import { useEffect, useRef, useState } from 'react'
 import { repositories } from '../../db/instance'
+import { SEARCH_INPUT_ID } from './focus-targets'
 import { useWorkspaceUi } from './ui-store'
-
-export const SEARCH_INPUT_ID = 'case-search'
 
 /** Filters the queue by case number, order id or title words; Enter on an exact case number opens it. */
 export function SearchBox() {

@@ -6,11 +6,16 @@ interface WorkspaceUiState {
   searchText: string
   settingsOpen: boolean
   aboutOpen: boolean
+  shortcutsOpen: boolean
+  /** Bumped by the "s" shortcut; the open case's header opens its status menu when it changes. */
+  statusMenuRequest: number
   selectCase(caseId: string | null): void
   selectEvidence(evidenceId: string | null): void
   setSearchText(text: string): void
   setSettingsOpen(open: boolean): void
   setAboutOpen(open: boolean): void
+  setShortcutsOpen(open: boolean): void
+  requestStatusMenu(): void
 }
 
 /** What the analyst is looking at. UI state only: records are read from the database. */
@@ -20,9 +25,13 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   searchText: '',
   settingsOpen: false,
   aboutOpen: false,
+  shortcutsOpen: false,
+  statusMenuRequest: 0,
   selectCase: (selectedCaseId) => set({ selectedCaseId, selectedEvidenceId: null }),
   selectEvidence: (selectedEvidenceId) => set({ selectedEvidenceId }),
   setSearchText: (searchText) => set({ searchText }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  requestStatusMenu: () => set((state) => ({ statusMenuRequest: state.statusMenuRequest + 1 })),
 }))

@@ -3,7 +3,7 @@ import type { Actor } from '../../../../shared/domain'
 import { platform } from '../../platform'
 import { toggleTheme } from '../theme/useResolvedThemeMode'
 import { exportAllCases, importCaseBundles, runReported } from '../transfer/transfer-actions'
-import { SEARCH_INPUT_ID } from './SearchBox'
+import { SEARCH_INPUT_ID } from './focus-targets'
 import { useWorkspaceUi } from './ui-store'
 
 /** The desktop app's menu runs the same actions as the buttons. */

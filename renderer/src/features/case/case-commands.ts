@@ -1,0 +1,31 @@
+import { type Actor, CASE_STATUS_INFO, type CaseStatus } from '../../../../shared/domain'
+import { repositories } from '../../db/instance'
+import { notify } from '../shell/notices'
+
+type CasePatch = Parameters<typeof repositories.cases.update>[1]
+
+/** One case change from a button or a shortcut, reported as a notice either way. */
+async function changeCase(
+  caseId: string,
+  patch: CasePatch,
+  analyst: Actor,
+  done: (caseNumber: string) => string,
+) {
+  try {
+    const saved = await repositories.cases.update(caseId, patch, analyst)
+    notify('success', done(saved.caseNumber))
+  } catch (failure) {
+    notify('error', failure instanceof Error ? failure.message : String(failure))
+  }
+}
+
+export const assignCaseToMe = (caseId: string, analyst: Actor) =>
+  changeCase(
+    caseId,
+    { assigneeId: analyst.id, assigneeName: analyst.name },
+    analyst,
+    (number) => `${number} is assigned to you.`,
+  )
+
+export const moveCaseTo = (caseId: string, status: CaseStatus, analyst: Actor) =>
+  changeCase(caseId, { status }, analyst, (number) => `${number} is now ${CASE_STATUS_INFO[status].label}.`)

@@ -1,0 +1,44 @@
+import { useEffect } from 'react'
+import type { Actor } from '../../../../shared/domain'
+import { assignCaseToMe } from '../case/case-commands'
+import { SEARCH_INPUT_ID } from '../shell/focus-targets'
+import { useWorkspaceUi } from '../shell/ui-store'
+import { isTypingTarget } from './shortcuts'
+
+/** "/", "a", "s", "?" and Ctrl+, anywhere in the workspace; single keys not while typing or in a dialog. */
+export function useGlobalShortcuts(analyst: Actor | null | undefined) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      // The desktop app's menu has Ctrl+, too; the web host has no menu, so it is handled here as well.
+      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
+        event.preventDefault()
+        useWorkspaceUi.getState().setSettingsOpen(true)
+        return
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return
+      if (isTypingTarget(event.target) || document.querySelector('[role="dialog"]')) return
+      const ui = useWorkspaceUi.getState()
+      switch (event.key) {
+        case '/':
+          document.getElementById(SEARCH_INPUT_ID)?.focus()
+          break
+        case '?':
+          ui.setShortcutsOpen(true)
+          break
+        case 'a':
+          if (!ui.selectedCaseId || !analyst) return
+          void assignCaseToMe(ui.selectedCaseId, analyst)
+          break
+        case 's':
+          if (!ui.selectedCaseId) return
+          ui.requestStatusMenu()
+          break
+        default:
+          return
+      }
+      event.preventDefault()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [analyst])
+}
