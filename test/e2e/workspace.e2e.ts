@@ -196,15 +196,15 @@ describe('settings', () => {
     await expect.poll(() => resolution.innerText()).toMatch(/^Resolution \d.* left$/)
 
     await page.getByRole('tab', { name: 'Overview' }).click()
-    const history = await page.getByTestId('sla-history').innerText()
-    expect(history).toContain('First response met')
-    expect(history).toContain('Resolution clock paused: awaiting a party')
-    expect(history).toContain('Resolution clock resumed')
+    const history = () => page.getByTestId('sla-history').innerText()
+    await expect.poll(history).toContain('First response met')
+    await expect.poll(history).toContain('Resolution clock paused: awaiting a party')
+    await expect.poll(history).toContain('Resolution clock resumed')
 
     await page.getByRole('tab', { name: 'Audit' }).click()
-    const audit = await page.getByRole('tabpanel', { name: 'Audit' }).innerText()
-    expect(audit).toMatch(/status: "?triage"? → "?awaiting_party"?/)
-    expect(audit).toMatch(/assigneeName: .* → "?Riley Chen-Okafor"?/)
+    const audit = () => page.getByRole('tabpanel', { name: 'Audit' }).innerText()
+    await expect.poll(audit).toMatch(/status: "?triage"? → "?awaiting_party"?/)
+    await expect.poll(audit).toMatch(/assigneeName: .* → "?Riley Chen-Okafor"?/)
   })
 
   it('works from the keyboard: ? lists shortcuts, / searches, a assigns, s changes status, Enter and Esc move focus', async () => {
@@ -239,6 +239,30 @@ describe('settings', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab')
     await page.keyboard.press('Escape')
     await expect.poll(activeId).toBe('case-queue')
+  })
+
+  it('switches between built-in queue views, each with its count', async () => {
+    const chooseView = async (label: string) => {
+      await page.getByRole('combobox', { name: 'Queue view' }).click()
+      const option = page.getByRole('option', { name: new RegExp(`^${label} \\(\\d+\\)$`) })
+      const count = Number((await option.innerText()).match(/\((\d+)\)/)![1])
+      await option.click()
+      await page.getByRole('listbox').waitFor({ state: 'hidden' })
+      return count
+    }
+    const awaiting = await chooseView('Awaiting party')
+    expect(awaiting).toBeGreaterThan(0)
+    await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe(`${awaiting} cases`)
+    for (const text of await queueRows(page).allInnerTexts()) expect(text).toContain('Awaiting party')
+
+    // My open cases: the demo's cases for analyst-017 (demo name Riley Chen) and those assigned above.
+    const mine = await chooseView('My open cases')
+    expect(mine).toBeGreaterThanOrEqual(2)
+    await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe(`${mine} cases`)
+    for (const text of await queueRows(page).allInnerTexts()) expect(text).toContain('Riley Chen')
+
+    await chooseView('All cases')
+    await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe('500 cases')
   })
 
   it('removes the demo data after a confirmation', async () => {

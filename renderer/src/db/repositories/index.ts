@@ -4,6 +4,7 @@ import type { WorkstationDatabase } from '../database'
 import { createCaseFileRepository } from './case-files'
 import { createCaseRecordRepository } from './case-records'
 import { createCaseRepository } from './cases'
+import { createQueueViewRepository } from './queue-views'
 import { createSettingsRepository } from './settings'
 
 /** Every repository over one database. `now` is injectable so tests control the clock. */
@@ -22,6 +23,7 @@ export function createRepositories(
   return {
     settings,
     cases: createCaseRepository(db, settings, now),
+    queueViews: createQueueViewRepository(db),
     parties: createCaseRecordRepository(db, {
       table: db.parties,
       entity: 'party',

@@ -12,6 +12,7 @@ import { useNow } from '../sla/useNow'
 import { useSlaPolicy } from '../sla/useSlaPolicy'
 import { importCaseBundles, runReported } from '../transfer/transfer-actions'
 import { QUEUE_ROW_HEIGHT, QueueRow } from './QueueRow'
+import { QueueViewPicker } from './QueueViewPicker'
 import { useQueueCaseIds } from './useQueueCaseIds'
 
 let firstRowMarked = false
@@ -24,7 +25,10 @@ export function QueuePane() {
   const [topPainted, setTopPainted] = useState(false)
   const policy = useSlaPolicy()
   const nowIso = new Date(useNow()).toISOString()
-  const { ids, searching, complete } = useQueueCaseIds(searchText, topPainted)
+  const view = useWorkspaceUi((state) => state.queueView)
+  const analyst = useAnalyst()
+  const viewContext = { analystId: analyst?.id ?? '', now: nowIso }
+  const { ids, searching, complete } = useQueueCaseIds(searchText, view, viewContext, topPainted)
   const scroller = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: ids?.length ?? 0,
@@ -78,9 +82,15 @@ export function QueuePane() {
         direction="row"
         sx={{ alignItems: 'center', px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider' }}
       >
-        <Typography variant="h2" component="h2" sx={{ flexGrow: 1 }}>
-          {searching ? 'Search results' : 'All cases'}
-        </Typography>
+        <Box sx={{ flexGrow: 1 }}>
+          {searching ? (
+            <Typography variant="h2" component="h2">
+              Search results
+            </Typography>
+          ) : (
+            <QueueViewPicker context={viewContext} counting={topPainted} />
+          )}
+        </Box>
         <Typography variant="body2" color="text.secondary" data-testid="queue-count">
           {queueCountLabel(ids, searching, complete)}
         </Typography>
@@ -91,8 +101,12 @@ export function QueuePane() {
           <Typography sx={{ p: 2 }} color="text.secondary">
             No case matches “{searchText}”.
           </Typography>
-        ) : (
+        ) : view === 'all' ? (
           <EmptyQueue />
+        ) : (
+          <Typography sx={{ p: 2 }} color="text.secondary">
+            No cases in this view.
+          </Typography>
         ))}
       <Box
         ref={scroller}

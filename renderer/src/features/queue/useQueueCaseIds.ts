@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { repositories } from '../../db/instance'
+import { type QueueViewContext, type QueueViewId, TIME_BASED_VIEWS } from '../../db/repositories/queue-views'
 
 const SEARCH_LIMIT = 200
 /** Enough rows to fill a tall screen while the full id list (100,000 keys) is still being read. */
@@ -13,20 +14,27 @@ export interface QueueCaseIds {
 }
 
 /**
- * The ids the queue lists: every case (most recently updated first), or the search matches.
- * Reading every key of 100,000 cases takes about a second and holds up other reads, so it starts
+ * The ids the queue lists: the chosen view (in its order), or the search matches. For "All cases",
+ * reading every key of 100,000 cases takes about a second and holds up other reads, so it starts
  * only once the top of the queue has been painted (`topPainted`).
  */
-export function useQueueCaseIds(searchText: string, topPainted: boolean): QueueCaseIds {
+export function useQueueCaseIds(
+  searchText: string,
+  view: QueueViewId,
+  context: QueueViewContext,
+  topPainted: boolean,
+): QueueCaseIds {
   const query = searchText.trim()
-  const top = useLiveQuery(() => (query === '' ? repositories.cases.queueCaseIds(QUEUE_TOP) : []), [query])
+  const allCases = query === '' && view === 'all'
+  const top = useLiveQuery(() => (allCases ? repositories.cases.queueCaseIds(QUEUE_TOP) : []), [allCases])
   const topIsAll = top !== undefined && top.length < QUEUE_TOP
-  const all = useLiveQuery(async () => {
+  const ids = useLiveQuery(async () => {
     if (query !== '') return (await repositories.cases.search(query, SEARCH_LIMIT)).map((record) => record.id)
+    if (!allCases) return repositories.queueViews.caseIds(view, context)
     return topIsAll || !topPainted ? undefined : repositories.cases.queueCaseIds()
-  }, [query, topPainted, topIsAll])
-  if (query === '' && all === undefined && top !== undefined) {
+  }, [query, view, context.analystId, TIME_BASED_VIEWS.has(view) ? context.now : null, topPainted, topIsAll])
+  if (allCases && ids === undefined && top !== undefined) {
     return { ids: top, searching: false, complete: topIsAll }
   }
-  return { ids: all, searching: query !== '', complete: all !== undefined }
+  return { ids, searching: query !== '', complete: ids !== undefined }
 }

@@ -1,9 +1,11 @@
 import { create } from 'zustand'
+import type { QueueViewId } from '../../db/repositories/queue-views'
 
 interface WorkspaceUiState {
   selectedCaseId: string | null
   selectedEvidenceId: string | null
   searchText: string
+  queueView: QueueViewId
   settingsOpen: boolean
   aboutOpen: boolean
   shortcutsOpen: boolean
@@ -12,6 +14,7 @@ interface WorkspaceUiState {
   selectCase(caseId: string | null): void
   selectEvidence(evidenceId: string | null): void
   setSearchText(text: string): void
+  setQueueView(view: QueueViewId): void
   setSettingsOpen(open: boolean): void
   setAboutOpen(open: boolean): void
   setShortcutsOpen(open: boolean): void
@@ -23,6 +26,7 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   selectedCaseId: null,
   selectedEvidenceId: null,
   searchText: '',
+  queueView: 'all',
   settingsOpen: false,
   aboutOpen: false,
   shortcutsOpen: false,
@@ -30,6 +34,7 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   selectCase: (selectedCaseId) => set({ selectedCaseId, selectedEvidenceId: null }),
   selectEvidence: (selectedEvidenceId) => set({ selectedEvidenceId }),
   setSearchText: (searchText) => set({ searchText }),
+  setQueueView: (queueView) => set({ queueView }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),

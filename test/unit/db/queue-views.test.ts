@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createWorkstationDatabase, type WorkstationDatabase } from '../../../renderer/src/db/database'
+import { createRepositories, type Repositories } from '../../../renderer/src/db/repositories'
+import type { NewCaseDraft } from '../../../renderer/src/db/repositories/cases'
+import { analyst } from '../fixtures/case-files'
+
+let db: WorkstationDatabase
+let repositories: Repositories
+let clock: string
+
+const draft = (title: string, severity: NewCaseDraft['severity']): NewCaseDraft => ({
+  title,
+  summary: '',
+  category: 'property_damage',
+  severity,
+  source: 'support',
+  occurredAt: null,
+  location: '',
+  order: null,
+  tags: [],
+})
+const other = { id: 'analyst-099', name: 'Sam Ortiz' }
+
+beforeEach(() => {
+  db = createWorkstationDatabase(`views-${crypto.randomUUID()}`)
+  clock = '2026-11-24T10:00:00.000Z'
+  repositories = createRepositories(db, () => clock)
+})
+afterEach(() => db.delete())
+
+describe('queue views', () => {
+  it('lists each built-in view from indexes, in its order, with counts', async () => {
+    const { cases, queueViews } = repositories
+    // S1 first response due 11:00 (at risk from 10:45); S3 due tomorrow; S2 due 14:00.
+    const urgent = await cases.create(draft('Threat at the door', 'S1'), analyst)
+    const slow = await cases.create(draft('Missing items', 'S3'), analyst)
+    const mine = await cases.create(draft('Dented car door', 'S2'), analyst)
+    await cases.update(mine.id, { assigneeId: analyst.id, assigneeName: analyst.name }, analyst)
+    const theirs = await cases.create(draft('Gate left open', 'S2'), analyst)
+    await cases.update(theirs.id, { assigneeId: other.id, assigneeName: other.name }, analyst)
+    const waiting = await cases.create(draft('Statement requested', 'S3'), analyst)
+    await cases.update(
+      waiting.id,
+      { status: 'triage', assigneeId: analyst.id, assigneeName: analyst.name },
+      analyst,
+    )
+    await cases.update(waiting.id, { status: 'awaiting_party' }, analyst)
+    const done = await cases.create(draft('Resolved quickly', 'S4'), analyst)
+    await cases.update(done.id, { status: 'investigating' }, analyst)
+    await cases.update(
+      done.id,
+      { status: 'resolved', assigneeId: analyst.id, assigneeName: analyst.name },
+      analyst,
+    )
+
+    const at = (now: string) => ({ analystId: analyst.id, now })
+    const ids = (view: Parameters<typeof queueViews.caseIds>[0], now = clock) =>
+      queueViews.caseIds(view, at(now))
+
+    // Mine: open cases only, soonest SLA due first, the paused one last; resolved ones left out.
+    expect(await ids('mine')).toEqual([mine.id, waiting.id])
+    expect(await ids('unassigned')).toEqual([urgent.id, slow.id])
+    expect(await ids('awaiting_party')).toEqual([waiting.id])
+    expect(await ids('resolved_this_week')).toEqual([done.id])
+    expect(await ids('resolved_this_week', '2026-12-05T00:00:00.000Z')).toEqual([])
+
+    expect(await ids('at_risk', '2026-11-24T10:30:00.000Z')).toEqual([])
+    expect(await ids('at_risk', '2026-11-24T10:50:00.000Z')).toEqual([urgent.id])
+    expect(await ids('breached', '2026-11-24T10:50:00.000Z')).toEqual([])
+    // At 14:30 the S1 and both S2 first responses are overdue; the S2s are at risk no longer but breached.
+    const breached = await ids('breached', '2026-11-24T14:30:00.000Z')
+    expect(breached[0]).toBe(urgent.id) // due first; the two S2s share a due time
+    expect(new Set(breached)).toEqual(new Set([urgent.id, mine.id, theirs.id]))
+    expect(await ids('at_risk', '2026-11-24T14:30:00.000Z')).toEqual([])
+
+    expect(await queueViews.counts(at('2026-11-24T10:50:00.000Z'))).toEqual({
+      all: 6,
+      mine: 2,
+      unassigned: 2,
+      at_risk: 1,
+      breached: 0,
+      awaiting_party: 1,
+      resolved_this_week: 1,
+    })
+  })
+})
