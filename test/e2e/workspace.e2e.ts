@@ -261,6 +261,17 @@ describe('settings', () => {
     await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe(`${mine} cases`)
     for (const text of await queueRows(page).allInnerTexts()) expect(text).toContain('Riley Chen')
 
+    // The command palette reaches the same views by name.
+    await page.keyboard.press('Control+k')
+    const palette = page.getByRole('dialog', { name: 'Command palette' })
+    await palette.getByRole('combobox', { name: 'Command' }).fill('view risk')
+    expect(await palette.getByRole('option').allInnerTexts()).toEqual(['Queue view: At risk'])
+    await page.keyboard.press('Enter')
+    await palette.waitFor({ state: 'hidden' })
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Queue view' }).innerText())
+      .toMatch(/^At risk/)
+
     await chooseView('All cases')
     await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe('500 cases')
   })

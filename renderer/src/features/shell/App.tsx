@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import { IdentityDialog } from '../identity/IdentityDialog'
 import { useAnalyst } from '../identity/useAnalyst'
 import { SettingsDialog } from '../settings/SettingsDialog'
+import { CommandPalette } from '../shortcuts/CommandPalette'
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog'
 import { useGlobalShortcuts } from '../shortcuts/useGlobalShortcuts'
 import { createWorkstationTheme } from '../theme/theme'
@@ -34,6 +35,7 @@ export function App() {
               <TopBar analyst={analyst} />
               <Workspace />
               <SettingsDialog analyst={analyst} />
+              <CommandPalette analyst={analyst} />
             </>
           )}
         </Box>

@@ -9,6 +9,7 @@ interface WorkspaceUiState {
   settingsOpen: boolean
   aboutOpen: boolean
   shortcutsOpen: boolean
+  paletteOpen: boolean
   /** Bumped by the "s" shortcut; the open case's header opens its status menu when it changes. */
   statusMenuRequest: number
   selectCase(caseId: string | null): void
@@ -18,6 +19,7 @@ interface WorkspaceUiState {
   setSettingsOpen(open: boolean): void
   setAboutOpen(open: boolean): void
   setShortcutsOpen(open: boolean): void
+  setPaletteOpen(open: boolean): void
   requestStatusMenu(): void
 }
 
@@ -30,6 +32,7 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   settingsOpen: false,
   aboutOpen: false,
   shortcutsOpen: false,
+  paletteOpen: false,
   statusMenuRequest: 0,
   selectCase: (selectedCaseId) => set({ selectedCaseId, selectedEvidenceId: null }),
   selectEvidence: (selectedEvidenceId) => set({ selectedEvidenceId }),
@@ -38,5 +41,6 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   requestStatusMenu: () => set((state) => ({ statusMenuRequest: state.statusMenuRequest + 1 })),
 }))

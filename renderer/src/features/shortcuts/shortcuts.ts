@@ -8,6 +8,7 @@ export const SHORTCUTS = [
   { keys: ['a'], action: 'Assign the open case to me' },
   { keys: ['s'], action: 'Change the status of the open case' },
   { keys: ['?'], action: 'Show these shortcuts' },
+  { keys: ['Ctrl', 'K'], action: 'Command palette: every action, by name' },
   { keys: ['Ctrl', ','], action: 'Settings' },
 ] as const
 

@@ -15,6 +15,11 @@ export function useGlobalShortcuts(analyst: Actor | null | undefined) {
         useWorkspaceUi.getState().setSettingsOpen(true)
         return
       }
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault()
+        useWorkspaceUi.getState().setPaletteOpen(true)
+        return
+      }
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return
       if (isTypingTarget(event.target) || document.querySelector('[role="dialog"]')) return
       const ui = useWorkspaceUi.getState()

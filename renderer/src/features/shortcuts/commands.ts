@@ -1,0 +1,36 @@
+import type { Actor } from '../../../../shared/domain'
+import { QUEUE_VIEWS } from '../../db/repositories/queue-views'
+import { assignCaseToMe } from '../case/case-commands'
+import { SEARCH_INPUT_ID } from '../shell/focus-targets'
+import { useWorkspaceUi } from '../shell/ui-store'
+import { exportAllCases, exportOneCase, importCaseBundles, runReported } from '../transfer/transfer-actions'
+import type { Command } from './command-matching'
+
+/** Every action the command palette offers, for the current analyst and open case. */
+export function workstationCommands(analyst: Actor): Command[] {
+  const ui = useWorkspaceUi.getState()
+  const caseId = ui.selectedCaseId
+  const caseCommands: Command[] = caseId
+    ? [
+        {
+          label: 'Assign the open case to me',
+          shortcut: 'a',
+          run: () => void assignCaseToMe(caseId, analyst),
+        },
+        { label: 'Change the status of the open case', shortcut: 's', run: () => ui.requestStatusMenu() },
+        { label: 'Export this case…', run: () => runReported(() => exportOneCase(caseId, analyst)) },
+      ]
+    : []
+  return [
+    { label: 'Search cases', shortcut: '/', run: () => document.getElementById(SEARCH_INPUT_ID)?.focus() },
+    ...caseCommands,
+    ...QUEUE_VIEWS.map(({ id, label }) => ({
+      label: `Queue view: ${label}`,
+      run: () => ui.setQueueView(id),
+    })),
+    { label: 'Import case bundle…', run: () => runReported(() => importCaseBundles(analyst)) },
+    { label: 'Export all cases…', run: () => runReported(() => exportAllCases(analyst)) },
+    { label: 'Settings', shortcut: 'Ctrl+,', run: () => ui.setSettingsOpen(true) },
+    { label: 'Keyboard shortcuts', shortcut: '?', run: () => ui.setShortcutsOpen(true) },
+  ]
+}
