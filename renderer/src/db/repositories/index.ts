@@ -20,10 +20,11 @@ export function createRepositories(
     describe: (item) => `exhibit E-${item.exhibitNumber} (${item.originalName})`,
     now,
   })
+  const cases = createCaseRepository(db, settings, now)
   return {
     settings,
-    cases: createCaseRepository(db, settings, now),
-    queueViews: createQueueViewRepository(db),
+    cases,
+    queueViews: createQueueViewRepository(db, cases),
     parties: createCaseRecordRepository(db, {
       table: db.parties,
       entity: 'party',

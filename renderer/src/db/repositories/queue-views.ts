@@ -2,6 +2,7 @@ import Dexie from 'dexie'
 import { OPEN_STATUSES, UNASSIGNED } from '../../../../shared/domain'
 import { NO_SLA_DUE } from '../../../../shared/sla/case-sla'
 import type { WorkstationDatabase } from '../database'
+import type { CaseRepository } from './cases'
 
 /** The queue's built-in views, in the order the view picker lists them. */
 export const QUEUE_VIEWS = [
@@ -35,7 +36,10 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000
  * Case ids per view, from indexes only (keys, never whole records), in the view's order: SLA due
  * first for the working views, most recently updated first for the others.
  */
-export function createQueueViewRepository(db: WorkstationDatabase) {
+export function createQueueViewRepository(
+  db: WorkstationDatabase,
+  cases: Pick<CaseRepository, 'queueCaseIds'>,
+) {
   /** Open cases of one assignee ('' = unassigned), soonest SLA due first (paused ones last). */
   async function openCasesOf(assigneeId: string): Promise<string[]> {
     const [bySlaDue, open] = await Promise.all([
@@ -60,7 +64,7 @@ export function createQueueViewRepository(db: WorkstationDatabase) {
       .primaryKeys()
 
   const views: Record<QueueViewId, (context: QueueViewContext) => Promise<string[]>> = {
-    all: () => db.cases.orderBy('updatedAt').reverse().primaryKeys(),
+    all: () => cases.queueCaseIds(),
     mine: ({ analystId }) => openCasesOf(analystId),
     unassigned: () => openCasesOf(UNASSIGNED),
     // A running clock past its due time (paused and finished clocks store a far-future due).

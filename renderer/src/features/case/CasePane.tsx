@@ -2,7 +2,7 @@ import { Box, Tab, Tabs, Typography } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type ReactNode, useState } from 'react'
 import { repositories } from '../../db/instance'
-import { QUEUE_GRID_ID } from '../shell/focus-targets'
+import { focusQueue } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { isTypingTarget } from '../shortcuts/shortcuts'
 import { AuditSection } from './AuditSection'
@@ -61,7 +61,7 @@ export function CasePane() {
       onKeyDown={(event) => {
         // Esc goes back to the queue, unless it is closing a menu or clearing a field.
         if (event.key !== 'Escape' || event.defaultPrevented || isTypingTarget(event.target)) return
-        document.getElementById(QUEUE_GRID_ID)?.focus()
+        focusQueue()
       }}
     >
       <CaseHeader record={record} />

@@ -3,7 +3,7 @@ import type { Actor } from '../../../../shared/domain'
 import { platform } from '../../platform'
 import { toggleTheme } from '../theme/useResolvedThemeMode'
 import { exportAllCases, importCaseBundles, runReported } from '../transfer/transfer-actions'
-import { SEARCH_INPUT_ID } from './focus-targets'
+import { focusCaseSearch } from './focus-targets'
 import { useWorkspaceUi } from './ui-store'
 
 /** The desktop app's menu runs the same actions as the buttons. */
@@ -20,7 +20,7 @@ export function useMenuCommands(analyst: Actor | null | undefined, themeMode: 'l
           case 'toggle-theme':
             return toggleTheme(themeMode)
           case 'focus-search':
-            return document.getElementById(SEARCH_INPUT_ID)?.focus()
+            return focusCaseSearch()
           case 'import-bundle':
             if (analyst) runReported(() => importCaseBundles(analyst))
             return

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../../shared/domain'
 import { QUEUE_VIEWS } from '../../db/repositories/queue-views'
 import { assignCaseToMe } from '../case/case-commands'
-import { SEARCH_INPUT_ID } from '../shell/focus-targets'
+import { focusCaseSearch } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { exportAllCases, exportOneCase, importCaseBundles, runReported } from '../transfer/transfer-actions'
 import type { Command } from './command-matching'
@@ -22,7 +22,7 @@ export function workstationCommands(analyst: Actor): Command[] {
       ]
     : []
   return [
-    { label: 'Search cases', shortcut: '/', run: () => document.getElementById(SEARCH_INPUT_ID)?.focus() },
+    { label: 'Search cases', shortcut: '/', run: focusCaseSearch },
     ...caseCommands,
     ...QUEUE_VIEWS.map(({ id, label }) => ({
       label: `Queue view: ${label}`,

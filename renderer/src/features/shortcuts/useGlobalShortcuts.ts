@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import type { Actor } from '../../../../shared/domain'
 import { assignCaseToMe } from '../case/case-commands'
-import { SEARCH_INPUT_ID } from '../shell/focus-targets'
+import { focusCaseSearch } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { isTypingTarget } from './shortcuts'
 
@@ -25,7 +25,7 @@ export function useGlobalShortcuts(analyst: Actor | null | undefined) {
       const ui = useWorkspaceUi.getState()
       switch (event.key) {
         case '/':
-          document.getElementById(SEARCH_INPUT_ID)?.focus()
+          focusCaseSearch()
           break
         case '?':
           ui.setShortcutsOpen(true)
