@@ -4,10 +4,24 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  net,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron'
 import type { MenuCommand } from '../shared/platform/contract'
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol'
 import { createAppInfoHandler } from './handlers/app-info'
+import { createMailComposeHandler } from './handlers/mail-compose'
+import { createNotificationHandler } from './handlers/notification'
 import { createOpenFileHandler } from './handlers/open-file'
 import { createSaveFileHandler } from './handlers/save-file'
 import { registerPlatformHandlers } from './ipc'
@@ -72,6 +86,17 @@ if (!app.requestSingleInstanceLock()) {
           fileSize: async (path) => (await stat(path)).size,
           readFile: async (path) => new Uint8Array(await readFile(path)),
           parentWindow: () => mainWindow,
+        }),
+        'mail:compose': createMailComposeHandler({ openExternal: (url) => shell.openExternal(url) }),
+        'notification:show': createNotificationHandler({
+          isSupported: () => Notification.isSupported(),
+          create: (options) => new Notification(options),
+          onClick: (caseId) => {
+            if (!mainWindow) return
+            if (mainWindow.isMinimized()) mainWindow.restore()
+            mainWindow.focus()
+            mainWindow.webContents.send('notification:clicked', caseId)
+          },
         }),
       },
     })

@@ -12,7 +12,7 @@ import type {
   Task,
   TimelineEvent,
 } from '../domain'
-import { CASE_STATUS_INFO, formatCaseNumber } from '../domain'
+import { CASE_STATUS_INFO, formatCaseNumber, INVESTIGATION_CHECKLISTS, TASK_POSITION_STEP } from '../domain'
 import type { HashBytes } from '../hashing/sha256'
 import { caseSlaInstants, openingSlaEvent } from '../sla/case-sla'
 import type { SlaClockEvent } from '../sla/clock'
@@ -457,16 +457,13 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
     }
   }
 
-  const tasksDone = open
-    ? status === 'new'
-      ? 0
-      : random.int(0, story.checklist.length - 1)
-    : story.checklist.length
-  const tasks: Task[] = story.checklist.map((title, position) => ({
+  const checklist = INVESTIGATION_CHECKLISTS[category]
+  const tasksDone = open ? (status === 'new' ? 0 : random.int(0, checklist.length - 1)) : checklist.length
+  const tasks: Task[] = checklist.map((title, position) => ({
     id: random.uuid(),
     caseId,
     title,
-    position: (position + 1) * 1000,
+    position: (position + 1) * TASK_POSITION_STEP,
     done: position < tasksDone,
     doneAt:
       position < tasksDone

@@ -24,7 +24,6 @@ interface CategoryStory {
   severities: Readonly<Partial<Record<Severity, number>>>
   retailerInvolved: boolean
   scenarios: readonly Scenario[]
-  checklist: readonly string[]
   outcomes: readonly Outcome[]
 }
 
@@ -35,13 +34,6 @@ export const CATEGORY_STORIES: Record<IncidentCategory, CategoryStory> = {
     weight: 18,
     severities: { S2: 2, S3: 6, S4: 2 },
     retailerInvolved: false,
-    checklist: [
-      'Collect photos of the damage from the customer',
-      "Request the shopper's statement",
-      'Verify delivery time and location against order data',
-      'Check prior incidents on both accounts',
-      'Assess the damage estimate',
-    ],
     outcomes: [
       { kind: 'reimbursement', amount: 350, currency: 'USD' },
       { kind: 'education' },
@@ -104,13 +96,6 @@ export const CATEGORY_STORIES: Record<IncidentCategory, CategoryStory> = {
     weight: 8,
     severities: { S1: 1, S2: 5, S3: 3 },
     retailerInvolved: true,
-    checklist: [
-      "Request the shopper's statement and insurance details",
-      'Collect photos of both vehicles',
-      'Request store parking-lot footage',
-      'Verify the shopper was on an active order at the time',
-      'Check prior vehicle incidents on the shopper account',
-    ],
     outcomes: [{ kind: 'referral', to: 'legal' }, { kind: 'warning' }, { kind: 'no_action' }],
     scenarios: [
       {
@@ -140,13 +125,6 @@ export const CATEGORY_STORIES: Record<IncidentCategory, CategoryStory> = {
     weight: 9,
     severities: { S1: 2, S2: 6, S3: 2 },
     retailerInvolved: false,
-    checklist: [
-      'Confirm the injured party is safe and has medical care',
-      "Take the injured party's statement",
-      'Request photos of the location and injuries (with consent)',
-      'Check for prior safety reports at the address',
-      'Decide whether to flag the address for future orders',
-    ],
     outcomes: [{ kind: 'no_action' }, { kind: 'warning' }, { kind: 'referral', to: 'legal' }],
     scenarios: [
       {
@@ -189,13 +167,6 @@ export const CATEGORY_STORIES: Record<IncidentCategory, CategoryStory> = {
     weight: 10,
     severities: { S1: 1, S2: 5, S3: 4 },
     retailerInvolved: false,
-    checklist: [
-      'Preserve the messages and call logs',
-      "Take the reporting party's statement",
-      "Request the other party's account of events",
-      'Check prior conduct reports on both accounts',
-      'Block contact between the parties',
-    ],
     outcomes: [
       { kind: 'warning' },
       { kind: 'temporary_suspension', days: 14 },
@@ -231,13 +202,6 @@ export const CATEGORY_STORIES: Record<IncidentCategory, CategoryStory> = {
     weight: 3,
     severities: { S1: 6, S2: 3 },
     retailerInvolved: false,
-    checklist: [
-      "Take the reporting party's statement with care",
-      'Offer safety resources',
-      'Restrict the reported account pending review',
-      'Preserve all messages and order data',
-      'Escalate to the lead for legal review',
-    ],
     outcomes: [{ kind: 'permanent_deactivation' }, { kind: 'referral', to: 'law_enforcement' }],
     scenarios: [
       {
@@ -268,13 +232,6 @@ export const CATEGORY_STORIES: Record<IncidentCategory, CategoryStory> = {
     weight: 16,
     severities: { S3: 7, S4: 3 },
     retailerInvolved: true,
-    checklist: [
-      'Compare the receipt with what the customer received',
-      'Check the delivery photo and GPS at drop-off',
-      "Request the shopper's statement",
-      'Check prior missing-item claims on the customer account',
-      'Check the store receipt for the flagged items',
-    ],
     outcomes: [
       { kind: 'reimbursement', amount: 86, currency: 'USD' },
       { kind: 'warning' },
@@ -310,13 +267,6 @@ export const CATEGORY_STORIES: Record<IncidentCategory, CategoryStory> = {
     weight: 12,
     severities: { S2: 2, S3: 6, S4: 2 },
     retailerInvolved: false,
-    checklist: [
-      'Review login history and device changes',
-      'Compare the claim with prior claims on the account',
-      'Check photos for reuse across claims',
-      'Verify identity of the account holder',
-      'Decide on account restriction',
-    ],
     outcomes: [
       { kind: 'permanent_deactivation' },
       { kind: 'temporary_suspension', days: 30 },
@@ -350,13 +300,6 @@ export const CATEGORY_STORIES: Record<IncidentCategory, CategoryStory> = {
     weight: 6,
     severities: { S2: 5, S3: 3 },
     retailerInvolved: true,
-    checklist: [
-      'Check the ID scan record for the delivery',
-      "Request the shopper's statement",
-      'Confirm the recipient age with the customer',
-      'Check prior age-restricted violations on the shopper account',
-      'Notify the retailer compliance contact',
-    ],
     outcomes: [
       { kind: 'temporary_suspension', days: 7 },
       { kind: 'education' },
@@ -390,13 +333,6 @@ export const CATEGORY_STORIES: Record<IncidentCategory, CategoryStory> = {
     weight: 6,
     severities: { S2: 3, S3: 5, S4: 2 },
     retailerInvolved: true,
-    checklist: [
-      'Collect photos of the product and packaging',
-      'Record lot numbers and best-before dates',
-      "Request the shopper's account of handling",
-      'Notify the retailer food safety contact',
-      'Check for other reports on the same product',
-    ],
     outcomes: [
       { kind: 'reimbursement', amount: 45, currency: 'CAD' },
       { kind: 'no_action' },
@@ -430,13 +366,6 @@ export const CATEGORY_STORIES: Record<IncidentCategory, CategoryStory> = {
     weight: 4,
     severities: { S2: 6, S3: 3 },
     retailerInvolved: false,
-    checklist: [
-      "Take the reporting party's statement",
-      'Preserve chat messages and ratings',
-      "Request the other party's account",
-      'Check prior discrimination reports on both accounts',
-      'Review with the lead for policy consistency',
-    ],
     outcomes: [{ kind: 'warning' }, { kind: 'permanent_deactivation' }, { kind: 'education' }],
     scenarios: [
       {
@@ -466,12 +395,6 @@ export const CATEGORY_STORIES: Record<IncidentCategory, CategoryStory> = {
     weight: 8,
     severities: { S3: 3, S4: 7 },
     retailerInvolved: false,
-    checklist: [
-      'Review the account history of reports',
-      'Summarise the pattern of behaviour',
-      'Check earlier warnings on the account',
-      'Decide on the next enforcement step',
-    ],
     outcomes: [{ kind: 'warning' }, { kind: 'temporary_suspension', days: 7 }, { kind: 'education' }],
     scenarios: [
       {

@@ -63,6 +63,28 @@ export const platformChannels = {
       files: z.array(z.object({ name: z.string().min(1).max(1_000), bytes })),
     }),
   },
+  /** Opens a draft in the analyst's mail client (a mailto: link); the app never sends mail itself. */
+  'mail:compose': {
+    request: z
+      .object({
+        to: z.email(),
+        subject: z.string().max(300),
+        body: z.string().max(20_000),
+      })
+      .strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
+  /** A desktop notification about a case; clicking it emits `notification:clicked` with the case id. */
+  'notification:show': {
+    request: z
+      .object({
+        caseId: z.string().min(1).max(128),
+        title: z.string().min(1).max(120),
+        body: z.string().max(500),
+      })
+      .strict(),
+    response: z.object({ shown: z.boolean() }),
+  },
 } as const
 
 export type PlatformChannel = keyof typeof platformChannels
@@ -89,6 +111,8 @@ export type MenuCommand = z.infer<typeof MenuCommandSchema>
 
 export const platformEvents = {
   'menu:command': MenuCommandSchema,
+  /** The analyst clicked a case notification: open that case. */
+  'notification:clicked': z.string().min(1).max(128),
 } as const
 export type PlatformEvent = keyof typeof platformEvents
 export type PlatformEventPayload<E extends PlatformEvent> = z.infer<(typeof platformEvents)[E]>

@@ -25,8 +25,18 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   return 'just now'
 }
 
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null) return ''
-  const minutes = Math.floor(seconds / 60)
-  return minutes ? `${minutes} min ${seconds % 60} s` : `${seconds} s`
+const pad = (value: number) => String(value).padStart(2, '0')
+
+/** An instant as the value of an <input type="datetime-local"> (the analyst's local time, to the minute). */
+export function toLocalInputValue(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** The instant a datetime-local value names in the analyst's time zone, or null when blank or invalid. */
+export function fromLocalInputValue(value: string): string | null {
+  if (!value) return null
+  const time = new Date(value).getTime()
+  return Number.isNaN(time) ? null : new Date(time).toISOString()
 }

@@ -52,9 +52,21 @@ export const platform = {
   saveFile: (request: SaveFileRequest) => call('file:save', request),
   openFiles: async (request: { title: string; filters: FileFilter[]; multiple: boolean }) =>
     (await call('file:open', request)).files,
+  /** Opens a draft in the analyst's mail client. */
+  composeMail: (request: PlatformRequest<'mail:compose'>) => call('mail:compose', request),
+  /** A desktop notification about a case; false when the system or the analyst does not allow them. */
+  showCaseNotification: async (request: PlatformRequest<'notification:show'>) =>
+    (await call('notification:show', request)).shown,
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     return host.on('menu:command', (payload) => {
       const parsed = platformEvents['menu:command'].safeParse(payload)
+      if (parsed.success) listener(parsed.data)
+    })
+  },
+  /** The case whose notification the analyst clicked. */
+  onNotificationClicked(listener: (caseId: string) => void): () => void {
+    return host.on('notification:clicked', (payload) => {
+      const parsed = platformEvents['notification:clicked'].safeParse(payload)
       if (parsed.success) listener(parsed.data)
     })
   },

@@ -1,3 +1,4 @@
+import { mailtoLink } from '../../../shared/communications/placeholders'
 import type {
   AppInfo,
   PlatformChannel,
@@ -7,13 +8,39 @@ import type {
   PlatformResponse,
   WorkstationPlatform,
 } from '../../../shared/platform/contract'
+import { platformEvents } from '../../../shared/platform/contract'
 import { chooseFiles } from './choose-files'
+
+type Listeners = { [E in PlatformEvent]: Set<(payload: PlatformEventPayload<E>) => void> }
+
+/** Shows a browser notification when the analyst allowed them (asked once, on the first one). */
+async function showBrowserNotification(
+  request: PlatformRequest<'notification:show'>,
+  clicked: (caseId: string) => void,
+): Promise<PlatformResponse<'notification:show'>> {
+  if (typeof Notification === 'undefined') return { shown: false }
+  const permission =
+    Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission
+  if (permission !== 'granted') return { shown: false }
+  const notification = new Notification(request.title, { body: request.body, tag: request.caseId })
+  notification.onclick = () => {
+    window.focus()
+    notification.close()
+    clicked(request.caseId)
+  }
+  return { shown: true }
+}
 
 /**
  * The web host's implementation of the platform contract, with browser APIs only: a download for
- * "save", a file input for "open". It has no menu, so no events are ever emitted.
+ * "save", a file input for "open", a mailto: link for mail, the Notification API for notifications.
+ * It has no menu; its only event is a clicked notification.
  */
 export function createWebHostPlatform(appInfo: Omit<AppInfo, 'host' | 'platform'>): WorkstationPlatform {
+  const listeners: Listeners = { 'menu:command': new Set(), 'notification:clicked': new Set() }
+  const emit = <E extends PlatformEvent>(event: E, payload: PlatformEventPayload<E>) => {
+    for (const listener of listeners[event]) listener(platformEvents[event].parse(payload) as never)
+  }
   const handlers: { [C in PlatformChannel]: (request: PlatformRequest<C>) => Promise<PlatformResponse<C>> } =
     {
       'app:getInfo': async () => ({ ...appInfo, host: 'web', platform: navigator.platform || 'web' }),
@@ -32,12 +59,22 @@ export function createWebHostPlatform(appInfo: Omit<AppInfo, 'host' | 'platform'
         return { saved: true, location: request.suggestedName }
       },
       'file:open': async (request) => ({ files: await chooseFiles(request) }),
+      'mail:compose': async (request) => {
+        const link = document.createElement('a')
+        link.href = mailtoLink(request.to, request.subject, request.body)
+        link.click()
+        return { opened: true }
+      },
+      'notification:show': (request) =>
+        showBrowserNotification(request, (caseId) => emit('notification:clicked', caseId)),
     }
   return {
     host: 'web',
     invoke: (channel, request) => handlers[channel](request),
-    on:
-      <E extends PlatformEvent>(_event: E, _listener: (payload: PlatformEventPayload<E>) => void) =>
-      () => {},
+    on<E extends PlatformEvent>(event: E, listener: (payload: PlatformEventPayload<E>) => void) {
+      const set = listeners[event] as Set<typeof listener>
+      set.add(listener)
+      return () => set.delete(listener)
+    },
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createAppInfoHandler } from '../../../electron/handlers/app-info'
+import { createMailComposeHandler } from '../../../electron/handlers/mail-compose'
+import { createNotificationHandler } from '../../../electron/handlers/notification'
 import { createOpenFileHandler } from '../../../electron/handlers/open-file'
 import { createSaveFileHandler } from '../../../electron/handlers/save-file'
 
@@ -101,5 +103,64 @@ describe('app info', () => {
       host: 'electron',
       platform: 'win32',
     })
+  })
+})
+
+describe('mail compose', () => {
+  it('opens the mail client with an encoded mailto draft', async () => {
+    const openExternal = vi.fn(async () => {})
+    const compose = createMailComposeHandler({ openExternal })
+    expect(await compose({ to: 'dana@example.com', subject: 'Case CR-1', body: 'Hi Dana,\nthanks' })).toEqual(
+      {
+        opened: true,
+      },
+    )
+    expect(openExternal).toHaveBeenCalledWith(
+      'mailto:dana@example.com?subject=Case%20CR-1&body=Hi%20Dana%2C%0D%0Athanks',
+    )
+  })
+})
+
+describe('case notifications', () => {
+  const fakeNotifications = () => {
+    const shown: Array<{ title: string; body: string; click(): void }> = []
+    return {
+      shown,
+      create: (options: { title: string; body: string }) => {
+        let listener = () => {}
+        const notification = {
+          ...options,
+          on: (_: 'click', fn: () => void) => {
+            listener = fn
+          },
+          show: () => shown.push({ ...options, click: () => listener() }),
+        }
+        return notification
+      },
+    }
+  }
+
+  it('shows the notification and opens the case when it is clicked', async () => {
+    const fake = fakeNotifications()
+    const onClick = vi.fn()
+    const show = createNotificationHandler({ isSupported: () => true, create: fake.create, onClick })
+    const request = { caseId: 'case-7', title: 'CR-2026-000007 is at risk', body: 'Resolution due in 2 h' }
+    expect(await show(request)).toEqual({ shown: true })
+    expect(fake.shown.map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: request.title, body: request.body },
+    ])
+    fake.shown[0]!.click()
+    expect(onClick).toHaveBeenCalledWith('case-7')
+  })
+
+  it('reports that nothing was shown where the system has no notifications', async () => {
+    const fake = fakeNotifications()
+    const show = createNotificationHandler({
+      isSupported: () => false,
+      create: fake.create,
+      onClick: vi.fn(),
+    })
+    expect(await show({ caseId: 'c', title: 't', body: '' })).toEqual({ shown: false })
+    expect(fake.shown).toEqual([])
   })
 })

@@ -15,6 +15,8 @@ function wire(overrides: Partial<PlatformHandlers> = {}) {
     })),
     'file:save': vi.fn(async () => ({ saved: true, location: '/home/riley/cases.zip' })),
     'file:open': vi.fn(async () => ({ files: [] })),
+    'mail:compose': vi.fn(async () => ({ opened: true })),
+    'notification:show': vi.fn(async () => ({ shown: true })),
     ...overrides,
   }
   registerPlatformHandlers({
@@ -78,5 +80,23 @@ describe('IPC wiring of the platform contract', () => {
     expect(dev('http://localhost:5173/index.html')).toBe(true)
     expect(dev('http://localhost:5174/')).toBe(false)
     expect(createTrustedOriginCheck(undefined)('http://localhost:5173/')).toBe(false)
+  })
+})
+
+describe('mail and notification requests', () => {
+  it('refuses a mail draft to something that is not an email address', async () => {
+    const { call, handlers } = wire()
+    await expect(call('mail:compose', { to: 'javascript:alert(1)', subject: '', body: '' })).rejects.toThrow(
+      /Invalid "mail:compose" request/,
+    )
+    expect(handlers['mail:compose']).not.toHaveBeenCalled()
+  })
+
+  it('refuses a notification with extra fields', async () => {
+    const { call, handlers } = wire()
+    await expect(
+      call('notification:show', { caseId: 'c', title: 't', body: '', icon: 'https://evil.example/x.png' }),
+    ).rejects.toThrow(/Invalid "notification:show" request/)
+    expect(handlers['notification:show']).not.toHaveBeenCalled()
   })
 })

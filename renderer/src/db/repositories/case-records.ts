@@ -1,7 +1,14 @@
 import Dexie, { type Table } from 'dexie'
+import type { z } from 'zod'
 import type { Actor, AuditedEntity } from '../../../../shared/domain'
+import { describeIssues } from '../../../../shared/validation'
 import type { WorkstationDatabase } from '../database'
 import { auditedWrite } from './audited-write'
+
+/** A record the analyst entered does not meet its rules (a party without a name, a bad email ...). */
+export class RecordRuleError extends Error {
+  override name = 'RecordRuleError'
+}
 
 interface CaseRecord {
   id: string
@@ -17,6 +24,8 @@ export function createCaseRecordRepository<T extends CaseRecord>(
   options: {
     table: Table<T, string>
     entity: AuditedEntity
+    /** Every record is checked against it before it is stored: the UI's forms are not trusted. */
+    schema: z.ZodType<T>
     /** Compound index [caseId+field] that orders a case's records, if they have a natural order. */
     orderedBy?: string
     /** How the audit tab names one record, e.g. "party Dana Okafor". */
@@ -32,6 +41,11 @@ export function createCaseRecordRepository<T extends CaseRecord>(
     summary: string,
     change: (before?: T) => T | null,
   ) => auditedWrite(db, { table, entity, id, caseId, actor, at: now(), summary, change })
+  const validated = (record: T): T => {
+    const parsed = options.schema.safeParse(record)
+    if (!parsed.success) throw new RecordRuleError(`Not saved: ${describeIssues(parsed.error)}`)
+    return parsed.data
+  }
 
   return {
     listForCase(caseId: string): Promise<T[]> {
@@ -42,12 +56,20 @@ export function createCaseRecordRepository<T extends CaseRecord>(
         .toArray()
     },
     get: (id: string) => table.get(id),
-    add: async (record: T, actor: Actor): Promise<T> =>
-      (await write(record.id, record.caseId, actor, `Added ${options.describe(record)}`, () => record)) as T,
+    async add(record: T, actor: Actor): Promise<T> {
+      const valid = validated(record)
+      return (await write(
+        valid.id,
+        valid.caseId,
+        actor,
+        `Added ${options.describe(valid)}`,
+        () => valid,
+      )) as T
+    },
     async update(id: string, patch: Partial<Omit<T, 'id' | 'caseId'>>, actor: Actor): Promise<T> {
       const current = await table.get(id)
       if (!current) throw new Error(`That ${entity} no longer exists on this workstation.`)
-      const next = { ...current, ...patch } as T
+      const next = validated({ ...current, ...patch } as T)
       return (await write(id, current.caseId, actor, `Changed ${options.describe(next)}`, () => next)) as T
     },
     async remove(id: string, actor: Actor): Promise<void> {

@@ -9,7 +9,10 @@ import {
   type IncidentCategory,
   OPEN_STATUSES,
   type OrderReference,
+  type Party,
+  PartySchema,
   type Severity,
+  seedInvestigationTasks,
   type TimelineEvent,
   UNASSIGNED,
 } from '../../../../shared/domain'
@@ -22,6 +25,15 @@ import { guardStorage } from '../storage'
 import { auditedWrite } from './audited-write'
 import type { SettingsRepository } from './settings'
 
+/** A party named at intake (the reporting customer, the shopper on the order ...). */
+export type IntakeParty = Pick<Party, 'role' | 'name' | 'accountId' | 'contact'>
+
+/** An open case that may already cover the incident being entered, and why it matched. */
+export interface PossibleDuplicate {
+  record: Case
+  reasons: string[]
+}
+
 export interface NewCaseDraft {
   title: string
   summary: string
@@ -32,6 +44,7 @@ export interface NewCaseDraft {
   location: string
   order: OrderReference | null
   tags: string[]
+  parties?: IntakeParty[]
 }
 
 /** What an analyst may change directly on a case; numbers, SLA stamps and history are the app's. */
@@ -134,48 +147,111 @@ export function createCaseRepository(
       return [...found.values()].slice(0, limit)
     },
 
-    /** Opens a case: allocates the next case number and stamps the default SLA targets. */
+    /**
+     * Open cases on the same order or with a party on one of the same accounts: offered at intake
+     * before a second case is opened for one incident. Index lookups only.
+     */
+    async possibleDuplicates(orderId: string | null, accountIds: string[]): Promise<PossibleDuplicate[]> {
+      const found = new Map<string, PossibleDuplicate>()
+      const note = (record: Case | undefined, reason: string) => {
+        if (!record || !OPEN_STATUSES.includes(record.status)) return
+        const entry = found.get(record.id) ?? { record, reasons: [] }
+        if (!entry.reasons.includes(reason)) entry.reasons.push(reason)
+        found.set(record.id, entry)
+      }
+      const order = orderId?.trim()
+      if (order) {
+        for (const record of await db.cases.where('order.orderId').equals(order).toArray())
+          note(record, `same order ${order}`)
+      }
+      const accounts = [...new Set(accountIds.map((id) => id.trim()).filter(Boolean))]
+      if (accounts.length) {
+        const parties = await db.parties.where('accountId').anyOf(accounts).toArray()
+        const cases = await db.cases.bulkGet([...new Set(parties.map((party) => party.caseId))])
+        for (const party of parties)
+          note(
+            cases.find((record) => record?.id === party.caseId),
+            `same account ${party.accountId} (${party.name})`,
+          )
+      }
+      return [...found.values()].sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt))
+    },
+
+    /**
+     * Opens a case: allocates the next case number, starts the SLA clocks, seeds the category's
+     * investigation checklist and records the parties named at intake.
+     */
     create(draft: NewCaseDraft, actor: Actor): Promise<Case> {
+      const { parties = [], ...fields } = draft
       return guardStorage(() =>
-        db.transaction('rw', [db.cases, db.settings, db.timelineEvents, db.auditEntries], async () => {
-          const at = now()
-          let sequence = await settings.nextCaseSequence()
-          let caseNumber = formatCaseNumber(new Date(at).getUTCFullYear(), sequence)
-          while (await db.cases.where('caseNumber').equals(caseNumber).count()) {
-            sequence++
-            caseNumber = formatCaseNumber(new Date(at).getUTCFullYear(), sequence)
-          }
-          await settings.advanceCaseSequence(sequence + 1)
-          const slaEvents = [openingSlaEvent(at, 'new', draft.severity)]
-          const record = validated({
-            ...draft,
-            id: crypto.randomUUID(),
-            caseNumber,
-            status: 'new',
-            assigneeId: UNASSIGNED,
-            assigneeName: '',
-            slaEvents,
-            ...caseSlaInstants(slaEvents, await settings.getSlaPolicy()),
-            createdAt: at,
-            createdBy: actor,
-            updatedAt: at,
-          })
-          await auditedWrite(db, {
-            table: db.cases,
-            entity: 'case',
-            id: record.id,
-            caseId: record.id,
-            actor,
-            at,
-            summary: `Opened case ${caseNumber}`,
-            change: () => record,
-          })
-          await db.timelineEvents.add({
-            ...timelineEntry(record.id, 'Case opened', `${caseNumber} opened by ${actor.name}`, actor, at),
-            kind: 'manual',
-          })
-          return record
-        }),
+        db.transaction(
+          'rw',
+          [db.cases, db.settings, db.timelineEvents, db.tasks, db.parties, db.auditEntries],
+          async () => {
+            const at = now()
+            let sequence = await settings.nextCaseSequence()
+            let caseNumber = formatCaseNumber(new Date(at).getUTCFullYear(), sequence)
+            while (await db.cases.where('caseNumber').equals(caseNumber).count()) {
+              sequence++
+              caseNumber = formatCaseNumber(new Date(at).getUTCFullYear(), sequence)
+            }
+            await settings.advanceCaseSequence(sequence + 1)
+            const slaEvents = [openingSlaEvent(at, 'new', draft.severity)]
+            const record = validated({
+              ...fields,
+              id: crypto.randomUUID(),
+              caseNumber,
+              status: 'new',
+              assigneeId: UNASSIGNED,
+              assigneeName: '',
+              slaEvents,
+              ...caseSlaInstants(slaEvents, await settings.getSlaPolicy()),
+              createdAt: at,
+              createdBy: actor,
+              updatedAt: at,
+            })
+            await auditedWrite(db, {
+              table: db.cases,
+              entity: 'case',
+              id: record.id,
+              caseId: record.id,
+              actor,
+              at,
+              summary: `Opened case ${caseNumber}`,
+              change: () => record,
+            })
+            await db.timelineEvents.add({
+              ...timelineEntry(record.id, 'Case opened', `${caseNumber} opened by ${actor.name}`, actor, at),
+              kind: 'manual',
+            })
+            await db.tasks.bulkAdd(
+              seedInvestigationTasks(record.id, record.category, at, () => crypto.randomUUID()),
+            )
+            for (const party of parties) {
+              const parsed = PartySchema.safeParse({
+                ...party,
+                id: crypto.randomUUID(),
+                caseId: record.id,
+                notes: '',
+                createdAt: at,
+                updatedAt: at,
+              })
+              if (!parsed.success)
+                throw new CaseRuleError(`The ${party.role} was not valid: ${describeIssues(parsed.error)}`)
+              await auditedWrite(db, {
+                table: db.parties,
+                entity: 'party',
+                id: parsed.data.id,
+                caseId: record.id,
+                actor,
+                at,
+                summary: `Added ${party.role} ${parsed.data.name}`,
+                change: () => parsed.data,
+              })
+            }
+            return record
+          },
+        ),
       )
     },
 

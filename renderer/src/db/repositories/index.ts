@@ -1,11 +1,19 @@
 import Dexie from 'dexie'
-import { PARTY_ROLE_LABELS, TIMELINE_KIND_LABELS } from '../../../../shared/domain'
+import {
+  EvidenceSchema,
+  NoteSchema,
+  TIMELINE_KIND_LABELS,
+  TimelineEventSchema,
+} from '../../../../shared/domain'
 import type { WorkstationDatabase } from '../database'
 import { createCaseFileRepository } from './case-files'
 import { createCaseRecordRepository } from './case-records'
 import { createCaseRepository } from './cases'
+import { createCommunicationRepository } from './communications'
+import { createPartyRepository } from './parties'
 import { createQueueViewRepository } from './queue-views'
 import { createSettingsRepository } from './settings'
+import { createTaskRepository } from './tasks'
 
 /** Every repository over one database. `now` is injectable so tests control the clock. */
 export function createRepositories(
@@ -16,6 +24,7 @@ export function createRepositories(
   const evidenceRecords = createCaseRecordRepository(db, {
     table: db.evidence,
     entity: 'evidence',
+    schema: EvidenceSchema,
     orderedBy: 'exhibitNumber',
     describe: (item) => `exhibit E-${item.exhibitNumber} (${item.originalName})`,
     now,
@@ -25,41 +34,25 @@ export function createRepositories(
     settings,
     cases,
     queueViews: createQueueViewRepository(db, cases),
-    parties: createCaseRecordRepository(db, {
-      table: db.parties,
-      entity: 'party',
-      describe: (party) => `${PARTY_ROLE_LABELS[party.role].toLowerCase()} ${party.name}`,
-      now,
-    }),
+    parties: createPartyRepository(db, now),
     timeline: createCaseRecordRepository(db, {
       table: db.timelineEvents,
       entity: 'timelineEvent',
+      schema: TimelineEventSchema,
       orderedBy: 'occurredAt',
       describe: (event) => `${TIMELINE_KIND_LABELS[event.kind].toLowerCase()} "${event.title}"`,
       now,
     }),
-    tasks: createCaseRecordRepository(db, {
-      table: db.tasks,
-      entity: 'task',
-      orderedBy: 'position',
-      describe: (task) => `task "${task.title}"`,
-      now,
-    }),
+    tasks: createTaskRepository(db, now),
     notes: createCaseRecordRepository(db, {
       table: db.notes,
       entity: 'note',
+      schema: NoteSchema,
       orderedBy: 'createdAt',
       describe: () => 'a note',
       now,
     }),
-    communications: createCaseRecordRepository(db, {
-      table: db.communications,
-      entity: 'communication',
-      orderedBy: 'occurredAt',
-      describe: (message) =>
-        `${message.channel.replace('_', ' ')} ${message.direction} ${message.subject}`.trim(),
-      now,
-    }),
+    communications: createCommunicationRepository(db, now),
     evidence: {
       ...evidenceRecords,
       getBlob: async (sha256: string) => (await db.evidenceBlobs.get(sha256))?.blob,

@@ -1,3 +1,9 @@
+import type { z } from 'zod'
+import {
+  DEFAULT_EMAIL_TEMPLATES,
+  type EmailTemplate,
+  EmailTemplateListSchema,
+} from '../../../../shared/communications/email-templates'
 import { type Actor, ActorSchema } from '../../../../shared/domain'
 import { DEFAULT_SLA_POLICY, type SlaPolicy, SlaPolicySchema } from '../../../../shared/sla/policy'
 import type { SettingRow, WorkstationDatabase } from '../database'
@@ -8,50 +14,65 @@ export const SETTING_KEYS = {
   /** The sequence number the next new case gets (CR-<year>-<sequence>). */
   nextCaseSequence: 'nextCaseSequence',
   slaPolicy: 'slaPolicy',
+  emailTemplates: 'emailTemplates',
 } as const
 
 export function createSettingsRepository(db: WorkstationDatabase, now: () => string) {
   const read = async (key: string): Promise<unknown> => (await db.settings.get(key))?.value
+  /** A stored setting if it still matches its schema, else the default (a damaged value is not fatal). */
+  const readValid = async <T>(key: string, schema: z.ZodType<T>, fallback: T): Promise<T> => {
+    const parsed = schema.safeParse(await read(key))
+    return parsed.success ? parsed.data : fallback
+  }
+  /** Validates and stores a setting with its audit entry. */
+  const save = <T>(key: string, schema: z.ZodType<T>, value: T, actor: Actor, summary: string) =>
+    auditedWrite<SettingRow>(db, {
+      table: db.settings,
+      entity: 'settings',
+      id: key,
+      caseId: '',
+      actor,
+      at: now(),
+      summary,
+      change: () => ({ key, value: schema.parse(value) }),
+    })
 
   return {
-    async getAnalyst(): Promise<Actor | null> {
-      const parsed = ActorSchema.safeParse(await read(SETTING_KEYS.analyst))
-      return parsed.success ? parsed.data : null
-    },
+    getAnalyst: (): Promise<Actor | null> => readValid(SETTING_KEYS.analyst, ActorSchema, null),
 
     /** Who is working on this machine; every later change is recorded under this name. */
     async saveAnalyst(analyst: Actor): Promise<void> {
       const value = ActorSchema.parse({ id: analyst.id.trim(), name: analyst.name.trim() })
-      await auditedWrite<SettingRow>(db, {
-        table: db.settings,
-        entity: 'settings',
-        id: SETTING_KEYS.analyst,
-        caseId: '',
-        actor: value,
-        at: now(),
-        summary: `Analyst on this workstation: ${value.name} (${value.id})`,
-        change: () => ({ key: SETTING_KEYS.analyst, value }),
-      })
+      await save(
+        SETTING_KEYS.analyst,
+        ActorSchema,
+        value,
+        value,
+        `Analyst on this workstation: ${value.name} (${value.id})`,
+      )
     },
 
     /** The SLA targets, schedule and at-risk threshold in force (the defaults until edited). */
-    async getSlaPolicy(): Promise<SlaPolicy> {
-      const parsed = SlaPolicySchema.safeParse(await read(SETTING_KEYS.slaPolicy))
-      return parsed.success ? parsed.data : DEFAULT_SLA_POLICY
-    },
+    getSlaPolicy: (): Promise<SlaPolicy> =>
+      readValid(SETTING_KEYS.slaPolicy, SlaPolicySchema, DEFAULT_SLA_POLICY),
 
     /** Stores the policy (audited); re-timing the cases is the case repository's `applySlaPolicy`. */
     async saveSlaPolicy(policy: SlaPolicy, actor: Actor): Promise<void> {
-      await auditedWrite<SettingRow>(db, {
-        table: db.settings,
-        entity: 'settings',
-        id: SETTING_KEYS.slaPolicy,
-        caseId: '',
+      await save(SETTING_KEYS.slaPolicy, SlaPolicySchema, policy, actor, 'SLA policy changed')
+    },
+
+    /** The email templates the composer offers (the shipped set until edited in Settings). */
+    getEmailTemplates: (): Promise<EmailTemplate[]> =>
+      readValid(SETTING_KEYS.emailTemplates, EmailTemplateListSchema, DEFAULT_EMAIL_TEMPLATES),
+
+    async saveEmailTemplates(templates: EmailTemplate[], actor: Actor): Promise<void> {
+      await save(
+        SETTING_KEYS.emailTemplates,
+        EmailTemplateListSchema,
+        templates,
         actor,
-        at: now(),
-        summary: 'SLA policy changed',
-        change: () => ({ key: SETTING_KEYS.slaPolicy, value: SlaPolicySchema.parse(policy) }),
-      })
+        'Email templates changed',
+      )
     },
 
     async nextCaseSequence(): Promise<number> {

@@ -2,12 +2,12 @@ import { Box, Tab, Tabs, Typography } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type ReactNode, useState } from 'react'
 import { repositories } from '../../db/instance'
+import { CommunicationsSection } from '../communications/CommunicationsSection'
 import { focusQueue } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { isTypingTarget } from '../shortcuts/shortcuts'
 import { AuditSection } from './AuditSection'
 import { CaseHeader } from './CaseHeader'
-import { CommunicationsSection } from './CommunicationsSection'
 import { EvidenceSection } from './EvidenceSection'
 import { NotesSection } from './NotesSection'
 import { OverviewSection } from './OverviewSection'
@@ -51,7 +51,7 @@ export function CasePane() {
     Timeline: <TimelineSection caseId={caseId} />,
     Tasks: <TasksSection caseId={caseId} />,
     Notes: <NotesSection caseId={caseId} />,
-    Communications: <CommunicationsSection caseId={caseId} />,
+    Communications: <CommunicationsSection record={record} />,
     Evidence: <EvidenceSection caseId={caseId} />,
     Audit: <AuditSection caseId={caseId} />,
   }

@@ -1,19 +1,104 @@
-import { Card, CardContent, Stack, Typography } from '@mui/material'
+import {
+  Button,
+  Card,
+  CardActions,
+  CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Link,
+  Stack,
+  Typography,
+} from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { PARTY_ROLE_LABELS, PARTY_ROLES } from '../../../../shared/domain'
+import { useState } from 'react'
+import { CASE_STATUS_INFO, PARTY_ROLE_LABELS, PARTY_ROLES, type Party } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
+import { formatDateTime } from '../../format/time'
+import { useAnalyst } from '../identity/useAnalyst'
+import { attempt } from '../shell/notices'
+import { useWorkspaceUi } from '../shell/ui-store'
 import { EmptyNote, Facts } from './Facts'
+import { PartyDialog } from './PartyDialog'
+
+/** Other cases on the same marketplace account: repeat behaviour is often the finding. */
+function PriorCases({ party }: { party: Party }) {
+  const accountId = party.accountId
+  const prior = useLiveQuery(
+    () => (accountId ? repositories.parties.priorCases(accountId, party.caseId) : Promise.resolve([])),
+    [accountId, party.caseId],
+  )
+  const selectCase = useWorkspaceUi((state) => state.selectCase)
+  if (!accountId || !prior) return null
+  return (
+    <Stack sx={{ mt: 1 }} aria-label={`Prior cases of ${party.name}`} component="section">
+      <Typography variant="body2" color="text.secondary">
+        {prior.length === 0
+          ? 'No other cases on this account.'
+          : `${prior.length} other case${prior.length === 1 ? '' : 's'} on this account:`}
+      </Typography>
+      {prior.map((record) => (
+        <Link
+          key={record.id}
+          component="button"
+          variant="body2"
+          sx={{ textAlign: 'left' }}
+          onClick={() => selectCase(record.id)}
+        >
+          {record.caseNumber} · {record.title} · {CASE_STATUS_INFO[record.status].label} · opened{' '}
+          {formatDateTime(record.createdAt)}
+        </Link>
+      ))}
+    </Stack>
+  )
+}
+
+function RemovePartyDialog({ party, onClose }: { party: Party; onClose(): void }) {
+  const analyst = useAnalyst()
+  return (
+    <Dialog open onClose={onClose}>
+      <DialogTitle>Remove {party.name}?</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          The party leaves this case. The audit log keeps what was recorded about them.
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Keep</Button>
+        <Button
+          color="error"
+          variant="contained"
+          onClick={async () => {
+            if (analyst) await attempt(() => repositories.parties.remove(party.id, analyst))
+            onClose()
+          }}
+        >
+          Remove party
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}
 
 export function PartiesSection({ caseId }: { caseId: string }) {
   const parties = useLiveQuery(() => repositories.parties.listForCase(caseId), [caseId])
+  const [editing, setEditing] = useState<Party | 'new' | null>(null)
+  const [removing, setRemoving] = useState<Party | null>(null)
   if (!parties) return null
   // Customer first, then shopper, retailer, witnesses: the order an analyst works through them.
   const ordered = [...parties].sort((a, b) => PARTY_ROLES.indexOf(a.role) - PARTY_ROLES.indexOf(b.role))
   return (
     <Stack spacing={1} data-testid="case-parties">
+      <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+        <Button variant="outlined" size="small" onClick={() => setEditing('new')}>
+          Add party
+        </Button>
+      </Stack>
       {ordered.length === 0 && <EmptyNote>No parties recorded.</EmptyNote>}
       {ordered.map((party) => (
-        <Card key={party.id} variant="outlined">
+        <Card key={party.id} variant="outlined" aria-label={party.name} component="article">
           <CardContent sx={{ py: 1, '&:last-child': { pb: 1 } }}>
             <Typography variant="overline" color="text.secondary">
               {PARTY_ROLE_LABELS[party.role]}
@@ -25,11 +110,29 @@ export function PartiesSection({ caseId }: { caseId: string }) {
                 ['Phone', party.contact.phone],
                 ['Email', party.contact.email],
                 ['Address', party.contact.address],
+                ...(party.notes ? ([['Notes', party.notes]] as Array<[string, string]>) : []),
               ]}
             />
+            <PriorCases party={party} />
           </CardContent>
+          <CardActions sx={{ pt: 0 }}>
+            <Button size="small" onClick={() => setEditing(party)}>
+              Edit
+            </Button>
+            <Button size="small" color="error" onClick={() => setRemoving(party)}>
+              Remove
+            </Button>
+          </CardActions>
         </Card>
       ))}
+      {editing && (
+        <PartyDialog
+          caseId={caseId}
+          party={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {removing && <RemovePartyDialog party={removing} onClose={() => setRemoving(null)} />}
     </Stack>
   )
 }

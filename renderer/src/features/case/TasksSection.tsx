@@ -1,36 +1,127 @@
-import CheckCircleIcon from '@mui/icons-material/CheckCircle'
-import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked'
-import { List, ListItem, ListItemIcon, ListItemText } from '@mui/material'
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward'
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward'
+import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined'
+import {
+  Box,
+  Checkbox,
+  IconButton,
+  LinearProgress,
+  List,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
+import { useAnalyst } from '../identity/useAnalyst'
+import { attempt } from '../shell/notices'
 import { EmptyNote } from './Facts'
 
+/** The investigation checklist: tick off, reorder, remove, and add the steps this case needs. */
 export function TasksSection({ caseId }: { caseId: string }) {
   const tasks = useLiveQuery(() => repositories.tasks.listForCase(caseId), [caseId])
-  if (!tasks) return null
-  if (tasks.length === 0) return <EmptyNote>No investigation tasks on this case.</EmptyNote>
+  const analyst = useAnalyst()
+  const [newTitle, setNewTitle] = useState('')
+  if (!tasks || !analyst) return null
+  const done = tasks.filter((task) => task.done).length
+
+  const addTask = async () => {
+    const added = await attempt(() => repositories.tasks.add(caseId, newTitle, analyst))
+    if (added) setNewTitle('')
+  }
+
   return (
-    <List dense disablePadding aria-label="Investigation checklist">
-      {tasks.map((task) => (
-        <ListItem key={task.id} divider disableGutters>
-          <ListItemIcon sx={{ minWidth: 32 }}>
-            {task.done ? (
-              <CheckCircleIcon color="success" fontSize="small" titleAccess="Done" />
-            ) : (
-              <RadioButtonUncheckedIcon fontSize="small" titleAccess="Open" />
-            )}
-          </ListItemIcon>
-          <ListItemText
-            primary={task.title}
-            secondary={
-              task.done && task.doneBy
-                ? `Done by ${task.doneBy.name}, ${formatDateTime(task.doneAt)}`
-                : undefined
+    <Stack spacing={1}>
+      {tasks.length > 0 && (
+        <Box>
+          <Typography variant="body2" color="text.secondary" data-testid="checklist-progress">
+            {done} of {tasks.length} done
+          </Typography>
+          <LinearProgress variant="determinate" value={(done / tasks.length) * 100} aria-hidden />
+        </Box>
+      )}
+      {tasks.length === 0 && <EmptyNote>No investigation tasks on this case.</EmptyNote>}
+      <List dense disablePadding aria-label="Investigation checklist">
+        {tasks.map((task, index) => (
+          <ListItem
+            key={task.id}
+            divider
+            disableGutters
+            secondaryAction={
+              <Stack direction="row">
+                <IconButton
+                  size="small"
+                  aria-label={`Move "${task.title}" up`}
+                  disabled={index === 0}
+                  onClick={() => attempt(() => repositories.tasks.move(task.id, 'up', analyst))}
+                >
+                  <ArrowUpwardIcon fontSize="small" />
+                </IconButton>
+                <IconButton
+                  size="small"
+                  aria-label={`Move "${task.title}" down`}
+                  disabled={index === tasks.length - 1}
+                  onClick={() => attempt(() => repositories.tasks.move(task.id, 'down', analyst))}
+                >
+                  <ArrowDownwardIcon fontSize="small" />
+                </IconButton>
+                <IconButton
+                  size="small"
+                  aria-label={`Remove "${task.title}"`}
+                  onClick={() => attempt(() => repositories.tasks.remove(task.id, analyst))}
+                >
+                  <DeleteOutlinedIcon fontSize="small" />
+                </IconButton>
+              </Stack>
             }
-          />
-        </ListItem>
-      ))}
-    </List>
+            sx={{ pr: 14 }}
+          >
+            <ListItemIcon sx={{ minWidth: 36 }}>
+              <Checkbox
+                edge="start"
+                size="small"
+                checked={task.done}
+                slotProps={{ input: { 'aria-label': task.title } }}
+                onChange={(event) =>
+                  attempt(() => repositories.tasks.setDone(task.id, event.target.checked, analyst))
+                }
+              />
+            </ListItemIcon>
+            <ListItemText
+              primary={task.title}
+              slotProps={{
+                primary: { sx: task.done ? { textDecoration: 'line-through', color: 'text.secondary' } : {} },
+              }}
+              secondary={
+                task.done && task.doneBy
+                  ? `Done by ${task.doneBy.name}, ${formatDateTime(task.doneAt)}`
+                  : undefined
+              }
+            />
+          </ListItem>
+        ))}
+      </List>
+      <Box
+        component="form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void addTask()
+        }}
+      >
+        <TextField
+          size="small"
+          fullWidth
+          label="Add a task"
+          placeholder="e.g. Request store camera footage — press Enter to add"
+          value={newTitle}
+          onChange={(event) => setNewTitle(event.target.value)}
+        />
+      </Box>
+    </Stack>
   )
 }

@@ -1,6 +1,6 @@
 import { type Actor, CASE_STATUS_INFO, type CaseStatus } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
-import { notify } from '../shell/notices'
+import { attempt, notify } from '../shell/notices'
 
 type CasePatch = Parameters<typeof repositories.cases.update>[1]
 
@@ -11,12 +11,8 @@ async function changeCase(
   analyst: Actor,
   done: (caseNumber: string) => string,
 ) {
-  try {
-    const saved = await repositories.cases.update(caseId, patch, analyst)
-    notify('success', done(saved.caseNumber))
-  } catch (failure) {
-    notify('error', failure instanceof Error ? failure.message : String(failure))
-  }
+  const saved = await attempt(() => repositories.cases.update(caseId, patch, analyst))
+  if (saved) notify('success', done(saved.caseNumber))
 }
 
 export const assignCaseToMe = (caseId: string, analyst: Actor) =>

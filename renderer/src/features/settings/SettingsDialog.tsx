@@ -19,6 +19,7 @@ import { notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { type ThemePreference, useThemeStore } from '../theme/theme-store'
 import { DemoDataSection } from './DemoDataSection'
+import { EmailTemplatesSection } from './EmailTemplatesSection'
 import { SlaPolicySection } from './SlaPolicySection'
 import { StorageSection } from './StorageSection'
 
@@ -73,6 +74,9 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
           </Section>
           <Section title="SLA policy">
             <SlaPolicySection analyst={analyst} />
+          </Section>
+          <Section title="Email templates">
+            <EmailTemplatesSection analyst={analyst} />
           </Section>
           <Section title="Storage on this computer">
             <StorageSection refreshKey={storageKey} />

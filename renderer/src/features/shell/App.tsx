@@ -3,6 +3,7 @@ import { ThemeProvider } from '@mui/material/styles'
 import { useMemo } from 'react'
 import { IdentityDialog } from '../identity/IdentityDialog'
 import { useAnalyst } from '../identity/useAnalyst'
+import { NewCaseDialog } from '../intake/NewCaseDialog'
 import { SettingsDialog } from '../settings/SettingsDialog'
 import { CommandPalette } from '../shortcuts/CommandPalette'
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog'
@@ -36,6 +37,7 @@ export function App() {
               <Workspace />
               <SettingsDialog analyst={analyst} />
               <CommandPalette analyst={analyst} />
+              <NewCaseDialog />
             </>
           )}
         </Box>

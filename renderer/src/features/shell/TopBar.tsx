@@ -1,7 +1,8 @@
+import AddIcon from '@mui/icons-material/Add'
 import CloudOffIcon from '@mui/icons-material/CloudOff'
 import SettingsIcon from '@mui/icons-material/Settings'
 import ShieldIcon from '@mui/icons-material/Shield'
-import { AppBar, Box, Chip, IconButton, Toolbar, Tooltip, Typography } from '@mui/material'
+import { AppBar, Box, Button, Chip, IconButton, Toolbar, Tooltip, Typography } from '@mui/material'
 import type { Actor } from '../../../../shared/domain'
 import { TransferMenu } from '../transfer/TransferMenu'
 import { SearchBox } from './SearchBox'
@@ -17,6 +18,18 @@ export function TopBar({ analyst }: { analyst: Actor }) {
           Critical Response Workstation
         </Typography>
         <SearchBox />
+        <Tooltip title="New case (n)">
+          <Button
+            color="inherit"
+            variant="outlined"
+            size="small"
+            startIcon={<AddIcon />}
+            onClick={() => useWorkspaceUi.getState().setNewCaseOpen(true)}
+            sx={{ whiteSpace: 'nowrap', borderColor: 'rgba(255,255,255,0.5)' }}
+          >
+            New case
+          </Button>
+        </Tooltip>
         <Box sx={{ flexGrow: 1 }} />
         {/* Honest until a team server exists: every case lives only on this computer. */}
         <Chip

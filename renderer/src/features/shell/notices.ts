@@ -24,3 +24,18 @@ export const useNotices = create<NoticeState>()((set) => ({
 
 export const notify = (severity: Notice['severity'], message: string) =>
   useNotices.getState().show(severity, message)
+
+/**
+ * Runs one change the analyst asked for; a refusal (validation, workflow rule, full disk) becomes an
+ * error notice instead of being lost. Resolves to the result, or undefined when it failed.
+ */
+export async function attempt<T>(work: () => Promise<T>, success?: string): Promise<T | undefined> {
+  try {
+    const result = await work()
+    if (success) notify('success', success)
+    return result
+  } catch (failure) {
+    notify('error', failure instanceof Error ? failure.message : String(failure))
+    return undefined
+  }
+}

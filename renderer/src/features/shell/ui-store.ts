@@ -10,6 +10,7 @@ interface WorkspaceUiState {
   aboutOpen: boolean
   shortcutsOpen: boolean
   paletteOpen: boolean
+  newCaseOpen: boolean
   /** Bumped by the "s" shortcut; the open case's header opens its status menu when it changes. */
   statusMenuRequest: number
   selectCase(caseId: string | null): void
@@ -20,6 +21,7 @@ interface WorkspaceUiState {
   setAboutOpen(open: boolean): void
   setShortcutsOpen(open: boolean): void
   setPaletteOpen(open: boolean): void
+  setNewCaseOpen(open: boolean): void
   requestStatusMenu(): void
 }
 
@@ -33,6 +35,7 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   aboutOpen: false,
   shortcutsOpen: false,
   paletteOpen: false,
+  newCaseOpen: false,
   statusMenuRequest: 0,
   selectCase: (selectedCaseId) => set({ selectedCaseId, selectedEvidenceId: null }),
   selectEvidence: (selectedEvidenceId) => set({ selectedEvidenceId }),
@@ -42,5 +45,6 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  setNewCaseOpen: (newCaseOpen) => set({ newCaseOpen }),
   requestStatusMenu: () => set((state) => ({ statusMenuRequest: state.statusMenuRequest + 1 })),
 }))

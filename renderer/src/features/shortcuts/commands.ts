@@ -23,6 +23,7 @@ export function workstationCommands(analyst: Actor): Command[] {
     : []
   return [
     { label: 'Search cases', shortcut: '/', run: focusCaseSearch },
+    { label: 'New case', shortcut: 'n', run: () => ui.setNewCaseOpen(true) },
     ...caseCommands,
     ...QUEUE_VIEWS.map(({ id, label }) => ({
       label: `Queue view: ${label}`,

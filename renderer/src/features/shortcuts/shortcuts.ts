@@ -5,6 +5,7 @@ export const SHORTCUTS = [
   { keys: ['Enter'], action: 'Go from the queue into the open case' },
   { keys: ['Esc'], action: 'Back from the case to the queue' },
   { keys: ['/'], action: 'Search cases' },
+  { keys: ['n'], action: 'New case' },
   { keys: ['a'], action: 'Assign the open case to me' },
   { keys: ['s'], action: 'Change the status of the open case' },
   { keys: ['?'], action: 'Show these shortcuts' },

@@ -5,7 +5,7 @@ import { focusCaseSearch } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { isTypingTarget } from './shortcuts'
 
-/** "/", "a", "s", "?" and Ctrl+, anywhere in the workspace; single keys not while typing or in a dialog. */
+/** "/", "n", "a", "s", "?" and Ctrl+, anywhere in the workspace; single keys not while typing or in a dialog. */
 export function useGlobalShortcuts(analyst: Actor | null | undefined) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -26,6 +26,9 @@ export function useGlobalShortcuts(analyst: Actor | null | undefined) {
       switch (event.key) {
         case '/':
           focusCaseSearch()
+          break
+        case 'n':
+          ui.setNewCaseOpen(true)
           break
         case '?':
           ui.setShortcutsOpen(true)

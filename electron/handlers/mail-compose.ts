@@ -1,0 +1,10 @@
+import { mailtoLink } from '../../shared/communications/placeholders'
+import type { PlatformRequest, PlatformResponse } from '../../shared/platform/contract'
+
+/** Hands a composed email to the system's mail client as a mailto: draft. */
+export function createMailComposeHandler(deps: { openExternal(url: string): Promise<void> }) {
+  return async (request: PlatformRequest<'mail:compose'>): Promise<PlatformResponse<'mail:compose'>> => {
+    await deps.openExternal(mailtoLink(request.to, request.subject, request.body))
+    return { opened: true }
+  }
+}

@@ -1,0 +1,110 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material'
+import { useState } from 'react'
+import { PARTY_ROLE_LABELS, PARTY_ROLES, type Party, PartySchema } from '../../../../shared/domain'
+import { repositories } from '../../db/instance'
+import { useAnalyst } from '../identity/useAnalyst'
+import { attempt } from '../shell/notices'
+
+type PartyForm = Pick<Party, 'role' | 'name' | 'notes'> & {
+  accountId: string
+  phone: string
+  email: string
+  address: string
+}
+
+const blank: PartyForm = {
+  role: 'customer',
+  name: '',
+  notes: '',
+  accountId: '',
+  phone: '',
+  email: '',
+  address: '',
+}
+
+const formOf = (party: Party): PartyForm => ({
+  role: party.role,
+  name: party.name,
+  notes: party.notes,
+  accountId: party.accountId ?? '',
+  ...party.contact,
+})
+
+/** Adds a party to the case, or edits one (`party` given). */
+export function PartyDialog({ caseId, party, onClose }: { caseId: string; party?: Party; onClose(): void }) {
+  const analyst = useAnalyst()
+  const [form, setForm] = useState<PartyForm>(party ? formOf(party) : blank)
+  const set = (field: keyof PartyForm) => (event: { target: { value: string } }) =>
+    setForm((current) => ({ ...current, [field]: event.target.value }))
+  const emailProblem =
+    form.email.trim() !== '' && !PartySchema.shape.contact.shape.email.safeParse(form.email.trim()).success
+  const title = party ? `Edit ${party.name}` : 'Add party'
+
+  const save = async () => {
+    if (!analyst) return
+    const at = new Date().toISOString()
+    const fields = {
+      role: form.role,
+      name: form.name,
+      notes: form.notes,
+      accountId: form.accountId.trim() || undefined,
+      contact: { phone: form.phone.trim(), email: form.email.trim(), address: form.address.trim() },
+      updatedAt: at,
+    }
+    const saved = await attempt(() =>
+      party
+        ? repositories.parties.update(party.id, fields, analyst)
+        : repositories.parties.add({ ...fields, id: crypto.randomUUID(), caseId, createdAt: at }, analyst),
+    )
+    if (saved) onClose()
+  }
+
+  return (
+    <Dialog open onClose={onClose} slotProps={{ paper: { 'aria-label': title } }}>
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1, width: 440 }}>
+          <TextField select label="Role" value={form.role} onChange={set('role')}>
+            {PARTY_ROLES.map((role) => (
+              <MenuItem key={role} value={role}>
+                {PARTY_ROLE_LABELS[role]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField label="Name" value={form.name} onChange={set('name')} required />
+          <TextField
+            label="Account ID"
+            value={form.accountId}
+            onChange={set('accountId')}
+            helperText="Marketplace account; links this party's other cases"
+          />
+          <TextField label="Phone" value={form.phone} onChange={set('phone')} />
+          <TextField
+            label="Email"
+            value={form.email}
+            onChange={set('email')}
+            error={emailProblem}
+            helperText={emailProblem ? 'This is not an email address' : undefined}
+          />
+          <TextField label="Address" value={form.address} onChange={set('address')} />
+          <TextField label="Notes" value={form.notes} onChange={set('notes')} multiline minRows={2} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" onClick={save} disabled={form.name.trim() === '' || emailProblem}>
+          {party ? 'Save party' : 'Add party'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}
