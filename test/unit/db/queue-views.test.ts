@@ -84,3 +84,116 @@ describe('queue views', () => {
     })
   })
 })
+
+describe('custom filters, sorting and saved views', () => {
+  const context = () => ({ analystId: analyst.id, now: clock })
+  const seed = async () => {
+    const { cases } = repositories
+    const made: Record<string, string> = {}
+    const add = async (key: string, overrides: Partial<NewCaseDraft>, minutes: number) => {
+      clock = new Date(Date.parse('2026-11-24T10:00:00.000Z') + minutes * 60_000).toISOString()
+      made[key] = (await cases.create({ ...draft(key, 'S3'), ...overrides }, analyst)).id
+    }
+    await add('mailbox', { category: 'property_damage', severity: 'S3', tags: ['vehicle'] }, 0)
+    await add('bite', { category: 'injury_safety', severity: 'S2' }, 1)
+    await add('threat', { category: 'harassment_threat', severity: 'S1', tags: ['police'] }, 2)
+    await add('fence', { category: 'property_damage', severity: 'S2' }, 3)
+    await repositories.cases.update(made.fence!, { assigneeId: other.id, assigneeName: other.name }, analyst)
+    return made
+  }
+  const empty = {
+    categories: [],
+    severities: [],
+    statuses: [],
+    assignee: 'any' as const,
+    tag: '',
+    text: '',
+  }
+
+  it('narrows by every criterion together, and sorts by SLA due, severity or update', async () => {
+    const made = await seed()
+    const { queueViews } = repositories
+    const titles = async (ids: string[]) =>
+      (await repositories.cases.getMany(ids)).map((record) => record!.title)
+
+    const damage = { ...empty, categories: ['property_damage' as const] }
+    expect(await titles(await queueViews.filteredCaseIds('all', damage, 'view', context()))).toEqual([
+      'fence',
+      'mailbox',
+    ])
+    expect(
+      await titles(
+        await queueViews.filteredCaseIds('all', { ...damage, severities: ['S2'] }, 'view', context()),
+      ),
+    ).toEqual(['fence'])
+    expect(
+      await titles(
+        await queueViews.filteredCaseIds(
+          'all',
+          { ...empty, assignee: { analystId: other.id, name: other.name } },
+          'view',
+          context(),
+        ),
+      ),
+    ).toEqual(['fence'])
+    expect(
+      await titles(
+        await queueViews.filteredCaseIds('all', { ...empty, assignee: 'unassigned' }, 'severity', context()),
+      ),
+    ).toEqual(['threat', 'bite', 'mailbox'])
+    expect(
+      await titles(await queueViews.filteredCaseIds('all', { ...empty, tag: 'police' }, 'view', context())),
+    ).toEqual(['threat'])
+    expect(
+      await titles(await queueViews.filteredCaseIds('all', { ...empty, text: 'mail' }, 'view', context())),
+    ).toEqual(['mailbox'])
+    // S1 due 1 h after 10:02, S2 4 h after 10:01 / 10:03, S3 24 h: soonest first.
+    expect(await titles(await queueViews.filteredCaseIds('all', empty, 'sla_due', context()))).toEqual([
+      'threat',
+      'bite',
+      'fence',
+      'mailbox',
+    ])
+    expect(await titles(await queueViews.filteredCaseIds('unassigned', damage, 'view', context()))).toEqual([
+      'mailbox',
+    ])
+    expect(await queueViews.filterCount(damage, context())).toBe(2)
+    expect(await queueViews.assignees()).toEqual([{ analystId: other.id, name: other.name }])
+
+    // A change to a case is seen by the next read (the cached sort order is dropped): as S1 opened
+    // at 10:00, the mailbox's first response is now due at 11:00, before the threat's 11:02.
+    clock = '2026-11-24T10:10:00.000Z'
+    await repositories.cases.update(made.mailbox!, { severity: 'S1' }, analyst)
+    expect(await titles(await queueViews.filteredCaseIds('all', empty, 'severity', context()))).toEqual([
+      'mailbox',
+      'threat',
+      'bite',
+      'fence',
+    ])
+    expect(await titles(await queueViews.filteredCaseIds('all', empty, 'updated', context()))).toEqual([
+      'mailbox',
+      'fence',
+      'threat',
+      'bite',
+    ])
+  })
+
+  it('keeps saved views with unique names, audited', async () => {
+    const view = {
+      id: 'v1',
+      name: 'Damage S2',
+      filter: { ...empty, severities: ['S2' as const] },
+      sort: 'sla_due' as const,
+    }
+    await repositories.settings.saveSavedQueueViews([view], analyst, 'Saved queue view "Damage S2"')
+    expect(await repositories.settings.getSavedQueueViews()).toEqual([view])
+    await expect(
+      repositories.settings.saveSavedQueueViews(
+        [view, { ...view, id: 'v2', name: 'damage s2' }],
+        analyst,
+        'x',
+      ),
+    ).rejects.toThrow()
+    expect(await repositories.settings.getSavedQueueViews()).toEqual([view])
+  })
+})

@@ -39,7 +39,13 @@ const saveRequest = {
 
 describe('IPC wiring of the platform contract', () => {
   it('registers exactly the contract channels', () => {
-    expect([...wire().listeners.keys()].sort()).toEqual(['app:getInfo', 'file:open', 'file:save'])
+    expect([...wire().listeners.keys()].sort()).toEqual([
+      'app:getInfo',
+      'file:open',
+      'file:save',
+      'mail:compose',
+      'notification:show',
+    ])
   })
 
   it('passes a valid request from the app to its handler', async () => {

@@ -1,5 +1,6 @@
 import Dexie from 'dexie'
-import { OPEN_STATUSES, UNASSIGNED } from '../../../../shared/domain'
+import { type Case, OPEN_STATUSES, SEVERITIES, UNASSIGNED } from '../../../../shared/domain'
+import type { QueueFilter, QueueSort } from '../../../../shared/queue/queue-filter'
 import { NO_SLA_DUE } from '../../../../shared/sla/case-sla'
 import type { WorkstationDatabase } from '../database'
 import type { CaseRepository } from './cases'
@@ -38,8 +39,75 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000
  */
 export function createQueueViewRepository(
   db: WorkstationDatabase,
-  cases: Pick<CaseRepository, 'queueCaseIds'>,
+  cases: Pick<CaseRepository, 'queueCaseIds' | 'search'>,
 ) {
+  /**
+   * Every case id in one sort order, read from that order's index and kept until a case changes:
+   * typing in the filter re-sorts from memory instead of re-reading 100,000 keys per keystroke.
+   */
+  const sortedIds = new Map<Exclude<QueueSort, 'view'>, Promise<string[]>>()
+  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((part) => part.startsWith(`idb://${db.name}/cases/`))) sortedIds.clear()
+  })
+  const readSorted = (sort: Exclude<QueueSort, 'view'>): Promise<string[]> => {
+    let ids = sortedIds.get(sort)
+    if (!ids) {
+      ids =
+        sort === 'updated'
+          ? cases.queueCaseIds()
+          : sort === 'sla_due'
+            ? db.cases.orderBy('slaDueAt').primaryKeys()
+            : db.cases.orderBy('[severity+slaDueAt]').primaryKeys()
+      ids.catch(() => sortedIds.delete(sort))
+      sortedIds.set(sort, ids)
+    }
+    return ids
+  }
+  /** In memory below this many cases; above it, the cached index order filtered by membership. */
+  const SORT_IN_MEMORY = 2_000
+  const compareBy: Record<Exclude<QueueSort, 'view'>, (a: Case, b: Case) => number> = {
+    updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
+    sla_due: (a, b) => a.slaDueAt.localeCompare(b.slaDueAt),
+    severity: (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.slaDueAt.localeCompare(b.slaDueAt),
+  }
+  async function sortIds(ids: string[], sort: Exclude<QueueSort, 'view'>): Promise<string[]> {
+    if (ids.length <= SORT_IN_MEMORY) {
+      const records = (await db.cases.bulkGet(ids)).filter((record): record is Case => record !== undefined)
+      return records
+        .sort((a, b) => compareBy[sort](a, b) || a.id.localeCompare(b.id))
+        .map((record) => record.id)
+    }
+    const members = new Set(ids)
+    return (await readSorted(sort)).filter((id) => members.has(id))
+  }
+
+  /** The ids matching a custom filter (unordered), from one index per criterion; null = no criterion. */
+  async function filterMatches(filter: QueueFilter, context: QueueViewContext): Promise<Set<string> | null> {
+    const reads: Array<Promise<string[]>> = []
+    if (filter.categories.length)
+      reads.push(db.cases.where('category').anyOf(filter.categories).primaryKeys())
+    if (filter.severities.length)
+      reads.push(db.cases.where('severity').anyOf(filter.severities).primaryKeys())
+    if (filter.statuses.length) reads.push(db.cases.where('status').anyOf(filter.statuses).primaryKeys())
+    if (filter.assignee !== 'any') {
+      const assigneeId =
+        filter.assignee === 'me'
+          ? context.analystId
+          : filter.assignee === 'unassigned'
+            ? UNASSIGNED
+            : filter.assignee.analystId
+      reads.push(db.cases.where('assigneeId').equals(assigneeId).primaryKeys())
+    }
+    if (filter.tag.trim()) reads.push(db.cases.where('tags').equals(filter.tag.trim()).primaryKeys())
+    if (filter.text)
+      reads.push(cases.search(filter.text, 500).then((found) => found.map((record) => record.id)))
+    if (reads.length === 0) return null
+    const [smallest, ...rest] = (await Promise.all(reads)).sort((a, b) => a.length - b.length)
+    const others = rest.map((ids) => new Set(ids))
+    return new Set(smallest!.filter((id) => others.every((set) => set.has(id))))
+  }
+
   /** Open cases of one assignee ('' = unassigned), soonest SLA due first (paused ones last). */
   async function openCasesOf(assigneeId: string): Promise<string[]> {
     const [bySlaDue, open] = await Promise.all([
@@ -84,6 +152,44 @@ export function createQueueViewRepository(
 
   return {
     caseIds: (view: QueueViewId, context: QueueViewContext) => views[view](context),
+
+    /**
+     * A view narrowed by a custom filter and put in the chosen order. "All cases" with a filter
+     * starts from the filter's own index reads, never from every key.
+     */
+    async filteredCaseIds(
+      view: QueueViewId,
+      filter: QueueFilter,
+      sort: QueueSort,
+      context: QueueViewContext,
+    ): Promise<string[]> {
+      const matches = await filterMatches(filter, context)
+      if (view === 'all') {
+        const order = sort === 'view' ? 'updated' : sort
+        return matches ? sortIds([...matches], order) : readSorted(order)
+      }
+      const base = await views[view](context)
+      const narrowed = matches ? base.filter((id) => matches.has(id)) : base
+      return sort === 'view' ? narrowed : sortIds(narrowed, sort)
+    },
+
+    /** Every analyst cases are assigned to, for the assignee filter (unique index keys, then one case each). */
+    async assignees(): Promise<Array<{ analystId: string; name: string }>> {
+      const ids = (await db.cases.orderBy('assigneeId').uniqueKeys()).filter((id) => id !== UNASSIGNED)
+      const named = await Promise.all(
+        ids.map(async (id) => ({
+          analystId: String(id),
+          name: (await db.cases.where('assigneeId').equals(id).first())?.assigneeName || String(id),
+        })),
+      )
+      return named.sort((a, b) => a.name.localeCompare(b.name))
+    },
+
+    /** How many cases a custom filter matches (for saved views in the picker). */
+    async filterCount(filter: QueueFilter, context: QueueViewContext): Promise<number> {
+      const matches = await filterMatches(filter, context)
+      return matches ? matches.size : db.cases.count()
+    },
 
     /** How many cases each view holds, for the view picker. */
     async counts(context: QueueViewContext): Promise<Record<QueueViewId, number>> {

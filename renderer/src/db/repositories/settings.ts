@@ -5,6 +5,7 @@ import {
   EmailTemplateListSchema,
 } from '../../../../shared/communications/email-templates'
 import { type Actor, ActorSchema } from '../../../../shared/domain'
+import { type SavedQueueView, SavedQueueViewListSchema } from '../../../../shared/queue/queue-filter'
 import { DEFAULT_SLA_POLICY, type SlaPolicy, SlaPolicySchema } from '../../../../shared/sla/policy'
 import type { SettingRow, WorkstationDatabase } from '../database'
 import { auditedWrite } from './audited-write'
@@ -15,6 +16,7 @@ export const SETTING_KEYS = {
   nextCaseSequence: 'nextCaseSequence',
   slaPolicy: 'slaPolicy',
   emailTemplates: 'emailTemplates',
+  savedQueueViews: 'savedQueueViews',
 } as const
 
 export function createSettingsRepository(db: WorkstationDatabase, now: () => string) {
@@ -73,6 +75,14 @@ export function createSettingsRepository(db: WorkstationDatabase, now: () => str
         actor,
         'Email templates changed',
       )
+    },
+
+    /** The analyst's named queue filters, in the order they were saved. */
+    getSavedQueueViews: (): Promise<SavedQueueView[]> =>
+      readValid(SETTING_KEYS.savedQueueViews, SavedQueueViewListSchema, []),
+
+    async saveSavedQueueViews(views: SavedQueueView[], actor: Actor, summary: string): Promise<void> {
+      await save(SETTING_KEYS.savedQueueViews, SavedQueueViewListSchema, views, actor, summary)
     },
 
     async nextCaseSequence(): Promise<number> {

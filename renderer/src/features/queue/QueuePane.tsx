@@ -2,6 +2,7 @@ import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { isFilterEmpty } from '../../../../shared/queue/queue-filter'
 import { currentSlaClock } from '../../../../shared/sla/case-sla'
 import { computeSlaClocks } from '../../../../shared/sla/clock'
 import { repositories } from '../../db/instance'
@@ -11,6 +12,7 @@ import { useWorkspaceUi } from '../shell/ui-store'
 import { useNow } from '../sla/useNow'
 import { useSlaPolicy } from '../sla/useSlaPolicy'
 import { importCaseBundles, runReported } from '../transfer/transfer-actions'
+import { QueueFilterBar } from './QueueFilterBar'
 import { QUEUE_ROW_HEIGHT, QueueRow } from './QueueRow'
 import { QueueViewPicker } from './QueueViewPicker'
 import { useQueueCaseIds } from './useQueueCaseIds'
@@ -28,7 +30,16 @@ export function QueuePane() {
   const view = useWorkspaceUi((state) => state.queueView)
   const analyst = useAnalyst()
   const viewContext = { analystId: analyst?.id ?? '', now: nowIso }
-  const { ids, searching, complete } = useQueueCaseIds(searchText, view, viewContext, topPainted)
+  const filter = useWorkspaceUi((state) => state.queueFilter)
+  const sort = useWorkspaceUi((state) => state.queueSort)
+  const { ids, searching, complete } = useQueueCaseIds(
+    searchText,
+    view,
+    filter,
+    sort,
+    viewContext,
+    topPainted,
+  )
   const scroller = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: ids?.length ?? 0,
@@ -95,17 +106,18 @@ export function QueuePane() {
           {queueCountLabel(ids, searching, complete)}
         </Typography>
       </Stack>
+      {!searching && analyst && <QueueFilterBar analyst={analyst} />}
       {ids === undefined && <LinearProgress aria-label="Loading the queue" />}
       {ids?.length === 0 &&
         (searching ? (
           <Typography sx={{ p: 2 }} color="text.secondary">
             No case matches “{searchText}”.
           </Typography>
-        ) : view === 'all' ? (
+        ) : view === 'all' && isFilterEmpty(filter) ? (
           <EmptyQueue />
         ) : (
           <Typography sx={{ p: 2 }} color="text.secondary">
-            No cases in this view.
+            No cases match this view and filter.
           </Typography>
         ))}
       <Box

@@ -1,29 +1,57 @@
-import { MenuItem, TextField } from '@mui/material'
+import { ListSubheader, MenuItem, TextField } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { repositories } from '../../db/instance'
-import { QUEUE_VIEWS, type QueueViewContext } from '../../db/repositories/queue-views'
+import { QUEUE_VIEWS, type QueueViewContext, type QueueViewId } from '../../db/repositories/queue-views'
 import { useWorkspaceUi } from '../shell/ui-store'
 
-/** The built-in views with how many cases each holds. Counts wait for the first rows (`counting`). */
+const SAVED = 'saved:'
+
+/**
+ * The built-in views and the analyst's saved views, with how many cases each holds. Counts wait for
+ * the first rows (`counting`).
+ */
 export function QueueViewPicker({ context, counting }: { context: QueueViewContext; counting: boolean }) {
   const view = useWorkspaceUi((state) => state.queueView)
-  const setView = useWorkspaceUi((state) => state.setQueueView)
+  const savedViewId = useWorkspaceUi((state) => state.savedViewId)
+  const savedViews = useLiveQuery(() => repositories.settings.getSavedQueueViews(), []) ?? []
   const counts = useLiveQuery(
     () => (counting ? repositories.queueViews.counts(context) : undefined),
     [counting, context.analystId, context.now],
   )
+  const savedCounts = useLiveQuery(
+    async () =>
+      counting
+        ? Promise.all(savedViews.map((saved) => repositories.queueViews.filterCount(saved.filter, context)))
+        : undefined,
+    [counting, JSON.stringify(savedViews), context.analystId],
+  )
+  const withCount = (label: string, count: number | undefined) =>
+    count === undefined ? label : `${label} (${count.toLocaleString('en-US')})`
+
   return (
     <TextField
       select
       size="small"
       label="Queue view"
-      value={view}
-      onChange={(event) => setView(event.target.value as typeof view)}
+      value={savedViewId ? `${SAVED}${savedViewId}` : view}
+      onChange={(event) => {
+        const value = event.target.value
+        const ui = useWorkspaceUi.getState()
+        if (!value.startsWith(SAVED)) return ui.setQueueView(value as QueueViewId)
+        const saved = savedViews.find((candidate) => `${SAVED}${candidate.id}` === value)
+        if (saved) ui.openSavedView(saved)
+      }}
       sx={{ minWidth: 240 }}
     >
       {QUEUE_VIEWS.map(({ id, label }) => (
         <MenuItem key={id} value={id}>
-          {counts ? `${label} (${counts[id].toLocaleString('en-US')})` : label}
+          {withCount(label, counts?.[id])}
+        </MenuItem>
+      ))}
+      {savedViews.length > 0 && <ListSubheader>Saved views</ListSubheader>}
+      {savedViews.map((saved, index) => (
+        <MenuItem key={saved.id} value={`${SAVED}${saved.id}`}>
+          {withCount(saved.name, savedCounts?.[index])}
         </MenuItem>
       ))}
     </TextField>

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { isFilterEmpty, type QueueFilter, type QueueSort } from '../../../../shared/queue/queue-filter'
 import { repositories } from '../../db/instance'
 import { type QueueViewContext, type QueueViewId, TIME_BASED_VIEWS } from '../../db/repositories/queue-views'
 
@@ -21,18 +22,32 @@ export interface QueueCaseIds {
 export function useQueueCaseIds(
   searchText: string,
   view: QueueViewId,
+  filter: QueueFilter,
+  sort: QueueSort,
   context: QueueViewContext,
   topPainted: boolean,
 ): QueueCaseIds {
   const query = searchText.trim()
-  const allCases = query === '' && view === 'all'
+  const custom = !isFilterEmpty(filter) || sort !== 'view'
+  const filterKey = JSON.stringify(filter)
+  const allCases = query === '' && view === 'all' && !custom
   const top = useLiveQuery(() => (allCases ? repositories.cases.queueCaseIds(QUEUE_TOP) : []), [allCases])
   const topIsAll = top !== undefined && top.length < QUEUE_TOP
   const ids = useLiveQuery(async () => {
     if (query !== '') return (await repositories.cases.search(query, SEARCH_LIMIT)).map((record) => record.id)
+    if (custom) return repositories.queueViews.filteredCaseIds(view, filter, sort, context)
     if (!allCases) return repositories.queueViews.caseIds(view, context)
     return topIsAll || !topPainted ? undefined : repositories.cases.queueCaseIds()
-  }, [query, view, context.analystId, TIME_BASED_VIEWS.has(view) ? context.now : null, topPainted, topIsAll])
+  }, [
+    query,
+    view,
+    filterKey,
+    sort,
+    context.analystId,
+    TIME_BASED_VIEWS.has(view) ? context.now : null,
+    topPainted,
+    topIsAll,
+  ])
   if (allCases && ids === undefined && top !== undefined) {
     return { ids: top, searching: false, complete: topIsAll }
   }

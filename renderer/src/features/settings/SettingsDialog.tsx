@@ -5,7 +5,9 @@ import {
   DialogContent,
   DialogTitle,
   Divider,
+  FormControlLabel,
   Stack,
+  Switch,
   ToggleButton,
   ToggleButtonGroup,
   Typography,
@@ -15,6 +17,7 @@ import type { Actor } from '../../../../shared/domain'
 import type { AppInfo } from '../../../../shared/platform/contract'
 import { platform } from '../../platform'
 import { AnalystForm } from '../identity/AnalystForm'
+import { useNotificationStore } from '../notifications/notification-store'
 import { notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { type ThemePreference, useThemeStore } from '../theme/theme-store'
@@ -39,6 +42,7 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
   const close = () => useWorkspaceUi.getState().setSettingsOpen(false)
   const preference = useThemeStore((state) => state.preference)
   const setPreference = useThemeStore((state) => state.setPreference)
+  const slaAlertsEnabled = useNotificationStore((state) => state.slaAlertsEnabled)
   const [storageKey, setStorageKey] = useState(0)
   const [info, setInfo] = useState<AppInfo | null>(null)
   useEffect(() => {
@@ -71,6 +75,19 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
               <ToggleButton value="light">Light</ToggleButton>
               <ToggleButton value="dark">Dark</ToggleButton>
             </ToggleButtonGroup>
+          </Section>
+          <Section title="Notifications">
+            <FormControlLabel
+              control={
+                <Switch
+                  checked={slaAlertsEnabled}
+                  onChange={(event) =>
+                    useNotificationStore.getState().setSlaAlertsEnabled(event.target.checked)
+                  }
+                />
+              }
+              label="Desktop notification when a case assigned to me becomes at risk or breaches its SLA"
+            />
           </Section>
           <Section title="SLA policy">
             <SlaPolicySection analyst={analyst} />

@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import { IdentityDialog } from '../identity/IdentityDialog'
 import { useAnalyst } from '../identity/useAnalyst'
 import { NewCaseDialog } from '../intake/NewCaseDialog'
+import { useSlaNotifications } from '../notifications/useSlaNotifications'
 import { SettingsDialog } from '../settings/SettingsDialog'
 import { CommandPalette } from '../shortcuts/CommandPalette'
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog'
@@ -23,6 +24,7 @@ export function App() {
   const analyst = useAnalyst()
   useMenuCommands(analyst, mode)
   useGlobalShortcuts(analyst)
+  useSlaNotifications(analyst)
 
   return (
     <ThemeProvider theme={theme}>

@@ -1,4 +1,10 @@
 import { create } from 'zustand'
+import {
+  EMPTY_QUEUE_FILTER,
+  type QueueFilter,
+  type QueueSort,
+  type SavedQueueView,
+} from '../../../../shared/queue/queue-filter'
 import type { QueueViewId } from '../../db/repositories/queue-views'
 
 interface WorkspaceUiState {
@@ -6,6 +12,10 @@ interface WorkspaceUiState {
   selectedEvidenceId: string | null
   searchText: string
   queueView: QueueViewId
+  /** The saved view the filter and sort came from, if any (its base view is "All cases"). */
+  savedViewId: string | null
+  queueFilter: QueueFilter
+  queueSort: QueueSort
   settingsOpen: boolean
   aboutOpen: boolean
   shortcutsOpen: boolean
@@ -16,7 +26,11 @@ interface WorkspaceUiState {
   selectCase(caseId: string | null): void
   selectEvidence(evidenceId: string | null): void
   setSearchText(text: string): void
+  /** A built-in view, with no custom filter and in the view's own order. */
   setQueueView(view: QueueViewId): void
+  openSavedView(view: SavedQueueView): void
+  setQueueFilter(filter: QueueFilter): void
+  setQueueSort(sort: QueueSort): void
   setSettingsOpen(open: boolean): void
   setAboutOpen(open: boolean): void
   setShortcutsOpen(open: boolean): void
@@ -31,6 +45,9 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   selectedEvidenceId: null,
   searchText: '',
   queueView: 'all',
+  savedViewId: null,
+  queueFilter: EMPTY_QUEUE_FILTER,
+  queueSort: 'view',
   settingsOpen: false,
   aboutOpen: false,
   shortcutsOpen: false,
@@ -40,7 +57,12 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   selectCase: (selectedCaseId) => set({ selectedCaseId, selectedEvidenceId: null }),
   selectEvidence: (selectedEvidenceId) => set({ selectedEvidenceId }),
   setSearchText: (searchText) => set({ searchText }),
-  setQueueView: (queueView) => set({ queueView }),
+  setQueueView: (queueView) =>
+    set({ queueView, savedViewId: null, queueFilter: EMPTY_QUEUE_FILTER, queueSort: 'view' }),
+  openSavedView: (view) =>
+    set({ queueView: 'all', savedViewId: view.id, queueFilter: view.filter, queueSort: view.sort }),
+  setQueueFilter: (queueFilter) => set({ queueFilter }),
+  setQueueSort: (queueSort) => set({ queueSort }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
