@@ -23,8 +23,18 @@ export function artifactsDir(): string {
  */
 export async function openApp(
   browser: Browser,
+  options: {
+    /** Start the page's clock here; the test moves it with `page.clock` (SLA timing). */
+    clockAt?: Date
+    /** Runs in the page before the app (test doubles of the OS: notifications, mail client). */
+    initScript?: () => void
+    permissions?: string[]
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page; pageErrors: Error[] }> {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 } })
+  if (options.permissions) await context.grantPermissions(options.permissions)
+  if (options.clockAt) await context.clock.install({ time: options.clockAt })
+  if (options.initScript) await context.addInitScript(options.initScript)
   const page = await context.newPage()
   const pageErrors: Error[] = []
   page.on('pageerror', (error) => pageErrors.push(error))

@@ -69,7 +69,7 @@ export function PartyDialog({ caseId, party, onClose }: { caseId: string; party?
   }
 
   return (
-    <Dialog open onClose={onClose} slotProps={{ paper: { 'aria-label': title } }}>
+    <Dialog open onClose={onClose}>
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1, width: 440 }}>

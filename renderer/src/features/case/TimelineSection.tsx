@@ -57,7 +57,7 @@ function AddEventDialog({ caseId, open, onClose }: { caseId: string; open: boole
     }
   }
   return (
-    <Dialog open={open} onClose={onClose} slotProps={{ paper: { 'aria-label': 'Add timeline event' } }}>
+    <Dialog open={open} onClose={onClose}>
       <DialogTitle>Add timeline event</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1, width: 420 }}>

@@ -123,13 +123,7 @@ export function EmailComposerDialog({
   }
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      maxWidth="lg"
-      fullWidth
-      slotProps={{ paper: { 'aria-label': 'Compose email' } }}
-    >
+    <Dialog open onClose={onClose} maxWidth="lg" fullWidth>
       <DialogTitle>Compose email</DialogTitle>
       <DialogContent>
         <Stack direction="row" spacing={2} sx={{ pt: 1 }}>

@@ -70,7 +70,7 @@ export function LogCallDialog({
   }
 
   return (
-    <Dialog open onClose={onClose} slotProps={{ paper: { 'aria-label': 'Log a call' } }}>
+    <Dialog open onClose={onClose}>
       <DialogTitle>Log a call</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1, width: 460 }}>

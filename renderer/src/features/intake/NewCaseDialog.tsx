@@ -99,7 +99,7 @@ function NewCaseForm() {
   }
 
   return (
-    <Dialog open onClose={close} maxWidth="md" fullWidth slotProps={{ paper: { 'aria-label': 'New case' } }}>
+    <Dialog open onClose={close} maxWidth="md" fullWidth>
       <DialogTitle>New case</DialogTitle>
       <DialogContent>
         <Stack

@@ -92,22 +92,21 @@ function SaveViewDialog({
       filter: queueFilter,
       sort: queueSort,
     }
-    const saved = await attempt(
-      () =>
-        repositories.settings.saveSavedQueueViews(
-          [...existing, view],
-          analyst,
-          `Saved queue view "${view.name}"`,
-        ),
-      `Saved the view "${view.name}".`,
-    )
-    if (saved !== undefined) {
+    const saved = await attempt(async () => {
+      await repositories.settings.saveSavedQueueViews(
+        [...existing, view],
+        analyst,
+        `Saved queue view "${view.name}"`,
+      )
+      return true
+    }, `Saved the view "${view.name}".`)
+    if (saved) {
       useWorkspaceUi.getState().openSavedView(view)
       onClose()
     }
   }
   return (
-    <Dialog open onClose={onClose} slotProps={{ paper: { 'aria-label': 'Save view' } }}>
+    <Dialog open onClose={onClose}>
       <DialogTitle>Save this filter as a view</DialogTitle>
       <DialogContent>
         <TextField
