@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie'
+import Dexie, { type DBCore, type Table } from 'dexie'
 import type {
   AuditEntry,
   Case,
@@ -14,6 +14,7 @@ import type {
   Task,
   TimelineEvent,
 } from '../../../shared/domain'
+import { titleWords } from '../../../shared/domain/title-words'
 import { caseSlaInstants, openingSlaEvent } from '../../../shared/sla/case-sla'
 import type { SlaClockEvent } from '../../../shared/sla/clock'
 import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
@@ -68,8 +69,33 @@ export const SCHEMA_VERSION_1 = {
   settings: 'key',
 }
 
+/** The stored case row: the domain case plus its title's words, indexed for search (never exported). */
+export type CaseRow = Case & { titleWords?: string[] }
+
+/**
+ * Keeps every case row's `titleWords` in step with its title, below every write path (repositories,
+ * imports, the demo loader, `modify`), so no caller can forget it.
+ */
+function titleWordsMiddleware(down: DBCore): DBCore {
+  return {
+    ...down,
+    table(name) {
+      const table = down.table(name)
+      if (name !== 'cases') return table
+      return {
+        ...table,
+        mutate(request) {
+          if (request.type !== 'add' && request.type !== 'put') return table.mutate(request)
+          const values = request.values.map((row: CaseRow) => ({ ...row, titleWords: titleWords(row.title) }))
+          return table.mutate({ ...request, values })
+        },
+      }
+    },
+  }
+}
+
 export class WorkstationDatabase extends Dexie {
-  cases!: Table<Case, string>
+  cases!: Table<CaseRow, string>
   parties!: Table<Party, string>
   timelineEvents!: Table<TimelineEvent, string>
   tasks!: Table<Task, string>
@@ -86,6 +112,7 @@ export class WorkstationDatabase extends Dexie {
 
   constructor(name = DEFAULT_DATABASE_NAME) {
     super(name)
+    this.use({ stack: 'dbcore', name: 'titleWords', create: titleWordsMiddleware })
     this.version(1).stores(SCHEMA_VERSION_1)
     // Version 2: SLA clocks replay events (opening, status and severity changes) under the policy in
     // Settings; cases also index when they become at risk. Older cases get their events rebuilt from
@@ -104,6 +131,21 @@ export class WorkstationDatabase extends Dexie {
             record.slaEvents = slaEventsFromVersionOne(record, record.sla)
             Object.assign(record, caseSlaInstants(record.slaEvents, DEFAULT_SLA_POLICY))
             delete record.sla
+          }),
+      )
+    // Version 3: title words are indexed (multi-entry), so searching titles is an index read, not a
+    // scan of every case. The middleware fills the words in as the upgrade rewrites each case.
+    this.version(3)
+      .stores({
+        cases:
+          'id, &caseNumber, status, severity, assigneeId, category, slaDueAt, slaAtRiskAt, updatedAt, createdAt, *tags, *titleWords, order.orderId, [status+slaDueAt], [assigneeId+status], [assigneeId+slaDueAt], [status+updatedAt], [category+updatedAt], [severity+slaDueAt]',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('cases')
+          .toCollection()
+          .modify((record: CaseRow) => {
+            record.titleWords = titleWords(record.title)
           }),
       )
   }

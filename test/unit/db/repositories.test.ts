@@ -118,7 +118,15 @@ describe('case repository', () => {
     expect((await repositories.cases.search('cr-2026-000002')).map((c) => c.id)).toEqual([b.id])
     expect((await repositories.cases.search('ORD-555')).map((c) => c.id)).toEqual([b.id])
     expect((await repositories.cases.search('dog bite')).map((c) => c.id)).toEqual([a.id])
+    // Title words match as prefixes, in any order, from the title word index.
+    expect((await repositories.cases.search('veh gar')).map((c) => c.id)).toEqual([b.id])
+    expect((await repositories.cases.search('door bite')).map((c) => c.id)).toEqual([])
+    expect((await repositories.cases.search('ON')).map((c) => c.id)).toEqual([a.id])
     expect(await repositories.cases.search('   ')).toEqual([])
+    // A changed title is searchable under its new words at once, and no longer under the old ones.
+    await repositories.cases.update(a.id, { title: 'Slip on icy steps' }, analyst)
+    expect((await repositories.cases.search('icy')).map((c) => c.id)).toEqual([a.id])
+    expect(await repositories.cases.search('dog')).toEqual([])
   })
 
   it('pauses the SLA on "awaiting party" and keeps derived SLA fields out of the audit tab', async () => {

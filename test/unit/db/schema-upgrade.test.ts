@@ -42,3 +42,23 @@ describe('database upgrade from version 1', () => {
     await db.delete()
   })
 })
+
+describe('database upgrade to version 3', () => {
+  it('indexes the title words of cases stored before', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`
+    const stored = { ...caseFileFixture(1).case, title: 'Dog bite on customer steps' }
+    const versionTwo = new Dexie(name)
+    versionTwo.version(1).stores(SCHEMA_VERSION_1)
+    versionTwo.version(2).stores({
+      cases:
+        'id, &caseNumber, status, severity, assigneeId, category, slaDueAt, slaAtRiskAt, updatedAt, createdAt, *tags, order.orderId, [status+slaDueAt], [assigneeId+status], [assigneeId+slaDueAt], [status+updatedAt], [category+updatedAt], [severity+slaDueAt]',
+    })
+    await versionTwo.table('cases').add(stored)
+    versionTwo.close()
+
+    const db = createWorkstationDatabase(name)
+    expect(await db.cases.where('titleWords').equals('bite').primaryKeys()).toEqual([stored.id])
+    expect(await db.cases.where('titleWords').startsWith('cust').primaryKeys()).toEqual([stored.id])
+    await db.delete()
+  })
+})

@@ -5,9 +5,10 @@ import { guardStorage } from '../storage'
 
 /**
  * Fields whose change is implied by every write (updatedAt) or derived from audited fields (the SLA
- * clock events and instants follow status and severity): they would only clutter the audit tab.
+ * clock events and instants follow status and severity; title words follow the title): they would
+ * only clutter the audit tab.
  */
-const UNAUDITED_FIELDS = new Set(['updatedAt', 'slaEvents', 'slaDueAt', 'slaAtRiskAt'])
+const UNAUDITED_FIELDS = new Set(['updatedAt', 'slaEvents', 'slaDueAt', 'slaAtRiskAt', 'titleWords'])
 
 /** Field-level before → after for two versions of a record (top-level fields, compared by value). */
 export function fieldChanges(before: object | undefined, after: object | undefined): FieldChange[] {

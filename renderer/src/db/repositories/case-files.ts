@@ -109,7 +109,10 @@ export function createCaseFileRepository(db: WorkstationDatabase, settings: Sett
     ): Promise<{ caseFiles: CaseFile[]; evidenceFiles: Map<string, Uint8Array> }> {
       const { caseFiles, blobs } = await db.transaction('r', everyTable(db), async () => {
         const cases = (await db.cases.bulkGet([...caseIds])).filter((record) => record !== undefined)
-        const files = new Map(cases.map((record) => [record.id, emptyCaseFile(record)]))
+        // The search index's title words are the database's own, not part of the case.
+        const files = new Map(
+          cases.map(({ titleWords: _indexOnly, ...record }) => [record.id, emptyCaseFile(record)]),
+        )
         for (const name of CASE_RECORD_TABLES) {
           const records = (await db
             .table(name)

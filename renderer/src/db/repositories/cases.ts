@@ -14,6 +14,7 @@ import {
   type Severity,
   seedInvestigationTasks,
   type TimelineEvent,
+  titleWords,
   UNASSIGNED,
 } from '../../../../shared/domain'
 import { caseSlaInstants, openingSlaEvent } from '../../../../shared/sla/case-sla'
@@ -23,6 +24,7 @@ import { describeIssues } from '../../../../shared/validation'
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import { auditedWrite } from './audited-write'
+import type { CaseOrderCache } from './case-order'
 import type { SettingsRepository } from './settings'
 
 /** A party named at intake (the reporting customer, the shopper on the order ...). */
@@ -89,6 +91,7 @@ export function createCaseRepository(
   db: WorkstationDatabase,
   settings: SettingsRepository,
   now: () => string,
+  order: CaseOrderCache,
 ) {
   const timelineEntry = (
     caseId: string,
@@ -116,14 +119,18 @@ export function createCaseRepository(
 
     /**
      * Case ids, most recently updated first: keys only, so a 100,000-row queue stays light. With a
-     * limit, only the top of the queue (fast enough to paint first on a cold start).
+     * limit, only the top of the queue (fast enough to paint first on a cold start); without, the
+     * whole list, kept until a case changes.
      */
-    queueCaseIds: (limit?: number) => {
-      const newestFirst = db.cases.orderBy('updatedAt').reverse()
-      return (limit === undefined ? newestFirst : newestFirst.limit(limit)).primaryKeys()
-    },
+    queueCaseIds: async (limit?: number): Promise<string[]> =>
+      limit === undefined
+        ? [...(await order.ids('updated'))]
+        : db.cases.orderBy('updatedAt').reverse().limit(limit).primaryKeys(),
 
-    /** Case number or order id prefixes (indexed), then words of the title (a scan that stops at `limit`). */
+    /**
+     * Case number or order id prefixes, then titles with every typed word as a word prefix (the
+     * title word index). Index reads only; title matches come newest first.
+     */
     async search(text: string, limit = 50): Promise<Case[]> {
       const query = text.trim()
       if (query === '') return []
@@ -131,18 +138,26 @@ export function createCaseRepository(
       const byNumber = await db.cases.where('caseNumber').startsWith(upper).limit(limit).toArray()
       const byOrder = await db.cases.where('order.orderId').startsWith(upper).limit(limit).toArray()
       const found = new Map([...byNumber, ...byOrder].map((record) => [record.id, record]))
-      if (found.size < limit) {
-        const words = query.toLowerCase().split(/\s+/)
-        const byTitle = await db.cases
-          .orderBy('updatedAt')
-          .reverse()
-          .filter(
-            (record) =>
-              !found.has(record.id) && words.every((word) => record.title.toLowerCase().includes(word)),
-          )
-          .limit(limit - found.size)
-          .toArray()
-        for (const record of byTitle) found.set(record.id, record)
+      const words = titleWords(query)
+      if (found.size < limit && words.length > 0) {
+        const perWord = await Promise.all(
+          words.map((word) => db.cases.where('titleWords').startsWith(word).primaryKeys()),
+        )
+        const [fewest, ...others] = perWord.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size)
+        const matching = new Set(
+          [...fewest!].filter((id) => !found.has(id) && others.every((ids) => ids.has(id))),
+        )
+        const wanted = limit - found.size
+        // Newest first: a small match set is read and sorted; a large one is cut from the cached order.
+        const newest =
+          matching.size <= 2_000
+            ? ((await db.cases.bulkGet([...matching])) as Case[]).sort((a, b) =>
+                b.updatedAt.localeCompare(a.updatedAt),
+              )
+            : ((await db.cases.bulkGet(
+                (await order.ids('updated')).filter((id) => matching.has(id)).slice(0, wanted),
+              )) as Case[])
+        for (const record of newest.slice(0, wanted)) found.set(record.id, record)
       }
       return [...found.values()].slice(0, limit)
     },

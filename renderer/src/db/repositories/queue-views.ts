@@ -3,6 +3,7 @@ import { type Case, OPEN_STATUSES, SEVERITIES, UNASSIGNED } from '../../../../sh
 import type { QueueFilter, QueueSort } from '../../../../shared/queue/queue-filter'
 import { NO_SLA_DUE } from '../../../../shared/sla/case-sla'
 import type { WorkstationDatabase } from '../database'
+import type { CaseOrderCache } from './case-order'
 import type { CaseRepository } from './cases'
 
 /** The queue's built-in views, in the order the view picker lists them. */
@@ -40,29 +41,9 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000
 export function createQueueViewRepository(
   db: WorkstationDatabase,
   cases: Pick<CaseRepository, 'queueCaseIds' | 'search'>,
+  order: CaseOrderCache,
 ) {
-  /**
-   * Every case id in one sort order, read from that order's index and kept until a case changes:
-   * typing in the filter re-sorts from memory instead of re-reading 100,000 keys per keystroke.
-   */
-  const sortedIds = new Map<Exclude<QueueSort, 'view'>, Promise<string[]>>()
-  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((part) => part.startsWith(`idb://${db.name}/cases/`))) sortedIds.clear()
-  })
-  const readSorted = (sort: Exclude<QueueSort, 'view'>): Promise<string[]> => {
-    let ids = sortedIds.get(sort)
-    if (!ids) {
-      ids =
-        sort === 'updated'
-          ? cases.queueCaseIds()
-          : sort === 'sla_due'
-            ? db.cases.orderBy('slaDueAt').primaryKeys()
-            : db.cases.orderBy('[severity+slaDueAt]').primaryKeys()
-      ids.catch(() => sortedIds.delete(sort))
-      sortedIds.set(sort, ids)
-    }
-    return ids
-  }
+  const readSorted = order.ids
   /** In memory below this many cases; above it, the cached index order filtered by membership. */
   const SORT_IN_MEMORY = 2_000
   const compareBy: Record<Exclude<QueueSort, 'view'>, (a: Case, b: Case) => number> = {

@@ -50,7 +50,15 @@ export function QueuePane() {
   const visible = virtualizer.getVirtualItems()
   const visibleIds = ids ? visible.map((row) => ids[row.index]!) : []
   const visibleKey = visibleIds.join(',')
-  const rows = useLiveQuery(() => repositories.cases.getMany(visibleIds), [visibleKey])
+  const loaded = useLiveQuery(
+    async () => ({ key: visibleKey, records: await repositories.cases.getMany(visibleIds) }),
+    [visibleKey],
+  )
+  const rows = loaded?.records
+  // Every new id list (a view, filter or sort change, or a write) bumps this; with the rows for it
+  // loaded, the grid says so in data attributes, which `npm run bench` times against.
+  const idsVersion = useRef<{ ids: unknown; count: number }>({ ids: undefined, count: 0 })
+  if (idsVersion.current.ids !== ids) idsVersion.current = { ids, count: idsVersion.current.count + 1 }
   // Looked up by id: while a scroll's new rows load, the previous rows still show where they belong.
   const byId = new Map(
     (rows ?? []).filter((record) => record !== undefined).map((record) => [record.id, record]),
@@ -125,6 +133,8 @@ export function QueuePane() {
         id={QUEUE_GRID_ID}
         role="grid"
         aria-label="Case queue"
+        data-ids-version={idsVersion.current.count}
+        data-rows-current={ids !== undefined && loaded?.key === visibleKey}
         tabIndex={0}
         onKeyDown={move}
         sx={{
