@@ -1,27 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openApp } from './browser'
-import { identifyAs, loadDemoData, openSettings, queueRows } from './workstation'
+import { type DemoWorkstation, openDemoWorkstation } from './demo-workstation'
+import { openSettings, queueRows } from './workstation'
 
-let browser: Browser
-let context: BrowserContext
+let workstation: DemoWorkstation
 let page: Page
-let pageErrors: Error[]
 
 beforeAll(async () => {
-  browser = await launchChromium()
-  ;({ context, page, pageErrors } = await openApp(browser))
-  await identifyAs(page, { name: 'Riley Chen', id: 'analyst-017' })
-  await openSettings(page)
-  await loadDemoData(page, 500)
-  await page.keyboard.press('Escape')
+  workstation = await openDemoWorkstation()
+  page = workstation.page
 }, 180_000)
 
-afterAll(async () => {
-  expect(pageErrors).toEqual([])
-  await context?.close()
-  await browser?.close()
-})
+afterAll(() => workstation?.close())
 
 const selectedCaseNumber = () =>
   page.locator('[data-testid="queue-row"][aria-selected="true"]').getAttribute('data-case-number')

@@ -1,13 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createWorkstationDatabase, type WorkstationDatabase } from '../../../renderer/src/db/database'
-import { createRepositories, type Repositories } from '../../../renderer/src/db/repositories'
+import { describe, expect, it } from 'vitest'
 import type { NewCaseDraft } from '../../../renderer/src/db/repositories/cases'
 import { INVESTIGATION_CHECKLISTS } from '../../../shared/domain'
 import { analyst } from '../fixtures/case-files'
+import { freshWorkstationPerTest } from '../fixtures/test-workstation'
 
-let db: WorkstationDatabase
-let repositories: Repositories
-let clock: string
+const ws = freshWorkstationPerTest()
 
 const draft: NewCaseDraft = {
   title: 'Mailbox knocked over at drop-off',
@@ -41,28 +38,18 @@ const draft: NewCaseDraft = {
   ],
 }
 
-beforeEach(() => {
-  db = createWorkstationDatabase(`test-${crypto.randomUUID()}`)
-  clock = '2026-11-24T10:00:00.000Z'
-  repositories = createRepositories(db, () => clock)
-})
-
-afterEach(async () => {
-  await db.delete()
-})
-
 describe('new case intake', () => {
   it('seeds the checklist of the category and records the parties named at intake', async () => {
-    const opened = await repositories.cases.create(draft, analyst)
-    const tasks = await repositories.tasks.listForCase(opened.id)
+    const opened = await ws.repositories.cases.create(draft, analyst)
+    const tasks = await ws.repositories.tasks.listForCase(opened.id)
     expect(tasks.map((task) => task.title)).toEqual(INVESTIGATION_CHECKLISTS.property_damage)
     expect(tasks[0]!.title).toBe('Collect photos of the damage from the customer')
-    const parties = await repositories.parties.listForCase(opened.id)
+    const parties = await ws.repositories.parties.listForCase(opened.id)
     expect(parties.map((party) => `${party.role}:${party.name}:${party.accountId}`).sort()).toEqual([
       'customer:Dana Okafor:C-1001',
       'shopper:Sam Ruiz:S-2002',
     ])
-    const audit = await repositories.audit.listForCase(opened.id)
+    const audit = await ws.repositories.audit.listForCase(opened.id)
     expect(audit.map((entry) => entry.summary)).toContain('Added shopper Sam Ruiz')
   })
 
@@ -71,73 +58,77 @@ describe('new case intake', () => {
       ...draft,
       parties: [{ ...draft.parties![0]!, contact: { phone: '', email: 'not-an-email', address: '' } }],
     }
-    await expect(repositories.cases.create(bad, analyst)).rejects.toThrow(/customer was not valid/)
-    expect(await repositories.cases.count()).toBe(0)
+    await expect(ws.repositories.cases.create(bad, analyst)).rejects.toThrow(/customer was not valid/)
+    expect(await ws.repositories.cases.count()).toBe(0)
   })
 
   it('offers open cases on the same order or account as possible duplicates, not closed ones', async () => {
-    const first = await repositories.cases.create(draft, analyst)
-    const other = await repositories.cases.create(
+    const first = await ws.repositories.cases.create(draft, analyst)
+    const other = await ws.repositories.cases.create(
       { ...draft, order: null, parties: [{ ...draft.parties![1]! }] },
       analyst,
     )
-    const duplicates = await repositories.cases.possibleDuplicates('ORD-77120', ['S-2002'])
+    const duplicates = await ws.repositories.cases.possibleDuplicates('ORD-77120', ['S-2002'])
     expect(duplicates.map((entry) => [entry.record.caseNumber, entry.reasons])).toEqual(
       expect.arrayContaining([
         [first.caseNumber, ['same order ORD-77120', 'same account S-2002 (Sam Ruiz)']],
         [other.caseNumber, ['same account S-2002 (Sam Ruiz)']],
       ]),
     )
-    expect(await repositories.cases.possibleDuplicates('ORD-00000', ['C-9999'])).toEqual([])
+    expect(await ws.repositories.cases.possibleDuplicates('ORD-00000', ['C-9999'])).toEqual([])
 
-    await repositories.cases.update(first.id, { status: 'triage' }, analyst)
-    await repositories.cases.update(first.id, { status: 'closed' }, analyst)
-    const afterClosing = await repositories.cases.possibleDuplicates('ORD-77120', [])
+    await ws.repositories.cases.update(first.id, { status: 'triage' }, analyst)
+    await ws.repositories.cases.update(first.id, { status: 'closed' }, analyst)
+    const afterClosing = await ws.repositories.cases.possibleDuplicates('ORD-77120', [])
     expect(afterClosing).toEqual([])
   })
 
   it('lists prior cases of a party account, excluding the current case', async () => {
-    const first = await repositories.cases.create(draft, analyst)
-    clock = '2026-11-24T11:00:00.000Z'
-    const second = await repositories.cases.create({ ...draft, title: 'Second incident' }, analyst)
-    const prior = await repositories.parties.priorCases('C-1001', second.id)
+    const first = await ws.repositories.cases.create(draft, analyst)
+    ws.clock = '2026-11-24T11:00:00.000Z'
+    const second = await ws.repositories.cases.create({ ...draft, title: 'Second incident' }, analyst)
+    const prior = await ws.repositories.parties.priorCases('C-1001', second.id)
     expect(prior.map((record) => record.id)).toEqual([first.id])
   })
 })
 
 describe('investigation checklist', () => {
   it('adds at the end, ticks off with who and when, reopens, and moves up and down', async () => {
-    const opened = await repositories.cases.create(draft, analyst)
-    const added = await repositories.tasks.add(opened.id, 'Call the customer back', analyst)
-    let tasks = await repositories.tasks.listForCase(opened.id)
+    const opened = await ws.repositories.cases.create(draft, analyst)
+    const added = await ws.repositories.tasks.add(opened.id, 'Call the customer back', analyst)
+    let tasks = await ws.repositories.tasks.listForCase(opened.id)
     expect(tasks.at(-1)!.id).toBe(added.id)
 
-    clock = '2026-11-24T10:30:00.000Z'
-    await repositories.tasks.setDone(added.id, true, analyst)
-    expect(await repositories.tasks.get(added.id)).toMatchObject({
+    ws.clock = '2026-11-24T10:30:00.000Z'
+    await ws.repositories.tasks.setDone(added.id, true, analyst)
+    expect(await ws.repositories.tasks.get(added.id)).toMatchObject({
       done: true,
       doneAt: '2026-11-24T10:30:00.000Z',
       doneBy: analyst,
     })
-    await repositories.tasks.setDone(added.id, false, analyst)
-    expect(await repositories.tasks.get(added.id)).toMatchObject({ done: false, doneAt: null, doneBy: null })
+    await ws.repositories.tasks.setDone(added.id, false, analyst)
+    expect(await ws.repositories.tasks.get(added.id)).toMatchObject({
+      done: false,
+      doneAt: null,
+      doneBy: null,
+    })
 
-    await repositories.tasks.move(added.id, 'up', analyst)
-    tasks = await repositories.tasks.listForCase(opened.id)
+    await ws.repositories.tasks.move(added.id, 'up', analyst)
+    tasks = await ws.repositories.tasks.listForCase(opened.id)
     expect(tasks.at(-2)!.id).toBe(added.id)
-    await repositories.tasks.move(tasks[0]!.id, 'up', analyst) // already first: nothing moves
-    expect((await repositories.tasks.listForCase(opened.id)).map((task) => task.id)).toEqual(
+    await ws.repositories.tasks.move(tasks[0]!.id, 'up', analyst) // already first: nothing moves
+    expect((await ws.repositories.tasks.listForCase(opened.id)).map((task) => task.id)).toEqual(
       tasks.map((task) => task.id),
     )
-    await expect(repositories.tasks.add(opened.id, '   ', analyst)).rejects.toThrow(/needs a title/)
+    await expect(ws.repositories.tasks.add(opened.id, '   ', analyst)).rejects.toThrow(/needs a title/)
   })
 })
 
 describe('communications', () => {
   it('logs a call with its timeline entry and audit line in one go', async () => {
-    const opened = await repositories.cases.create(draft, analyst)
-    const [customer] = await repositories.parties.listForCase(opened.id)
-    await repositories.communications.log(
+    const opened = await ws.repositories.cases.create(draft, analyst)
+    const [customer] = await ws.repositories.parties.listForCase(opened.id)
+    await ws.repositories.communications.log(
       {
         caseId: opened.id,
         partyId: customer!.id,
@@ -153,20 +144,20 @@ describe('communications', () => {
       customer!.name,
       analyst,
     )
-    const timeline = await repositories.timeline.listForCase(opened.id)
+    const timeline = await ws.repositories.timeline.listForCase(opened.id)
     expect(timeline.at(-1)).toMatchObject({
       kind: 'communication',
       title: `Call to ${customer!.name} — Reached, 12 min`,
       detail: 'Customer confirmed the time of delivery.',
     })
-    const audit = await repositories.audit.listForCase(opened.id)
+    const audit = await ws.repositories.audit.listForCase(opened.id)
     expect(audit.map((entry) => entry.summary)).toContain('Added outgoing call — reached, 12 min')
   })
 
   it('refuses a call with a negative duration and logs nothing', async () => {
-    const opened = await repositories.cases.create(draft, analyst)
+    const opened = await ws.repositories.cases.create(draft, analyst)
     await expect(
-      repositories.communications.log(
+      ws.repositories.communications.log(
         {
           caseId: opened.id,
           partyId: null,
@@ -183,6 +174,6 @@ describe('communications', () => {
         analyst,
       ),
     ).rejects.toThrow(/was not logged/)
-    expect(await repositories.communications.listForCase(opened.id)).toEqual([])
+    expect(await ws.repositories.communications.listForCase(opened.id)).toEqual([])
   })
 })

@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createWorkstationDatabase, type WorkstationDatabase } from '../../../renderer/src/db/database'
-import { createRepositories, type Repositories } from '../../../renderer/src/db/repositories'
+import { describe, expect, it } from 'vitest'
 import type { NewCaseDraft } from '../../../renderer/src/db/repositories/cases'
 import { analyst } from '../fixtures/case-files'
+import { freshWorkstationPerTest } from '../fixtures/test-workstation'
 
-let db: WorkstationDatabase
-let repositories: Repositories
-let clock: string
+const ws = freshWorkstationPerTest()
 
 const draft = (title: string, severity: NewCaseDraft['severity']): NewCaseDraft => ({
   title,
@@ -21,16 +18,9 @@ const draft = (title: string, severity: NewCaseDraft['severity']): NewCaseDraft 
 })
 const other = { id: 'analyst-099', name: 'Sam Ortiz' }
 
-beforeEach(() => {
-  db = createWorkstationDatabase(`views-${crypto.randomUUID()}`)
-  clock = '2026-11-24T10:00:00.000Z'
-  repositories = createRepositories(db, () => clock)
-})
-afterEach(() => db.delete())
-
 describe('queue views', () => {
   it('lists each built-in view from indexes, in its order, with counts', async () => {
-    const { cases, queueViews } = repositories
+    const { cases, queueViews } = ws.repositories
     // S1 first response due 11:00 (at risk from 10:45); S3 due tomorrow; S2 due 14:00.
     const urgent = await cases.create(draft('Threat at the door', 'S1'), analyst)
     const slow = await cases.create(draft('Missing items', 'S3'), analyst)
@@ -54,7 +44,7 @@ describe('queue views', () => {
     )
 
     const at = (now: string) => ({ analystId: analyst.id, now })
-    const ids = (view: Parameters<typeof queueViews.caseIds>[0], now = clock) =>
+    const ids = (view: Parameters<typeof queueViews.caseIds>[0], now = ws.clock) =>
       queueViews.caseIds(view, at(now))
 
     // Mine: open cases only, soonest SLA due first, the paused one last; resolved ones left out.
@@ -86,19 +76,23 @@ describe('queue views', () => {
 })
 
 describe('custom filters, sorting and saved views', () => {
-  const context = () => ({ analystId: analyst.id, now: clock })
+  const context = () => ({ analystId: analyst.id, now: ws.clock })
   const seed = async () => {
-    const { cases } = repositories
+    const { cases } = ws.repositories
     const made: Record<string, string> = {}
     const add = async (key: string, overrides: Partial<NewCaseDraft>, minutes: number) => {
-      clock = new Date(Date.parse('2026-11-24T10:00:00.000Z') + minutes * 60_000).toISOString()
+      ws.clock = new Date(Date.parse('2026-11-24T10:00:00.000Z') + minutes * 60_000).toISOString()
       made[key] = (await cases.create({ ...draft(key, 'S3'), ...overrides }, analyst)).id
     }
     await add('mailbox', { category: 'property_damage', severity: 'S3', tags: ['vehicle'] }, 0)
     await add('bite', { category: 'injury_safety', severity: 'S2' }, 1)
     await add('threat', { category: 'harassment_threat', severity: 'S1', tags: ['police'] }, 2)
     await add('fence', { category: 'property_damage', severity: 'S2' }, 3)
-    await repositories.cases.update(made.fence!, { assigneeId: other.id, assigneeName: other.name }, analyst)
+    await ws.repositories.cases.update(
+      made.fence!,
+      { assigneeId: other.id, assigneeName: other.name },
+      analyst,
+    )
     return made
   }
   const empty = {
@@ -112,9 +106,9 @@ describe('custom filters, sorting and saved views', () => {
 
   it('narrows by every criterion together, and sorts by SLA due, severity or update', async () => {
     const made = await seed()
-    const { queueViews } = repositories
+    const { queueViews } = ws.repositories
     const titles = async (ids: string[]) =>
-      (await repositories.cases.getMany(ids)).map((record) => record!.title)
+      (await ws.repositories.cases.getMany(ids)).map((record) => record!.title)
 
     const damage = { ...empty, categories: ['property_damage' as const] }
     expect(await titles(await queueViews.filteredCaseIds('all', damage, 'view', context()))).toEqual([
@@ -162,8 +156,8 @@ describe('custom filters, sorting and saved views', () => {
 
     // A change to a case is seen by the next read (the cached sort order is dropped): as S1 opened
     // at 10:00, the mailbox's first response is now due at 11:00, before the threat's 11:02.
-    clock = '2026-11-24T10:10:00.000Z'
-    await repositories.cases.update(made.mailbox!, { severity: 'S1' }, analyst)
+    ws.clock = '2026-11-24T10:10:00.000Z'
+    await ws.repositories.cases.update(made.mailbox!, { severity: 'S1' }, analyst)
     expect(await titles(await queueViews.filteredCaseIds('all', empty, 'severity', context()))).toEqual([
       'mailbox',
       'threat',
@@ -185,15 +179,15 @@ describe('custom filters, sorting and saved views', () => {
       filter: { ...empty, severities: ['S2' as const] },
       sort: 'sla_due' as const,
     }
-    await repositories.settings.saveSavedQueueViews([view], analyst, 'Saved queue view "Damage S2"')
-    expect(await repositories.settings.getSavedQueueViews()).toEqual([view])
+    await ws.repositories.settings.saveSavedQueueViews([view], analyst, 'Saved queue view "Damage S2"')
+    expect(await ws.repositories.settings.getSavedQueueViews()).toEqual([view])
     await expect(
-      repositories.settings.saveSavedQueueViews(
+      ws.repositories.settings.saveSavedQueueViews(
         [view, { ...view, id: 'v2', name: 'damage s2' }],
         analyst,
         'x',
       ),
     ).rejects.toThrow()
-    expect(await repositories.settings.getSavedQueueViews()).toEqual([view])
+    expect(await ws.repositories.settings.getSavedQueueViews()).toEqual([view])
   })
 })

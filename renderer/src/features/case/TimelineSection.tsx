@@ -21,6 +21,7 @@ import { TIMELINE_KIND_LABELS, type TimelineEventKind } from '../../../../shared
 import { repositories } from '../../db/instance'
 import { formatDateTime, fromLocalInputValue, toLocalInputValue } from '../../format/time'
 import { useAnalyst } from '../identity/useAnalyst'
+import { LocalDateTimeField } from '../shell/LocalDateTimeField'
 import { attempt } from '../shell/notices'
 import { EmptyNote } from './Facts'
 
@@ -61,14 +62,12 @@ function AddEventDialog({ caseId, open, onClose }: { caseId: string; open: boole
       <DialogTitle>Add timeline event</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1, width: 420 }}>
-          <TextField
+          <LocalDateTimeField
             label="When it happened"
-            type="datetime-local"
             value={occurredAt}
-            onChange={(event) => setOccurredAt(event.target.value)}
-            error={!when}
-            helperText={when ? 'Your local time' : 'Enter the date and time'}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={setOccurredAt}
+            helperText="Your local time"
+            missingText="Enter the date and time"
           />
           <TextField label="What happened" value={title} onChange={(event) => setTitle(event.target.value)} />
           <TextField

@@ -17,6 +17,7 @@ import { CALL_OUTCOMES, type Communication, type Party } from '../../../../share
 import { repositories } from '../../db/instance'
 import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
 import { useAnalyst } from '../identity/useAnalyst'
+import { LocalDateTimeField } from '../shell/LocalDateTimeField'
 import { attempt } from '../shell/notices'
 import { NO_PARTY, PartyPicker } from './PartyPicker'
 
@@ -86,14 +87,11 @@ export function LogCallDialog({
             <ToggleButton value="inbound">They called me</ToggleButton>
           </ToggleButtonGroup>
           <Stack direction="row" spacing={2}>
-            <TextField
+            <LocalDateTimeField
               label="Started"
-              type="datetime-local"
               value={startedAt}
-              onChange={(event) => setStartedAt(event.target.value)}
-              error={!when}
-              helperText={when ? undefined : 'Enter when the call started'}
-              slotProps={{ inputLabel: { shrink: true } }}
+              onChange={setStartedAt}
+              missingText="Enter when the call started"
               sx={{ flex: 1 }}
             />
             <TextField
