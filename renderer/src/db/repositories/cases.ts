@@ -24,7 +24,7 @@ import { describeIssues } from '../../../../shared/validation'
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import { auditedWrite } from './audited-write'
-import type { CaseOrderCache } from './case-order'
+import type { CaseIdCache } from './case-order'
 import type { SettingsRepository } from './settings'
 
 /** A party named at intake (the reporting customer, the shopper on the order ...). */
@@ -91,7 +91,7 @@ export function createCaseRepository(
   db: WorkstationDatabase,
   settings: SettingsRepository,
   now: () => string,
-  order: CaseOrderCache,
+  order: CaseIdCache,
 ) {
   const timelineEntry = (
     caseId: string,

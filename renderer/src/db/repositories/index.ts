@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/domain'
 import type { WorkstationDatabase } from '../database'
 import { createCaseFileRepository } from './case-files'
-import { createCaseOrderCache } from './case-order'
+import { createCaseIdCache } from './case-order'
 import { createCaseRecordRepository } from './case-records'
 import { createCaseRepository } from './cases'
 import { createCommunicationRepository } from './communications'
@@ -30,12 +30,13 @@ export function createRepositories(
     describe: (item) => `exhibit E-${item.exhibitNumber} (${item.originalName})`,
     now,
   })
-  const order = createCaseOrderCache(db)
+  const order = createCaseIdCache(db)
   const cases = createCaseRepository(db, settings, now, order)
   return {
     settings,
     cases,
     queueViews: createQueueViewRepository(db, cases, order),
+    caseIdCache: order,
     parties: createPartyRepository(db, now),
     timeline: createCaseRecordRepository(db, {
       table: db.timelineEvents,

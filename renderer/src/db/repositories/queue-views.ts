@@ -3,7 +3,7 @@ import { type Case, OPEN_STATUSES, SEVERITIES, UNASSIGNED } from '../../../../sh
 import type { QueueFilter, QueueSort } from '../../../../shared/queue/queue-filter'
 import { NO_SLA_DUE } from '../../../../shared/sla/case-sla'
 import type { WorkstationDatabase } from '../database'
-import type { CaseOrderCache } from './case-order'
+import type { CaseIdCache } from './case-order'
 import type { CaseRepository } from './cases'
 
 /** The queue's built-in views, in the order the view picker lists them. */
@@ -41,7 +41,7 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000
 export function createQueueViewRepository(
   db: WorkstationDatabase,
   cases: Pick<CaseRepository, 'queueCaseIds' | 'search'>,
-  order: CaseOrderCache,
+  order: CaseIdCache,
 ) {
   const readSorted = order.ids
   /** In memory below this many cases; above it, the cached index order filtered by membership. */
@@ -131,8 +131,17 @@ export function createQueueViewRepository(
       newestFirstWithStatus('resolved', new Date(Date.parse(now) - WEEK_MS).toISOString()),
   }
 
+  /**
+   * A view's ids, remembered until a case changes: counting the views reads them anyway, so
+   * switching to a view afterwards costs no read. Time-based views are remembered per `now`.
+   */
+  const viewIds = (view: QueueViewId, context: QueueViewContext): Promise<string[]> =>
+    order.remember(`view:${view}|${context.analystId}|${TIME_BASED_VIEWS.has(view) ? context.now : ''}`, () =>
+      views[view](context),
+    )
+
   return {
-    caseIds: (view: QueueViewId, context: QueueViewContext) => views[view](context),
+    caseIds: viewIds,
 
     /**
      * A view narrowed by a custom filter and put in the chosen order. "All cases" with a filter
@@ -149,7 +158,7 @@ export function createQueueViewRepository(
         const order = sort === 'view' ? 'updated' : sort
         return matches ? sortIds([...matches], order) : readSorted(order)
       }
-      const base = await views[view](context)
+      const base = await viewIds(view, context)
       const narrowed = matches ? base.filter((id) => matches.has(id)) : base
       return sort === 'view' ? narrowed : sortIds(narrowed, sort)
     },
@@ -177,7 +186,7 @@ export function createQueueViewRepository(
       const entries = await Promise.all(
         QUEUE_VIEWS.map(
           async ({ id }) =>
-            [id, id === 'all' ? await db.cases.count() : (await views[id](context)).length] as const,
+            [id, id === 'all' ? await db.cases.count() : (await viewIds(id, context)).length] as const,
         ),
       )
       return Object.fromEntries(entries) as Record<QueueViewId, number>

@@ -4,6 +4,7 @@ import type { Actor, Case } from '../../../../shared/domain'
 import { pendingSlaAlerts, slaNotifications } from '../../../../shared/sla/alerts'
 import { repositories } from '../../db/instance'
 import { platform } from '../../platform'
+import { useCaseWrites } from '../queue/useCaseWrites'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { useNow } from '../sla/useNow'
 import { useSlaPolicy } from '../sla/useSlaPolicy'
@@ -18,11 +19,12 @@ export function useSlaNotifications(analyst: Actor | null | undefined) {
   const policy = useSlaPolicy()
   const enabled = useNotificationStore((state) => state.slaAlertsEnabled)
   const analystId = analyst?.id
+  const caseWrites = useCaseWrites()
   const myCases = useLiveQuery(async () => {
     if (!analystId) return []
     const ids = await repositories.queueViews.caseIds('mine', { analystId, now: new Date().toISOString() })
     return (await repositories.cases.getMany(ids)).filter((record): record is Case => record !== undefined)
-  }, [analystId])
+  }, [analystId, caseWrites])
 
   useEffect(
     () => platform.onNotificationClicked((caseId) => useWorkspaceUi.getState().selectCase(caseId)),

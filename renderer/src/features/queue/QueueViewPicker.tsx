@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { repositories } from '../../db/instance'
 import { QUEUE_VIEWS, type QueueViewContext, type QueueViewId } from '../../db/repositories/queue-views'
 import { useWorkspaceUi } from '../shell/ui-store'
+import { useCaseWrites } from './useCaseWrites'
 
 const SAVED = 'saved:'
 
@@ -13,17 +14,18 @@ const SAVED = 'saved:'
 export function QueueViewPicker({ context, counting }: { context: QueueViewContext; counting: boolean }) {
   const view = useWorkspaceUi((state) => state.queueView)
   const savedViewId = useWorkspaceUi((state) => state.savedViewId)
+  const caseWrites = useCaseWrites()
   const savedViews = useLiveQuery(() => repositories.settings.getSavedQueueViews(), []) ?? []
   const counts = useLiveQuery(
     () => (counting ? repositories.queueViews.counts(context) : undefined),
-    [counting, context.analystId, context.now],
+    [counting, context.analystId, context.now, caseWrites],
   )
   const savedCounts = useLiveQuery(
     async () =>
       counting
         ? Promise.all(savedViews.map((saved) => repositories.queueViews.filterCount(saved.filter, context)))
         : undefined,
-    [counting, JSON.stringify(savedViews), context.analystId],
+    [counting, JSON.stringify(savedViews), context.analystId, caseWrites],
   )
   const withCount = (label: string, count: number | undefined) =>
     count === undefined ? label : `${label} (${count.toLocaleString('en-US')})`

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { isFilterEmpty, type QueueFilter, type QueueSort } from '../../../../shared/queue/queue-filter'
 import { repositories } from '../../db/instance'
 import { type QueueViewContext, type QueueViewId, TIME_BASED_VIEWS } from '../../db/repositories/queue-views'
+import { useCaseWrites } from './useCaseWrites'
 
 const SEARCH_LIMIT = 200
 /** Enough rows to fill a tall screen while the full id list (100,000 keys) is still being read. */
@@ -27,6 +28,7 @@ export function useQueueCaseIds(
   context: QueueViewContext,
   topPainted: boolean,
 ): QueueCaseIds {
+  const caseWrites = useCaseWrites()
   const query = searchText.trim()
   const custom = !isFilterEmpty(filter) || sort !== 'view'
   const filterKey = JSON.stringify(filter)
@@ -47,6 +49,7 @@ export function useQueueCaseIds(
     TIME_BASED_VIEWS.has(view) ? context.now : null,
     topPainted,
     topIsAll,
+    caseWrites,
   ])
   if (allCases && ids === undefined && top !== undefined) {
     return { ids: top, searching: false, complete: topIsAll }
