@@ -3,5 +3,12 @@
  * not a letter or digit, each once. Searching matches each typed word as a prefix of one of these.
  */
 export function titleWords(title: string): string[] {
-  return [...new Set(title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0))]
+  return [
+    ...new Set(
+      title
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => word.length > 0),
+    ),
+  ]
 }

@@ -274,9 +274,13 @@ describe('triaging a new escalation', () => {
     expect(await checklist.innerText()).toContain('Done by Riley Chen')
   })
 
-  it('adds a timeline event and a note', async () => {
-    await tab('Timeline').click()
-    await page.getByRole('button', { name: 'Add event' }).click()
+  it('adds a timeline event (from the command palette) and a note', async () => {
+    await tab('Overview').click()
+    await page.keyboard.press('Control+k')
+    const palette = page.getByRole('dialog', { name: 'Command palette' })
+    await palette.getByRole('combobox', { name: 'Command' }).fill('timeline event')
+    expect(await palette.getByRole('option').allInnerTexts()).toEqual(['Add a timeline event'])
+    await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: 'Add timeline event' })
     await dialog.getByLabel('When it happened').fill('2026-11-24T09:40')
     await dialog.getByLabel('What happened').fill('Police report filed by the shopper')
@@ -287,7 +291,13 @@ describe('triaging a new escalation', () => {
       .poll(async () => (await timelineText()).indexOf('Police report filed'))
       .toBeGreaterThanOrEqual(0)
 
-    await tab('Notes').click()
+    // Ctrl+K → "Add a note" opens the Notes tab with the cursor in the new note.
+    await page.keyboard.press('Control+k')
+    await palette.getByRole('combobox', { name: 'Command' }).fill('add a note')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.getByLabel('New note').evaluate((field) => field === document.activeElement))
+      .toBe(true)
     await page.getByLabel('New note').fill('Shopper sounded shaken; offer the safety line.')
     await page.getByRole('button', { name: 'Add note' }).click()
     await expect.poll(() => page.getByTestId('case-note').innerText()).toContain('offer the safety line')

@@ -1,24 +1,20 @@
 import { Button, Menu, MenuItem, Stack, Tooltip } from '@mui/material'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { allowedTransitions, CASE_STATUS_INFO, type Case } from '../../../../shared/domain'
 import { useAnalyst } from '../identity/useAnalyst'
-import { useWorkspaceUi } from '../shell/ui-store'
 import { assignCaseToMe, moveCaseTo } from './case-commands'
+import { useCaseRequest } from './case-requests'
 
 /** Status changes (only the workflow's allowed transitions) and "assign to me", from the case header. */
 export function CaseActions({ record }: { record: Case }) {
   const analyst = useAnalyst()
   const [menuOpen, setMenuOpen] = useState(false)
   const statusButton = useRef<HTMLButtonElement>(null)
-  // The "s" shortcut asks for the status menu through the UI store.
-  const statusMenuRequest = useWorkspaceUi((state) => state.statusMenuRequest)
-  const seenRequest = useRef(statusMenuRequest)
-  useEffect(() => {
-    if (statusMenuRequest !== seenRequest.current) {
-      seenRequest.current = statusMenuRequest
-      setMenuOpen(true)
-    }
-  }, [statusMenuRequest])
+  // The "s" shortcut and the palette ask for the status menu.
+  useCaseRequest(
+    'change-status',
+    useCallback(() => setMenuOpen(true), []),
+  )
   if (!analyst) return null
 
   return (

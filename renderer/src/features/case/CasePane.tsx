@@ -1,6 +1,6 @@
 import { Box, Tab, Tabs, Typography } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { type ReactNode, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { repositories } from '../../db/instance'
 import { CommunicationsSection } from '../communications/CommunicationsSection'
 import { focusQueue } from '../shell/focus-targets'
@@ -8,6 +8,7 @@ import { useWorkspaceUi } from '../shell/ui-store'
 import { isTypingTarget } from '../shortcuts/shortcuts'
 import { AuditSection } from './AuditSection'
 import { CaseHeader } from './CaseHeader'
+import { CASE_REQUESTS } from './case-requests'
 import { EvidenceSection } from './EvidenceSection'
 import { NotesSection } from './NotesSection'
 import { OverviewSection } from './OverviewSection'
@@ -34,6 +35,12 @@ export function CasePane() {
     [caseId],
   )
   const [section, setSection] = useState<Section>('Overview')
+  // A request for another section's action opens that section; its component then answers it.
+  const pending = useWorkspaceUi((state) => state.caseRequest)
+  useEffect(() => {
+    const target = pending && CASE_REQUESTS[pending.request].section
+    if (target) setSection(target)
+  }, [pending])
 
   if (!caseId || record === null) {
     return (

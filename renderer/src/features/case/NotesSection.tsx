@@ -1,16 +1,18 @@
 import { Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
+import { type Ref, useRef, useState } from 'react'
 import type { Actor, Note } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt } from '../shell/notices'
+import { useCaseRequest } from './case-requests'
 import { EmptyNote } from './Facts'
 
 /** A note body editor: Ctrl+Enter saves, as in every chat and mail tool analysts use. */
 function NoteEditor(props: {
   label: string
+  inputRef?: Ref<HTMLTextAreaElement>
   initial: string
   saveLabel: string
   onSave(body: string): Promise<boolean>
@@ -30,6 +32,7 @@ function NoteEditor(props: {
     >
       <TextField
         label={props.label}
+        inputRef={props.inputRef}
         multiline
         minRows={2}
         fullWidth
@@ -96,10 +99,13 @@ function NoteCard({ note, analyst }: { note: Note; analyst: Actor }) {
 export function NotesSection({ caseId }: { caseId: string }) {
   const notes = useLiveQuery(() => repositories.notes.listForCase(caseId), [caseId])
   const analyst = useAnalyst()
+  const newNoteField = useRef<HTMLTextAreaElement>(null)
+  useCaseRequest('add-note', () => newNoteField.current?.focus(), notes !== undefined && Boolean(analyst))
   if (!notes || !analyst) return null
   return (
     <Stack spacing={1}>
       <NoteEditor
+        inputRef={newNoteField}
         label="New note"
         initial=""
         saveLabel="Add note"

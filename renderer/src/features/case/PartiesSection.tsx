@@ -20,6 +20,7 @@ import { formatDateTime } from '../../format/time'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
+import { useCaseRequest } from './case-requests'
 import { EmptyNote, Facts } from './Facts'
 import { PartyDialog } from './PartyDialog'
 
@@ -86,6 +87,7 @@ export function PartiesSection({ caseId }: { caseId: string }) {
   const parties = useLiveQuery(() => repositories.parties.listForCase(caseId), [caseId])
   const [editing, setEditing] = useState<Party | 'new' | null>(null)
   const [removing, setRemoving] = useState<Party | null>(null)
+  useCaseRequest('add-party', () => setEditing('new'), parties !== undefined)
   if (!parties) return null
   // Customer first, then shopper, retailer, witnesses: the order an analyst works through them.
   const ordered = [...parties].sort((a, b) => PARTY_ROLES.indexOf(a.role) - PARTY_ROLES.indexOf(b.role))

@@ -15,11 +15,12 @@ import {
   Typography,
 } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt } from '../shell/notices'
+import { useCaseRequest } from './case-requests'
 import { EmptyNote } from './Facts'
 
 /** The investigation checklist: tick off, reorder, remove, and add the steps this case needs. */
@@ -27,6 +28,8 @@ export function TasksSection({ caseId }: { caseId: string }) {
   const tasks = useLiveQuery(() => repositories.tasks.listForCase(caseId), [caseId])
   const analyst = useAnalyst()
   const [newTitle, setNewTitle] = useState('')
+  const newTaskField = useRef<HTMLInputElement>(null)
+  useCaseRequest('add-task', () => newTaskField.current?.focus(), tasks !== undefined && Boolean(analyst))
   if (!tasks || !analyst) return null
   const done = tasks.filter((task) => task.done).length
 
@@ -116,6 +119,7 @@ export function TasksSection({ caseId }: { caseId: string }) {
         <TextField
           size="small"
           fullWidth
+          inputRef={newTaskField}
           label="Add a task"
           placeholder="e.g. Request store camera footage — press Enter to add"
           value={newTitle}

@@ -23,6 +23,7 @@ import { formatDateTime, fromLocalInputValue, toLocalInputValue } from '../../fo
 import { useAnalyst } from '../identity/useAnalyst'
 import { LocalDateTimeField } from '../shell/LocalDateTimeField'
 import { attempt } from '../shell/notices'
+import { useCaseRequest } from './case-requests'
 import { EmptyNote } from './Facts'
 
 /** Records something that happened outside the app (a call from the police, a store visit ...). */
@@ -96,6 +97,7 @@ export function TimelineSection({ caseId }: { caseId: string }) {
   const [kind, setKind] = useState<KindFilter>('all')
   const [order, setOrder] = useState<'oldest' | 'newest'>('oldest')
   const [adding, setAdding] = useState(false)
+  useCaseRequest('add-event', () => setAdding(true), events !== undefined)
   if (!events) return null
   const kinds = [...new Set(events.map((event) => event.kind))]
   const shown = events.filter((event) => kind === 'all' || event.kind === kind)

@@ -5,6 +5,7 @@ import { describeCommunication } from '../../../../shared/communications/describ
 import type { Case } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
+import { useCaseRequest } from '../case/case-requests'
 import { EmptyNote } from '../case/Facts'
 import { EmailComposerDialog } from './EmailComposerDialog'
 import { LogCallDialog } from './LogCallDialog'
@@ -14,6 +15,9 @@ export function CommunicationsSection({ record }: { record: Case }) {
   const messages = useLiveQuery(() => repositories.communications.listForCase(record.id), [record.id])
   const parties = useLiveQuery(() => repositories.parties.listForCase(record.id), [record.id])
   const [open, setOpen] = useState<'call' | 'email' | null>(null)
+  const ready = messages !== undefined && parties !== undefined
+  useCaseRequest('log-call', () => setOpen('call'), ready)
+  useCaseRequest('compose-email', () => setOpen('email'), ready)
   if (!messages || !parties) return null
   const nameOf = (partyId: string | null) => parties.find((party) => party.id === partyId)?.name ?? null
   return (

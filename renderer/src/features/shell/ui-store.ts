@@ -6,6 +6,7 @@ import {
   type SavedQueueView,
 } from '../../../../shared/queue/queue-filter'
 import type { QueueViewId } from '../../db/repositories/queue-views'
+import type { CaseRequest } from '../case/case-requests'
 
 interface WorkspaceUiState {
   selectedCaseId: string | null
@@ -21,8 +22,8 @@ interface WorkspaceUiState {
   shortcutsOpen: boolean
   paletteOpen: boolean
   newCaseOpen: boolean
-  /** Bumped by the "s" shortcut; the open case's header opens its status menu when it changes. */
-  statusMenuRequest: number
+  /** Asked of the open case by a shortcut or the palette; the component that answers it clears it. */
+  caseRequest: { request: CaseRequest; serial: number } | null
   selectCase(caseId: string | null): void
   selectEvidence(evidenceId: string | null): void
   setSearchText(text: string): void
@@ -36,7 +37,8 @@ interface WorkspaceUiState {
   setShortcutsOpen(open: boolean): void
   setPaletteOpen(open: boolean): void
   setNewCaseOpen(open: boolean): void
-  requestStatusMenu(): void
+  requestCaseAction(request: CaseRequest): void
+  clearCaseRequest(): void
 }
 
 /** What the analyst is looking at. UI state only: records are read from the database. */
@@ -53,7 +55,7 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   shortcutsOpen: false,
   paletteOpen: false,
   newCaseOpen: false,
-  statusMenuRequest: 0,
+  caseRequest: null,
   selectCase: (selectedCaseId) => set({ selectedCaseId, selectedEvidenceId: null }),
   selectEvidence: (selectedEvidenceId) => set({ selectedEvidenceId }),
   setSearchText: (searchText) => set({ searchText }),
@@ -68,5 +70,7 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   setNewCaseOpen: (newCaseOpen) => set({ newCaseOpen }),
-  requestStatusMenu: () => set((state) => ({ statusMenuRequest: state.statusMenuRequest + 1 })),
+  requestCaseAction: (request) =>
+    set((state) => ({ caseRequest: { request, serial: (state.caseRequest?.serial ?? 0) + 1 } })),
+  clearCaseRequest: () => set({ caseRequest: null }),
 }))

@@ -1,6 +1,7 @@
 import type { Actor } from '../../../../shared/domain'
 import { QUEUE_VIEWS } from '../../db/repositories/queue-views'
 import { assignCaseToMe } from '../case/case-commands'
+import { CASE_REQUESTS, type CaseRequest } from '../case/case-requests'
 import { focusCaseSearch } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { exportAllCases, exportOneCase, importCaseBundles, runReported } from '../transfer/transfer-actions'
@@ -17,7 +18,11 @@ export function workstationCommands(analyst: Actor): Command[] {
           shortcut: 'a',
           run: () => void assignCaseToMe(caseId, analyst),
         },
-        { label: 'Change the status of the open case', shortcut: 's', run: () => ui.requestStatusMenu() },
+        ...Object.entries(CASE_REQUESTS).map(([request, { label }]) => ({
+          label,
+          shortcut: request === 'change-status' ? 's' : undefined,
+          run: () => ui.requestCaseAction(request as CaseRequest),
+        })),
         { label: 'Export this case…', run: () => runReported(() => exportOneCase(caseId, analyst)) },
       ]
     : []

@@ -39,7 +39,7 @@ export function useGlobalShortcuts(analyst: Actor | null | undefined) {
           break
         case 's':
           if (!ui.selectedCaseId) return
-          ui.requestStatusMenu()
+          ui.requestCaseAction('change-status')
           break
         default:
           return
