@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifactsDir, launchChromium, openApp } from './browser'
 import { identifyAs, loadDemoData, openSettings, queueRows } from './workstation'
@@ -14,6 +14,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
+
+/** The text once it stops changing (live queries fill parts of a section in after the rest). */
+async function settledText(locator: Locator): Promise<string> {
+  let previous = await locator.innerText()
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const current = await locator.innerText()
+    if (current === previous) return current
+    previous = current
+  }
+}
 
 async function openCase(page: Page, caseNumber: string): Promise<void> {
   await page.locator(`[data-testid="queue-row"][data-case-number="${caseNumber}"]`).click()
@@ -47,7 +58,9 @@ describe('foundation: an analyst with an empty workstation', () => {
     // Parties of the case are on the Parties tab.
     await page.getByRole('tab', { name: 'Parties' }).click()
     await expect.poll(() => page.getByTestId('case-parties').innerText()).toMatch(/customer[\s\S]*shopper/i)
-    const parties = await page.getByTestId('case-parties').innerText()
+    // Each party's prior cases arrive after the party itself: wait for both accounts' lines.
+    await expect.poll(() => page.getByText(/on this account/).count()).toBeGreaterThanOrEqual(2)
+    const parties = await settledText(page.getByTestId('case-parties'))
 
     await page.screenshot({ path: 'docs/screenshots/main-window.png', animations: 'disabled' })
 

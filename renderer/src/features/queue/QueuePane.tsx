@@ -41,6 +41,11 @@ export function QueuePane() {
     topPainted,
   )
   const scroller = useRef<HTMLDivElement>(null)
+  // A different list starts at its top, not wherever the last one was scrolled to.
+  const listKey = `${view}|${JSON.stringify(filter)}|${sort}|${searchText}`
+  useEffect(() => {
+    if (listKey && scroller.current) scroller.current.scrollTop = 0
+  }, [listKey])
   const virtualizer = useVirtualizer({
     count: ids?.length ?? 0,
     getScrollElement: () => scroller.current,

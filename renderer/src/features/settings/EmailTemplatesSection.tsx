@@ -82,6 +82,8 @@ function TemplateEditor({
 export function EmailTemplatesSection({ analyst }: { analyst: Actor }) {
   const templates = useLiveQuery(() => repositories.settings.getEmailTemplates(), [])
   const [selectedId, setSelectedId] = useState<string | null>(null)
+  // Bumped when templates are replaced wholesale (restore), so an open editor shows the new text.
+  const [revision, setRevision] = useState(0)
   if (!templates) return null
   const selected = templates.find((template) => template.id === selectedId) ?? templates[0]
   const store = (next: EmailTemplate[], message: string) =>
@@ -126,7 +128,10 @@ export function EmailTemplatesSection({ analyst }: { analyst: Actor }) {
             </Button>
             <Button
               size="small"
-              onClick={() => store(DEFAULT_EMAIL_TEMPLATES, 'The shipped templates are back.')}
+              onClick={async () => {
+                await store(DEFAULT_EMAIL_TEMPLATES, 'The shipped templates are back.')
+                setRevision((current) => current + 1)
+              }}
             >
               Restore shipped templates
             </Button>
@@ -135,7 +140,8 @@ export function EmailTemplatesSection({ analyst }: { analyst: Actor }) {
         <Box sx={{ flex: 1, minWidth: 0 }}>
           {selected ? (
             <TemplateEditor
-              key={selected.id + JSON.stringify(selected)}
+              // Not keyed by content: saving must not remount the form and drop the focus.
+              key={`${selected.id}:${revision}`}
               template={selected}
               onSave={(saved) =>
                 store(

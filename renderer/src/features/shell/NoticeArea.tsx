@@ -1,7 +1,7 @@
 import { Alert, Snackbar } from '@mui/material'
 import { useNotices } from './notices'
 
-/** Shows the oldest notice first; errors stay until dismissed, successes fade. */
+/** Shows the oldest pending error first, else the latest news; errors stay until dismissed, news fades. */
 export function NoticeArea() {
   const notice = useNotices((state) => state.notices[0])
   const dismiss = useNotices((state) => state.dismiss)

@@ -17,8 +17,15 @@ let nextId = 1
 /** Messages to the analyst about what just happened (import finished, a file was refused ...). */
 export const useNotices = create<NoticeState>()((set) => ({
   notices: [],
+  // A new notice replaces the ones that were only news (success, info, warning): after a run of
+  // quick actions the analyst sees the last outcome, not a queue of stale ones. Errors stay until dismissed.
   show: (severity, message) =>
-    set((state) => ({ notices: [...state.notices, { id: nextId++, severity, message }] })),
+    set((state) => ({
+      notices: [
+        ...state.notices.filter((notice) => notice.severity === 'error'),
+        { id: nextId++, severity, message },
+      ],
+    })),
   dismiss: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
 }))
 
