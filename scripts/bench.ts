@@ -143,6 +143,7 @@ try {
     ...(await timeFilterTyping(page, 'collision')),
     ...(await timeFilterTyping(page, 'CR-2026-0123')),
   ]
+  console.info(`  per keystroke: ${typing.map((ms) => ms.toFixed(0)).join(' ')} ms`)
   record(
     'Type in the queue filter, keystroke to updated rows ("collision", then "CR-2026-0123")',
     describeTimings(summarise(typing)),

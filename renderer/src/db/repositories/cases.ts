@@ -111,6 +111,24 @@ export function createCaseRepository(
     recordedAt: at,
   })
 
+  async function searchIds(text: string): Promise<Set<string>> {
+    const query = text.trim()
+    if (query === '') return new Set()
+    const upper = query.toUpperCase()
+    const words = titleWords(query).filter((word) => word.length >= 2)
+    const [byNumber, byOrder, ...perWord] = await Promise.all([
+      db.cases.where('caseNumber').startsWith(upper).primaryKeys(),
+      db.cases.where('order.orderId').startsWith(upper).primaryKeys(),
+      ...words.map((word) => db.cases.where('titleWords').startsWith(word).primaryKeys()),
+    ])
+    const found = new Set([...byNumber!, ...byOrder!])
+    if (perWord.length > 0) {
+      const [fewest, ...others] = perWord.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size)
+      for (const id of fewest!) if (others.every((ids) => ids.has(id))) found.add(id)
+    }
+    return found
+  }
+
   return {
     get: (id: string) => db.cases.get(id),
     getByCaseNumber: (caseNumber: string) => db.cases.where('caseNumber').equals(caseNumber).first(),
@@ -128,38 +146,30 @@ export function createCaseRepository(
         : db.cases.orderBy('updatedAt').reverse().limit(limit).primaryKeys(),
 
     /**
-     * Case number or order id prefixes, then titles with every typed word as a word prefix (the
-     * title word index). Index reads only; title matches come newest first.
+     * Every case the text matches, unordered and keys only (the queue filter sorts afterwards):
+     * case number or order id prefix, or every typed word a prefix of a title word (the title word
+     * index; one letter would match most titles, so words count from two characters).
+     */
+    searchIds,
+
+    /**
+     * The search box: up to `limit` matches, those matching by case number or order id first, then
+     * newest first. A large match set is cut from the cached newest-first order before any row is read.
      */
     async search(text: string, limit = 50): Promise<Case[]> {
       const query = text.trim()
       if (query === '') return []
+      const ids = await searchIds(query)
+      const chosen =
+        ids.size <= limit
+          ? [...ids]
+          : (await order.ids('updated')).filter((id) => ids.has(id)).slice(0, limit)
       const upper = query.toUpperCase()
-      const byNumber = await db.cases.where('caseNumber').startsWith(upper).limit(limit).toArray()
-      const byOrder = await db.cases.where('order.orderId').startsWith(upper).limit(limit).toArray()
-      const found = new Map([...byNumber, ...byOrder].map((record) => [record.id, record]))
-      const words = titleWords(query)
-      if (found.size < limit && words.length > 0) {
-        const perWord = await Promise.all(
-          words.map((word) => db.cases.where('titleWords').startsWith(word).primaryKeys()),
-        )
-        const [fewest, ...others] = perWord.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size)
-        const matching = new Set(
-          [...fewest!].filter((id) => !found.has(id) && others.every((ids) => ids.has(id))),
-        )
-        const wanted = limit - found.size
-        // Newest first: a small match set is read and sorted; a large one is cut from the cached order.
-        const newest =
-          matching.size <= 2_000
-            ? ((await db.cases.bulkGet([...matching])) as Case[]).sort((a, b) =>
-                b.updatedAt.localeCompare(a.updatedAt),
-              )
-            : ((await db.cases.bulkGet(
-                (await order.ids('updated')).filter((id) => matching.has(id)).slice(0, wanted),
-              )) as Case[])
-        for (const record of newest.slice(0, wanted)) found.set(record.id, record)
-      }
-      return [...found.values()].slice(0, limit)
+      const byReference = (record: Case) =>
+        record.caseNumber.startsWith(upper) || (record.order?.orderId.startsWith(upper) ?? false)
+      return ((await db.cases.bulkGet(chosen)) as Case[]).sort(
+        (a, b) => Number(byReference(b)) - Number(byReference(a)) || b.updatedAt.localeCompare(a.updatedAt),
+      )
     },
 
     /**

@@ -40,7 +40,7 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000
  */
 export function createQueueViewRepository(
   db: WorkstationDatabase,
-  cases: Pick<CaseRepository, 'queueCaseIds' | 'search'>,
+  cases: Pick<CaseRepository, 'queueCaseIds' | 'searchIds'>,
   order: CaseIdCache,
 ) {
   const readSorted = order.ids
@@ -81,8 +81,7 @@ export function createQueueViewRepository(
       reads.push(db.cases.where('assigneeId').equals(assigneeId).primaryKeys())
     }
     if (filter.tag.trim()) reads.push(db.cases.where('tags').equals(filter.tag.trim()).primaryKeys())
-    if (filter.text)
-      reads.push(cases.search(filter.text, 500).then((found) => found.map((record) => record.id)))
+    if (filter.text.trim()) reads.push(cases.searchIds(filter.text).then((found) => [...found]))
     if (reads.length === 0) return null
     const [smallest, ...rest] = (await Promise.all(reads)).sort((a, b) => a.length - b.length)
     const others = rest.map((ids) => new Set(ids))

@@ -3,8 +3,6 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { isFilterEmpty } from '../../../../shared/queue/queue-filter'
-import { currentSlaClock } from '../../../../shared/sla/case-sla'
-import { computeSlaClocks } from '../../../../shared/sla/clock'
 import { repositories } from '../../db/instance'
 import { useAnalyst } from '../identity/useAnalyst'
 import { QUEUE_GRID_ID } from '../shell/focus-targets'
@@ -157,17 +155,12 @@ export function QueuePane() {
               <QueueRow
                 key={record.id}
                 record={record}
-                slaClock={policy ? currentSlaClock(computeSlaClocks(record.slaEvents, policy, nowIso)) : null}
+                policy={policy}
+                now={nowIso}
                 selected={record.id === selectedCaseId}
-                onOpen={() => selectCase(record.id)}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: row.size,
-                  transform: `translateY(${row.start}px)`,
-                }}
+                onOpen={selectCase}
+                top={row.start}
+                height={row.size}
               />
             )
           })}

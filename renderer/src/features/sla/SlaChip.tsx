@@ -14,17 +14,18 @@ export function SlaChip({ clock, compact = false }: { clock: SlaTargetClock; com
     clock.breachedAt && `Breached ${formatDateTime(clock.breachedAt)}`,
     clock.completedAt && `Met ${formatDateTime(clock.completedAt)}`,
   ].filter(Boolean)
-  return (
-    <Tooltip title={details.join(' · ')}>
-      <Chip
-        size="small"
-        variant={clock.phase === 'done' ? 'outlined' : 'filled'}
-        // Green only while a clock runs on track: met or paused-on-track clocks are neutral.
-        color={clock.phase !== 'running' && clock.health === 'ok' ? 'default' : COLOR[clock.health]}
-        label={compact ? describeSlaClockBriefly(clock) : describeSlaClock(clock)}
-        data-testid={`sla-${clock.target}`}
-        data-health={clock.health}
-      />
-    </Tooltip>
+  const chip = (title?: string) => (
+    <Chip
+      title={title}
+      size="small"
+      variant={clock.phase === 'done' ? 'outlined' : 'filled'}
+      // Green only while a clock runs on track: met or paused-on-track clocks are neutral.
+      color={clock.phase !== 'running' && clock.health === 'ok' ? 'default' : COLOR[clock.health]}
+      label={compact ? describeSlaClockBriefly(clock) : describeSlaClock(clock)}
+      data-testid={`sla-${clock.target}`}
+      data-health={clock.health}
+    />
   )
+  // The queue shows dozens of chips at once: a plain title there, the richer tooltip in the header.
+  return compact ? chip(details.join(' · ')) : <Tooltip title={details.join(' · ')}>{chip()}</Tooltip>
 }
