@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { NewCaseDraft } from '../../../renderer/src/db/repositories/cases'
-import { analyst } from '../fixtures/case-files'
+import { analyst, caseFileFixture } from '../fixtures/case-files'
 import { freshWorkstationPerTest } from '../fixtures/test-workstation'
 
 const ws = freshWorkstationPerTest()
@@ -111,46 +111,53 @@ describe('custom filters, sorting and saved views', () => {
       (await ws.repositories.cases.getMany(ids)).map((record) => record!.title)
 
     const damage = { ...empty, categories: ['property_damage' as const] }
-    expect(await titles(await queueViews.filteredCaseIds('all', damage, 'view', context()))).toEqual([
+    expect(await titles((await queueViews.filteredCaseIds('all', damage, 'view', context())).ids)).toEqual([
       'fence',
       'mailbox',
     ])
     expect(
       await titles(
-        await queueViews.filteredCaseIds('all', { ...damage, severities: ['S2'] }, 'view', context()),
+        (await queueViews.filteredCaseIds('all', { ...damage, severities: ['S2'] }, 'view', context())).ids,
       ),
     ).toEqual(['fence'])
     expect(
       await titles(
-        await queueViews.filteredCaseIds(
-          'all',
-          { ...empty, assignee: { analystId: other.id, name: other.name } },
-          'view',
-          context(),
-        ),
+        (
+          await queueViews.filteredCaseIds(
+            'all',
+            { ...empty, assignee: { analystId: other.id, name: other.name } },
+            'view',
+            context(),
+          )
+        ).ids,
       ),
     ).toEqual(['fence'])
     expect(
       await titles(
-        await queueViews.filteredCaseIds('all', { ...empty, assignee: 'unassigned' }, 'severity', context()),
+        (await queueViews.filteredCaseIds('all', { ...empty, assignee: 'unassigned' }, 'severity', context()))
+          .ids,
       ),
     ).toEqual(['threat', 'bite', 'mailbox'])
     expect(
-      await titles(await queueViews.filteredCaseIds('all', { ...empty, tag: 'police' }, 'view', context())),
+      await titles(
+        (await queueViews.filteredCaseIds('all', { ...empty, tag: 'police' }, 'view', context())).ids,
+      ),
     ).toEqual(['threat'])
     expect(
-      await titles(await queueViews.filteredCaseIds('all', { ...empty, text: 'mail' }, 'view', context())),
+      await titles(
+        (await queueViews.filteredCaseIds('all', { ...empty, text: 'mail' }, 'view', context())).ids,
+      ),
     ).toEqual(['mailbox'])
     // S1 due 1 h after 10:02, S2 4 h after 10:01 / 10:03, S3 24 h: soonest first.
-    expect(await titles(await queueViews.filteredCaseIds('all', empty, 'sla_due', context()))).toEqual([
+    expect(await titles((await queueViews.filteredCaseIds('all', empty, 'sla_due', context())).ids)).toEqual([
       'threat',
       'bite',
       'fence',
       'mailbox',
     ])
-    expect(await titles(await queueViews.filteredCaseIds('unassigned', damage, 'view', context()))).toEqual([
-      'mailbox',
-    ])
+    expect(
+      await titles((await queueViews.filteredCaseIds('unassigned', damage, 'view', context())).ids),
+    ).toEqual(['mailbox'])
     expect(await queueViews.filterCount(damage, context())).toBe(2)
     expect(await queueViews.assignees()).toEqual([{ analystId: other.id, name: other.name }])
 
@@ -158,13 +165,10 @@ describe('custom filters, sorting and saved views', () => {
     // at 10:00, the mailbox's first response is now due at 11:00, before the threat's 11:02.
     ws.clock = '2026-11-24T10:10:00.000Z'
     await ws.repositories.cases.update(made.mailbox!, { severity: 'S1' }, analyst)
-    expect(await titles(await queueViews.filteredCaseIds('all', empty, 'severity', context()))).toEqual([
-      'mailbox',
-      'threat',
-      'bite',
-      'fence',
-    ])
-    expect(await titles(await queueViews.filteredCaseIds('all', empty, 'updated', context()))).toEqual([
+    expect(await titles((await queueViews.filteredCaseIds('all', empty, 'severity', context())).ids)).toEqual(
+      ['mailbox', 'threat', 'bite', 'fence'],
+    )
+    expect(await titles((await queueViews.filteredCaseIds('all', empty, 'updated', context())).ids)).toEqual([
       'mailbox',
       'fence',
       'threat',
@@ -189,5 +193,34 @@ describe('custom filters, sorting and saved views', () => {
       ),
     ).rejects.toThrow()
     expect(await ws.repositories.settings.getSavedQueueViews()).toEqual([view])
+  })
+})
+
+describe('a filter text that names too many cases', () => {
+  it('reads at most 2,000 keys per prefix and says the result is partial', async () => {
+    const base = caseFileFixture(1).case
+    await ws.db.cases.bulkPut(
+      Array.from({ length: 2_001 }, (_, index) => ({
+        ...base,
+        id: `case-${index}`,
+        caseNumber: `CR-2026-${String(index + 1).padStart(6, '0')}`,
+      })),
+    )
+    const broad = await ws.repositories.cases.searchIds('CR-2026')
+    expect(broad.partial).toBe(true)
+    expect(broad.ids.size).toBe(2_001)
+    // CR-2026-001200 to CR-2026-001299.
+    const narrow = await ws.repositories.cases.searchIds('CR-2026-0012')
+    expect(narrow).toEqual({
+      partial: false,
+      ids: new Set(Array.from({ length: 100 }, (_, n) => `case-${1199 + n}`)),
+    })
+    const filtered = await ws.repositories.queueViews.filteredCaseIds(
+      'all',
+      { categories: [], severities: [], statuses: [], assignee: 'any', tag: '', text: 'CR-2026' },
+      'view',
+      { analystId: analyst.id, now: ws.clock },
+    )
+    expect(filtered.partial).toBe(true)
   })
 })

@@ -111,22 +111,35 @@ export function createCaseRepository(
     recordedAt: at,
   })
 
-  async function searchIds(text: string): Promise<Set<string>> {
+  /**
+   * Reference and title-word prefix reads stop after this many keys: "C" or "CR-2026" names every
+   * case, and reading 100,000 keys per keystroke takes a second. Past it the match set is partial.
+   */
+  const PREFIX_READ_LIMIT = 2_000
+
+  async function searchIds(text: string): Promise<{ ids: Set<string>; partial: boolean }> {
     const query = text.trim()
-    if (query === '') return new Set()
+    if (query === '') return { ids: new Set(), partial: false }
     const upper = query.toUpperCase()
     const words = titleWords(query).filter((word) => word.length >= 2)
+    const read = (index: string, prefix: string) =>
+      db.cases
+        .where(index)
+        .startsWith(prefix)
+        .limit(PREFIX_READ_LIMIT + 1)
+        .primaryKeys()
     const [byNumber, byOrder, ...perWord] = await Promise.all([
-      db.cases.where('caseNumber').startsWith(upper).primaryKeys(),
-      db.cases.where('order.orderId').startsWith(upper).primaryKeys(),
-      ...words.map((word) => db.cases.where('titleWords').startsWith(word).primaryKeys()),
+      read('caseNumber', upper),
+      read('order.orderId', upper),
+      ...words.map((word) => read('titleWords', word)),
     ])
-    const found = new Set([...byNumber!, ...byOrder!])
+    const partial = [byNumber!, byOrder!, ...perWord].some((ids) => ids.length > PREFIX_READ_LIMIT)
+    const ids = new Set([...byNumber!, ...byOrder!])
     if (perWord.length > 0) {
-      const [fewest, ...others] = perWord.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size)
-      for (const id of fewest!) if (others.every((ids) => ids.has(id))) found.add(id)
+      const [fewest, ...others] = perWord.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size)
+      for (const id of fewest!) if (others.every((keys) => keys.has(id))) ids.add(id)
     }
-    return found
+    return { ids, partial }
   }
 
   return {
@@ -146,9 +159,10 @@ export function createCaseRepository(
         : db.cases.orderBy('updatedAt').reverse().limit(limit).primaryKeys(),
 
     /**
-     * Every case the text matches, unordered and keys only (the queue filter sorts afterwards):
-     * case number or order id prefix, or every typed word a prefix of a title word (the title word
-     * index; one letter would match most titles, so words count from two characters).
+     * The cases the text matches, unordered and keys only (the queue filter sorts afterwards): case
+     * number or order id prefix, or every typed word a prefix of a title word (the title word index;
+     * one letter would match most titles, so words count from two characters). `partial` when a
+     * prefix named more cases than are read per keystroke.
      */
     searchIds,
 
@@ -159,7 +173,7 @@ export function createCaseRepository(
     async search(text: string, limit = 50): Promise<Case[]> {
       const query = text.trim()
       if (query === '') return []
-      const ids = await searchIds(query)
+      const { ids } = await searchIds(query)
       const chosen =
         ids.size <= limit
           ? [...ids]

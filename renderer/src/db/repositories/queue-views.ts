@@ -64,7 +64,11 @@ export function createQueueViewRepository(
   }
 
   /** The ids matching a custom filter (unordered), from one index per criterion; null = no criterion. */
-  async function filterMatches(filter: QueueFilter, context: QueueViewContext): Promise<Set<string> | null> {
+  async function filterMatches(
+    filter: QueueFilter,
+    context: QueueViewContext,
+  ): Promise<{ matches: Set<string> | null; partial: boolean }> {
+    let partial = false
     const reads: Array<Promise<string[]>> = []
     if (filter.categories.length)
       reads.push(db.cases.where('category').anyOf(filter.categories).primaryKeys())
@@ -81,11 +85,17 @@ export function createQueueViewRepository(
       reads.push(db.cases.where('assigneeId').equals(assigneeId).primaryKeys())
     }
     if (filter.tag.trim()) reads.push(db.cases.where('tags').equals(filter.tag.trim()).primaryKeys())
-    if (filter.text.trim()) reads.push(cases.searchIds(filter.text).then((found) => [...found]))
-    if (reads.length === 0) return null
+    if (filter.text.trim())
+      reads.push(
+        cases.searchIds(filter.text).then((found) => {
+          partial = found.partial
+          return [...found.ids]
+        }),
+      )
+    if (reads.length === 0) return { matches: null, partial }
     const [smallest, ...rest] = (await Promise.all(reads)).sort((a, b) => a.length - b.length)
     const others = rest.map((ids) => new Set(ids))
-    return new Set(smallest!.filter((id) => others.every((set) => set.has(id))))
+    return { matches: new Set(smallest!.filter((id) => others.every((set) => set.has(id)))), partial }
   }
 
   /** Open cases of one assignee ('' = unassigned), soonest SLA due first (paused ones last). */
@@ -144,22 +154,23 @@ export function createQueueViewRepository(
 
     /**
      * A view narrowed by a custom filter and put in the chosen order. "All cases" with a filter
-     * starts from the filter's own index reads, never from every key.
+     * starts from the filter's own index reads, never from every key. `partial` when the filter text
+     * was too broad to read in full (see CaseRepository.searchIds).
      */
     async filteredCaseIds(
       view: QueueViewId,
       filter: QueueFilter,
       sort: QueueSort,
       context: QueueViewContext,
-    ): Promise<string[]> {
-      const matches = await filterMatches(filter, context)
+    ): Promise<{ ids: string[]; partial: boolean }> {
+      const { matches, partial } = await filterMatches(filter, context)
       if (view === 'all') {
         const order = sort === 'view' ? 'updated' : sort
-        return matches ? sortIds([...matches], order) : readSorted(order)
+        return { ids: matches ? await sortIds([...matches], order) : await readSorted(order), partial }
       }
       const base = await viewIds(view, context)
       const narrowed = matches ? base.filter((id) => matches.has(id)) : base
-      return sort === 'view' ? narrowed : sortIds(narrowed, sort)
+      return { ids: sort === 'view' ? narrowed : await sortIds(narrowed, sort), partial }
     },
 
     /** Every analyst cases are assigned to, for the assignee filter (unique index keys, then one case each). */
@@ -176,7 +187,7 @@ export function createQueueViewRepository(
 
     /** How many cases a custom filter matches (for saved views in the picker). */
     async filterCount(filter: QueueFilter, context: QueueViewContext): Promise<number> {
-      const matches = await filterMatches(filter, context)
+      const { matches } = await filterMatches(filter, context)
       return matches ? matches.size : db.cases.count()
     },
 

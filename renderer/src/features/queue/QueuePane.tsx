@@ -30,7 +30,7 @@ export function QueuePane() {
   const viewContext = { analystId: analyst?.id ?? '', now: nowIso }
   const filter = useWorkspaceUi((state) => state.queueFilter)
   const sort = useWorkspaceUi((state) => state.queueSort)
-  const { ids, searching, complete } = useQueueCaseIds(
+  const { ids, searching, complete, partial } = useQueueCaseIds(
     searchText,
     view,
     filter,
@@ -114,7 +114,7 @@ export function QueuePane() {
           )}
         </Box>
         <Typography variant="body2" color="text.secondary" data-testid="queue-count">
-          {queueCountLabel(ids, searching, complete)}
+          {queueCountLabel(ids, searching, complete, partial)}
         </Typography>
       </Stack>
       {!searching && analyst && <QueueFilterBar analyst={analyst} />}
@@ -170,9 +170,15 @@ export function QueuePane() {
   )
 }
 
-function queueCountLabel(ids: string[] | undefined, searching: boolean, complete: boolean): string {
+function queueCountLabel(
+  ids: string[] | undefined,
+  searching: boolean,
+  complete: boolean,
+  partial: boolean,
+): string {
   if (!ids) return ''
   if (!complete) return 'Counting…'
+  if (partial) return `${ids.length.toLocaleString('en-US')}+ cases: type more to narrow`
   const count = ids.length.toLocaleString('en-US')
   if (searching) return `${count} ${ids.length === 1 ? 'match' : 'matches'}`
   return `${count} ${ids.length === 1 ? 'case' : 'cases'}`

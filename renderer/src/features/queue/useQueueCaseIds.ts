@@ -13,6 +13,8 @@ export interface QueueCaseIds {
   searching: boolean
   /** False while only the top of the queue is known (cold start over a large database). */
   complete: boolean
+  /** The filter text named too many cases to read per keystroke: these are some of them. */
+  partial: boolean
 }
 
 /**
@@ -35,11 +37,12 @@ export function useQueueCaseIds(
   const allCases = query === '' && view === 'all' && !custom
   const top = useLiveQuery(() => (allCases ? repositories.cases.queueCaseIds(QUEUE_TOP) : []), [allCases])
   const topIsAll = top !== undefined && top.length < QUEUE_TOP
-  const ids = useLiveQuery(async () => {
-    if (query !== '') return (await repositories.cases.search(query, SEARCH_LIMIT)).map((record) => record.id)
+  const listed = useLiveQuery(async () => {
+    if (query !== '')
+      return whole((await repositories.cases.search(query, SEARCH_LIMIT)).map((record) => record.id))
     if (custom) return repositories.queueViews.filteredCaseIds(view, filter, sort, context)
-    if (!allCases) return repositories.queueViews.caseIds(view, context)
-    return topIsAll || !topPainted ? undefined : repositories.cases.queueCaseIds()
+    if (!allCases) return whole(await repositories.queueViews.caseIds(view, context))
+    return topIsAll || !topPainted ? undefined : whole(await repositories.cases.queueCaseIds())
   }, [
     query,
     view,
@@ -51,8 +54,11 @@ export function useQueueCaseIds(
     topIsAll,
     caseWrites,
   ])
+  const ids = listed?.ids
   if (allCases && ids === undefined && top !== undefined) {
-    return { ids: top, searching: false, complete: topIsAll }
+    return { ids: top, searching: false, complete: topIsAll, partial: false }
   }
-  return { ids, searching: query !== '', complete: ids !== undefined }
+  return { ids, searching: query !== '', complete: ids !== undefined, partial: listed?.partial ?? false }
 }
+
+const whole = (ids: string[]) => ({ ids, partial: false })
