@@ -40,6 +40,20 @@ describe('filtering, sorting and saved views', () => {
       expect(row).toContain('Property damage')
       expect(row).toMatch(/\bS2\b/)
     }
+    // One colleague's cases: the assignee menu lists the analysts cases are assigned to.
+    await filter.getByRole('combobox', { name: 'Assignee' }).click()
+    const colleague = page.getByRole('option').nth(3)
+    const name = await colleague.innerText()
+    expect(['Anyone', 'Me', 'Unassigned']).not.toContain(name)
+    await colleague.click()
+    await expect
+      .poll(async () => {
+        const rows = await rowTexts()
+        return rows.length > 0 && rows.every((row) => row.includes(name))
+      })
+      .toBe(true)
+    await filter.getByRole('combobox', { name: 'Assignee' }).click()
+    await page.getByRole('option', { name: 'Anyone' }).click()
     await filter.getByLabel('Text').fill('CR-2026-0000')
     await expect.poll(async () => (await rowTexts()).every((row) => row.includes('CR-2026-0000'))).toBe(true)
     await page.getByRole('button', { name: 'Clear filter' }).click()

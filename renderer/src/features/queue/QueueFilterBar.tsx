@@ -145,7 +145,11 @@ export function QueueFilterBar({ analyst }: { analyst: Actor }) {
   const [open, setOpen] = useState(false)
   const [saving, setSaving] = useState(false)
   const savedViews = useLiveQuery(() => repositories.settings.getSavedQueueViews(), [])
-  const assignees = useLiveQuery(() => (open ? repositories.queueViews.assignees() : []), [open]) ?? []
+  // Read when the assignee menu first opens: on 100,000 cases it would otherwise compete with the
+  // first keystrokes typed into the filter.
+  const [assigneesWanted, setAssigneesWanted] = useState(false)
+  const assignees =
+    useLiveQuery(() => (assigneesWanted ? repositories.queueViews.assignees() : []), [assigneesWanted]) ?? []
   if (!savedViews) return null
   const ui = useWorkspaceUi.getState()
   const change = (patch: Partial<QueueFilter>) => ui.setQueueFilter({ ...filter, ...patch })
@@ -293,6 +297,7 @@ export function QueueFilterBar({ analyst }: { analyst: Actor }) {
             size="small"
             label="Assignee"
             value={assigneeKey(filter.assignee)}
+            slotProps={{ select: { onOpen: () => setAssigneesWanted(true) } }}
             onChange={(event) =>
               change({ assignee: assigneeOptions.find(([key]) => key === event.target.value)?.[2] ?? 'any' })
             }
