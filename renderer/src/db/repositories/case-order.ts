@@ -25,12 +25,17 @@ export function createCaseIdCache(db: WorkstationDatabase) {
     severity: () => db.cases.orderBy('[severity+slaDueAt]').primaryKeys(),
   }
   /** The list under `key`, read once until the next case write. Callers must not change it. */
+  const ready = new Set<Promise<string[]>>()
   function remember(key: string, read: () => Promise<string[]>): Promise<string[]> {
     let ids = lists.get(key)
     if (!ids) {
-      ids = read()
-      ids.catch(() => lists.delete(key))
-      lists.set(key, ids)
+      const reading = read()
+      reading.then(
+        () => ready.add(reading),
+        () => lists.delete(key),
+      )
+      lists.set(key, reading)
+      ids = reading
     }
     return ids
   }
@@ -47,6 +52,11 @@ export function createCaseIdCache(db: WorkstationDatabase) {
     },
     /** Every case id in one order. */
     ids: (order: CaseOrder) => remember(`order:${order}`, orders[order]),
+    /** Whether that order is in memory already (using it then costs no read). */
+    hasOrder: (order: CaseOrder) => {
+      const ids = lists.get(`order:${order}`)
+      return ids !== undefined && ready.has(ids)
+    },
   }
 }
 export type CaseIdCache = ReturnType<typeof createCaseIdCache>

@@ -44,7 +44,7 @@ export function createQueueViewRepository(
   order: CaseIdCache,
 ) {
   const readSorted = order.ids
-  /** In memory below this many cases; above it, the cached index order filtered by membership. */
+  /** Read and sorted below this many cases (unless the order is cached); above, the order is read and filtered. */
   const SORT_IN_MEMORY = 2_000
   const compareBy: Record<Exclude<QueueSort, 'view'>, (a: Case, b: Case) => number> = {
     updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
@@ -53,7 +53,8 @@ export function createQueueViewRepository(
       SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.slaDueAt.localeCompare(b.slaDueAt),
   }
   async function sortIds(ids: string[], sort: Exclude<QueueSort, 'view'>): Promise<string[]> {
-    if (ids.length <= SORT_IN_MEMORY) {
+    // With the order in memory, filtering it beats reading even a few hundred whole cases.
+    if (ids.length <= SORT_IN_MEMORY && !order.hasOrder(sort)) {
       const records = (await db.cases.bulkGet(ids)).filter((record): record is Case => record !== undefined)
       return records
         .sort((a, b) => compareBy[sort](a, b) || a.id.localeCompare(b.id))
