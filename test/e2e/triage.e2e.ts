@@ -357,6 +357,26 @@ describe('triaging a new escalation', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click()
   })
 
+  it('edits the case details: a lower severity re-times the SLA clock', async () => {
+    await page.getByRole('button', { name: 'Edit details' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Edit CR-2026-000001' })
+    expect(await dialog.getByLabel('Title').inputValue()).toBe('Shopper threatened at drop-off')
+    await choose('Severity', 'S2', dialog)
+    await dialog.getByLabel('Tags').fill('police-report, repeat-customer')
+    await dialog.getByLabel('Occurred').fill('2099-01-01T10:00')
+    await dialog.getByRole('button', { name: 'Save details' }).click()
+    await expect.poll(() => dialog.getByText('This is in the future').isVisible()).toBe(true)
+    await dialog.getByLabel('Occurred').fill('2026-11-24T14:30')
+    await dialog.getByRole('button', { name: 'Save details' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expect.poll(() => header().innerText()).toContain('S2')
+    await expect.poll(() => header().innerText()).toContain('repeat-customer')
+    // S2 resolution is 72 h instead of 24 h: about two days more than before.
+    await expect
+      .poll(() => header().getByTestId('sla-resolution').innerText())
+      .toMatch(/^Resolution 2 d \d+ h left$/)
+  })
+
   it('lists every one of these changes in the audit tab', async () => {
     await tab('Audit').click()
     const audit = page.getByRole('list', { name: 'Audit log' })
@@ -376,6 +396,7 @@ describe('triaging a new escalation', () => {
       'Added event "Police report filed by the shopper"',
       'Changed a note',
       'Removed witness Lee Parker',
+      'severity: S1 → S2',
     ]) {
       await expect.poll(text).toContain(line)
     }

@@ -1,9 +1,10 @@
 import { Button, Menu, MenuItem, Stack, Tooltip } from '@mui/material'
-import { useCallback, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { allowedTransitions, CASE_STATUS_INFO, type Case } from '../../../../shared/domain'
 import { useAnalyst } from '../identity/useAnalyst'
 import { assignCaseToMe, moveCaseTo } from './case-commands'
 import { useCaseRequest } from './case-requests'
+import { EditCaseDialog } from './EditCaseDialog'
 
 /** Status changes (only the workflow's allowed transitions) and "assign to me", from the case header. */
 export function CaseActions({ record }: { record: Case }) {
@@ -11,10 +12,9 @@ export function CaseActions({ record }: { record: Case }) {
   const [menuOpen, setMenuOpen] = useState(false)
   const statusButton = useRef<HTMLButtonElement>(null)
   // The "s" shortcut and the palette ask for the status menu.
-  useCaseRequest(
-    'change-status',
-    useCallback(() => setMenuOpen(true), []),
-  )
+  useCaseRequest('change-status', () => setMenuOpen(true))
+  const [editing, setEditing] = useState(false)
+  useCaseRequest('edit-details', () => setEditing(true))
   if (!analyst) return null
 
   return (
@@ -24,6 +24,9 @@ export function CaseActions({ record }: { record: Case }) {
           Assign to me
         </Button>
       )}
+      <Button size="small" variant="outlined" onClick={() => setEditing(true)}>
+        Edit details
+      </Button>
       <Button
         ref={statusButton}
         size="small"
@@ -47,6 +50,7 @@ export function CaseActions({ record }: { record: Case }) {
           </Tooltip>
         ))}
       </Menu>
+      {editing && <EditCaseDialog record={record} onClose={() => setEditing(false)} />}
     </Stack>
   )
 }

@@ -4,6 +4,7 @@ import { useWorkspaceUi } from '../shell/ui-store'
 /** Things a shortcut or the command palette can ask the open case to do. */
 export const CASE_REQUESTS = {
   'change-status': { label: 'Change the status of the open case', section: null },
+  'edit-details': { label: 'Edit the case details (title, category, severity, order, tags)', section: null },
   'log-call': { label: 'Log a call', section: 'Communications' },
   'compose-email': { label: 'Compose an email', section: 'Communications' },
   'add-party': { label: 'Add a party', section: 'Parties' },

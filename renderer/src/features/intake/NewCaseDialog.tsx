@@ -6,36 +6,18 @@ import {
   DialogContent,
   DialogTitle,
   Link,
-  MenuItem,
   Stack,
-  TextField,
-  type TextFieldProps,
   Typography,
 } from '@mui/material'
 import { useState } from 'react'
-import {
-  CASE_STATUS_INFO,
-  ESCALATION_SOURCE_LABELS,
-  ESCALATION_SOURCES,
-  INCIDENT_CATEGORIES,
-  INCIDENT_CATEGORY_INFO,
-  type IncidentCategory,
-  SEVERITIES,
-} from '../../../../shared/domain'
+import { CASE_STATUS_INFO, INCIDENT_CATEGORY_INFO } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
 import type { PossibleDuplicate } from '../../db/repositories/cases'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt, notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
-import { blankIntakeForm, type IntakeForm, intakeAccountIds, intakeDraft, intakeErrors } from './intake-form'
-
-function Heading({ children }: { children: string }) {
-  return (
-    <Typography variant="overline" color="text.secondary" sx={{ pt: 1 }}>
-      {children}
-    </Typography>
-  )
-}
+import { CaseDetailsFields, FormHeading, fieldRenderer } from './CaseDetailsFields'
+import { blankIntakeForm, type IntakeForm, intakeAccountIds, intakeDraft, intakeErrors } from './case-form'
 
 /**
  * Opens a new case from an escalation. Before creating, open cases on the same order or with the
@@ -56,22 +38,15 @@ function NewCaseForm() {
   const errors = intakeErrors(form)
   const close = () => useWorkspaceUi.getState().setNewCaseOpen(false)
 
-  const field = (name: keyof IntakeForm, label: string, props: TextFieldProps = {}) => (
-    <TextField
-      label={label}
-      value={form[name]}
-      onChange={(event) => {
-        setForm((current) => ({ ...current, [name]: event.target.value }))
-        setDuplicates(null)
-      }}
-      error={showErrors && Boolean(errors[name])}
-      helperText={(showErrors && errors[name]) || props.helperText}
-      fullWidth
-      {...props}
-    />
+  const field = fieldRenderer(
+    form,
+    (name, value) => {
+      setForm((current) => ({ ...current, [name]: value }))
+      setDuplicates(null)
+    },
+    errors,
+    showErrors,
   )
-  const dateField = (name: 'occurredAt' | 'deliveredAt', label: string) =>
-    field(name, label, { type: 'datetime-local', slotProps: { inputLabel: { shrink: true } } })
 
   const create = async () => {
     if (!analyst) return
@@ -111,80 +86,43 @@ function NewCaseForm() {
             void submit()
           }}
         >
-          {field('title', 'Title', { required: true, autoFocus: true })}
-          <Stack direction="row" spacing={2}>
-            {field('category', 'Category', {
-              select: true,
-              children: INCIDENT_CATEGORIES.map((category) => (
-                <MenuItem key={category} value={category}>
-                  {INCIDENT_CATEGORY_INFO[category].label}
-                </MenuItem>
-              )),
-              onChange: (event) => {
-                const category = event.target.value as IncidentCategory
-                setForm((current) => ({
-                  ...current,
-                  category,
-                  // Until the analyst picks a severity, follow the category's usual one.
-                  severity: severityTouched
-                    ? current.severity
-                    : INCIDENT_CATEGORY_INFO[category].typicalSeverity,
-                }))
-              },
-              helperText: INCIDENT_CATEGORY_INFO[form.category].examples,
-            })}
-            {field('severity', 'Severity', {
-              select: true,
-              children: SEVERITIES.map((severity) => (
-                <MenuItem key={severity} value={severity}>
-                  {severity}
-                </MenuItem>
-              )),
-              onChange: (event) => {
-                setSeverityTouched(true)
-                setForm((current) => ({ ...current, severity: event.target.value as IntakeForm['severity'] }))
-              },
-              sx: { maxWidth: 140 },
-            })}
-            {field('source', 'Escalated by', {
-              select: true,
-              children: ESCALATION_SOURCES.map((source) => (
-                <MenuItem key={source} value={source}>
-                  {ESCALATION_SOURCE_LABELS[source]}
-                </MenuItem>
-              )),
-            })}
-          </Stack>
-          {field('summary', 'Incident summary', { multiline: true, minRows: 3 })}
-          <Stack direction="row" spacing={2}>
-            {dateField('occurredAt', 'Occurred')}
-            {field('location', 'Location')}
-          </Stack>
-          <Heading>Order</Heading>
-          <Stack direction="row" spacing={2}>
-            {field('orderId', 'Order ID')}
-            {field('retailer', 'Retailer')}
-            {field('storeName', 'Store')}
-          </Stack>
-          <Stack direction="row" spacing={2}>
-            {field('deliveryAddress', 'Delivery address')}
-            {dateField('deliveredAt', 'Delivered')}
-          </Stack>
-          <Heading>Customer</Heading>
-          <Stack direction="row" spacing={2}>
-            {field('customerName', 'Customer name')}
-            {field('customerAccountId', 'Customer account ID')}
-          </Stack>
-          <Stack direction="row" spacing={2}>
-            {field('customerEmail', 'Customer email')}
-            {field('customerPhone', 'Customer phone')}
-          </Stack>
-          <Heading>Shopper</Heading>
-          <Stack direction="row" spacing={2}>
-            {field('shopperName', 'Shopper name')}
-            {field('shopperAccountId', 'Shopper account ID')}
-          </Stack>
-          {field('tags', 'Tags', { helperText: 'Separated by commas' })}
+          <CaseDetailsFields
+            form={form}
+            field={field}
+            autoFocus
+            onCategory={(category) =>
+              setForm((current) => ({
+                ...current,
+                category,
+                // Until the analyst picks a severity, follow the category's usual one.
+                severity: severityTouched
+                  ? current.severity
+                  : INCIDENT_CATEGORY_INFO[category].typicalSeverity,
+              }))
+            }
+            onSeverity={(severity) => {
+              setSeverityTouched(true)
+              setForm((current) => ({ ...current, severity }))
+            }}
+            beforeTags={
+              <>
+                <FormHeading>Customer</FormHeading>
+                <Stack direction="row" spacing={2}>
+                  {field('customerName', 'Customer name')}
+                  {field('customerAccountId', 'Customer account ID')}
+                </Stack>
+                <Stack direction="row" spacing={2}>
+                  {field('customerEmail', 'Customer email')}
+                  {field('customerPhone', 'Customer phone')}
+                </Stack>
+                <FormHeading>Shopper</FormHeading>
+                <Stack direction="row" spacing={2}>
+                  {field('shopperName', 'Shopper name')}
+                  {field('shopperAccountId', 'Shopper account ID')}
+                </Stack>
+              </>
+            }
+          />
           {/* Enter in a single-line field submits, as in any form. */}
           <button type="submit" hidden />
         </Stack>

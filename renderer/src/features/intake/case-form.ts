@@ -1,4 +1,5 @@
 import {
+  type Case,
   type EscalationSource,
   INCIDENT_CATEGORY_INFO,
   type IncidentCategory,
@@ -6,10 +7,10 @@ import {
   TagSchema,
 } from '../../../../shared/domain'
 import type { IntakeParty, NewCaseDraft } from '../../db/repositories/cases'
-import { fromLocalInputValue } from '../../format/time'
+import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
 
-/** The intake form as typed: every field a string until it is checked. */
-export interface IntakeForm {
+/** A case's own details as the form holds them: every field a string until it is checked. */
+export interface CaseDetailsForm {
   title: string
   summary: string
   category: IncidentCategory
@@ -22,13 +23,17 @@ export interface IntakeForm {
   storeName: string
   deliveryAddress: string
   deliveredAt: string
+  tags: string
+}
+
+/** The intake form: the case's details plus the customer and shopper it names. */
+export interface IntakeForm extends CaseDetailsForm {
   customerName: string
   customerAccountId: string
   customerEmail: string
   customerPhone: string
   shopperName: string
   shopperAccountId: string
-  tags: string
 }
 
 export const blankIntakeForm = (): IntakeForm => ({
@@ -53,13 +58,13 @@ export const blankIntakeForm = (): IntakeForm => ({
   tags: '',
 })
 
-export type IntakeErrors = Partial<Record<keyof IntakeForm, string>>
+export type FormErrors<F> = Partial<Record<keyof F, string>>
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** What is wrong with the form, field by field, in words the analyst can act on. */
-export function intakeErrors(form: IntakeForm, now = Date.now()): IntakeErrors {
-  const errors: IntakeErrors = {}
+/** What is wrong with the case details, field by field, in words the analyst can act on. */
+export function caseDetailsErrors(form: CaseDetailsForm, now = Date.now()): FormErrors<CaseDetailsForm> {
+  const errors: FormErrors<CaseDetailsForm> = {}
   if (form.title.trim() === '') errors.title = 'Give the case a short title'
   else if (form.title.trim().length > 200) errors.title = 'Keep the title under 200 characters'
   for (const field of ['occurredAt', 'deliveredAt'] as const) {
@@ -71,14 +76,20 @@ export function intakeErrors(form: IntakeForm, now = Date.now()): IntakeErrors {
   const hasOrder = [form.orderId, form.retailer, form.storeName, form.deliveryAddress].some((v) => v.trim())
   if (hasOrder && form.orderId.trim() === '') errors.orderId = 'Enter the order id, or clear the order fields'
   if (hasOrder && form.retailer.trim() === '') errors.retailer = 'Which retailer was the order from?'
+  const badTag = splitTags(form.tags).find((tag) => !TagSchema.safeParse(tag).success)
+  if (badTag) errors.tags = `"${badTag}" is not a valid tag`
+  return errors
+}
+
+/** The case details' problems plus those of the parties named at intake. */
+export function intakeErrors(form: IntakeForm, now = Date.now()): FormErrors<IntakeForm> {
+  const errors: FormErrors<IntakeForm> = caseDetailsErrors(form, now)
   if (form.customerEmail.trim() && !EMAIL.test(form.customerEmail.trim()))
     errors.customerEmail = 'This is not an email address'
   if ((form.customerAccountId.trim() || form.customerEmail.trim()) && form.customerName.trim() === '')
     errors.customerName = "Enter the customer's name"
   if (form.shopperAccountId.trim() && form.shopperName.trim() === '')
     errors.shopperName = "Enter the shopper's name"
-  const badTag = splitTags(form.tags).find((tag) => !TagSchema.safeParse(tag).success)
-  if (badTag) errors.tags = `"${badTag}" is not a valid tag`
   return errors
 }
 
@@ -88,23 +99,8 @@ const splitTags = (tags: string) =>
     .map((tag) => tag.trim())
     .filter(Boolean)
 
-/** The case to open from a checked form. */
-export function intakeDraft(form: IntakeForm): NewCaseDraft {
-  const parties: IntakeParty[] = []
-  if (form.customerName.trim())
-    parties.push({
-      role: 'customer',
-      name: form.customerName.trim(),
-      accountId: form.customerAccountId.trim() || undefined,
-      contact: { phone: form.customerPhone.trim(), email: form.customerEmail.trim(), address: '' },
-    })
-  if (form.shopperName.trim())
-    parties.push({
-      role: 'shopper',
-      name: form.shopperName.trim(),
-      accountId: form.shopperAccountId.trim() || undefined,
-      contact: { phone: '', email: '', address: '' },
-    })
+/** The case details of a checked form, as a change to a case (or the fields of a new one). */
+export function caseDetailsPatch(form: CaseDetailsForm): Required<Omit<NewCaseDraft, 'parties'>> {
   return {
     title: form.title.trim(),
     summary: form.summary.trim(),
@@ -123,8 +119,46 @@ export function intakeDraft(form: IntakeForm): NewCaseDraft {
         }
       : null,
     tags: [...new Set(splitTags(form.tags))],
-    parties,
   }
+}
+
+/** A case's details, for editing them. */
+export function caseDetailsFormOf(record: Case): CaseDetailsForm {
+  return {
+    title: record.title,
+    summary: record.summary,
+    category: record.category,
+    severity: record.severity,
+    source: record.source,
+    occurredAt: toLocalInputValue(record.occurredAt),
+    location: record.location,
+    orderId: record.order?.orderId ?? '',
+    retailer: record.order?.retailer ?? '',
+    storeName: record.order?.storeName ?? '',
+    deliveryAddress: record.order?.deliveryAddress ?? '',
+    deliveredAt: toLocalInputValue(record.order?.deliveryAt),
+    tags: record.tags.join(', '),
+  }
+}
+
+/** The case to open from a checked intake form. */
+export function intakeDraft(form: IntakeForm): NewCaseDraft {
+  const parties: IntakeParty[] = []
+  if (form.customerName.trim())
+    parties.push({
+      role: 'customer',
+      name: form.customerName.trim(),
+      accountId: form.customerAccountId.trim() || undefined,
+      contact: { phone: form.customerPhone.trim(), email: form.customerEmail.trim(), address: '' },
+    })
+  if (form.shopperName.trim())
+    parties.push({
+      role: 'shopper',
+      name: form.shopperName.trim(),
+      accountId: form.shopperAccountId.trim() || undefined,
+      contact: { phone: '', email: '', address: '' },
+    })
+  return { ...caseDetailsPatch(form), parties }
 }
 
 /** The account ids the form names, for duplicate detection. */

@@ -1,0 +1,73 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material'
+import { useState } from 'react'
+import type { Case } from '../../../../shared/domain'
+import { repositories } from '../../db/instance'
+import { useAnalyst } from '../identity/useAnalyst'
+import { CaseDetailsFields, fieldRenderer } from '../intake/CaseDetailsFields'
+import {
+  type CaseDetailsForm,
+  caseDetailsErrors,
+  caseDetailsFormOf,
+  caseDetailsPatch,
+} from '../intake/case-form'
+import { attempt } from '../shell/notices'
+
+/**
+ * Edits a case's own details: title, category, severity (re-timing its SLA clocks), source, summary,
+ * time and place, order and tags. Every changed field lands in the audit log.
+ */
+export function EditCaseDialog({ record, onClose }: { record: Case; onClose(): void }) {
+  const analyst = useAnalyst()
+  const [form, setForm] = useState<CaseDetailsForm>(() => caseDetailsFormOf(record))
+  const [showErrors, setShowErrors] = useState(false)
+  const errors = caseDetailsErrors(form)
+  const set = (patch: Partial<CaseDetailsForm>) => setForm((current) => ({ ...current, ...patch }))
+  const field = fieldRenderer(form, (name, value) => set({ [name]: value }), errors, showErrors)
+
+  const save = async () => {
+    setShowErrors(true)
+    if (!analyst || Object.keys(errors).length > 0) return
+    const patch = caseDetailsPatch(form)
+    // The form shows times to the minute: an untouched time keeps its seconds.
+    const initial = caseDetailsFormOf(record)
+    if (form.occurredAt === initial.occurredAt) patch.occurredAt = record.occurredAt
+    if (patch.order && form.deliveredAt === initial.deliveredAt)
+      patch.order.deliveryAt = record.order?.deliveryAt ?? patch.order.deliveryAt
+    const saved = await attempt(
+      () => repositories.cases.update(record.id, patch, analyst),
+      `${record.caseNumber} saved.`,
+    )
+    if (saved) onClose()
+  }
+
+  return (
+    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
+      <DialogTitle>Edit {record.caseNumber}</DialogTitle>
+      <DialogContent>
+        <Stack
+          spacing={2}
+          component="form"
+          sx={{ pt: 1 }}
+          onSubmit={(event) => {
+            event.preventDefault()
+            void save()
+          }}
+        >
+          <CaseDetailsFields
+            form={form}
+            field={field}
+            onCategory={(category) => set({ category })}
+            onSeverity={(severity) => set({ severity })}
+          />
+          <button type="submit" hidden />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" onClick={save}>
+          Save details
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}
