@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material'
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material'
 import { useState } from 'react'
 import type { Case } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
@@ -10,6 +10,7 @@ import {
   caseDetailsFormOf,
   caseDetailsPatch,
 } from '../intake/case-form'
+import { DialogForm } from '../shell/DialogForm'
 import { attempt } from '../shell/notices'
 
 /**
@@ -44,23 +45,14 @@ export function EditCaseDialog({ record, onClose }: { record: Case; onClose(): v
     <Dialog open onClose={onClose} maxWidth="md" fullWidth>
       <DialogTitle>Edit {record.caseNumber}</DialogTitle>
       <DialogContent>
-        <Stack
-          spacing={2}
-          component="form"
-          sx={{ pt: 1 }}
-          onSubmit={(event) => {
-            event.preventDefault()
-            void save()
-          }}
-        >
+        <DialogForm onSubmit={() => void save()}>
           <CaseDetailsFields
             form={form}
             field={field}
             onCategory={(category) => set({ category })}
             onSeverity={(severity) => set({ severity })}
           />
-          <button type="submit" hidden />
-        </Stack>
+        </DialogForm>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>

@@ -14,6 +14,7 @@ import { CASE_STATUS_INFO, INCIDENT_CATEGORY_INFO } from '../../../../shared/dom
 import { repositories } from '../../db/instance'
 import type { PossibleDuplicate } from '../../db/repositories/cases'
 import { useAnalyst } from '../identity/useAnalyst'
+import { DialogForm } from '../shell/DialogForm'
 import { attempt, notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { CaseDetailsFields, FormHeading, fieldRenderer } from './CaseDetailsFields'
@@ -77,15 +78,7 @@ function NewCaseForm() {
     <Dialog open onClose={close} maxWidth="md" fullWidth>
       <DialogTitle>New case</DialogTitle>
       <DialogContent>
-        <Stack
-          spacing={2}
-          component="form"
-          sx={{ pt: 1 }}
-          onSubmit={(event) => {
-            event.preventDefault()
-            void submit()
-          }}
-        >
+        <DialogForm onSubmit={() => void submit()}>
           <CaseDetailsFields
             form={form}
             field={field}
@@ -123,9 +116,7 @@ function NewCaseForm() {
               </>
             }
           />
-          {/* Enter in a single-line field submits, as in any form. */}
-          <button type="submit" hidden />
-        </Stack>
+        </DialogForm>
         {duplicates && duplicates.length > 0 && (
           <Alert severity="warning" sx={{ mt: 2 }} aria-label="Possible duplicates">
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
