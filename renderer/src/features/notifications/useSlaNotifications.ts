@@ -39,7 +39,8 @@ export function useSlaNotifications(analyst: Actor | null | undefined) {
     const announced = new Set(store.announced)
     const fresh = current.filter((alert) => !announced.has(alert.key))
     // Remember only crossings still current, so the list never grows past the analyst's own cases.
-    store.setAnnounced(current.map((alert) => alert.key))
+    const keys = current.map((alert) => alert.key)
+    if (keys.join('\n') !== store.announced.join('\n')) store.setAnnounced(keys)
     for (const notification of slaNotifications(fresh)) {
       platform.showCaseNotification(notification).catch((error) => console.warn('Notification failed', error))
     }
