@@ -1,16 +1,12 @@
 import Dexie from 'dexie'
-import {
-  EvidenceSchema,
-  NoteSchema,
-  TIMELINE_KIND_LABELS,
-  TimelineEventSchema,
-} from '../../../../shared/domain'
+import { NoteSchema, TIMELINE_KIND_LABELS, TimelineEventSchema } from '../../../../shared/domain'
 import type { WorkstationDatabase } from '../database'
 import { createCaseFileRepository } from './case-files'
 import { createCaseIdCache } from './case-order'
 import { createCaseRecordRepository } from './case-records'
 import { createCaseRepository } from './cases'
 import { createCommunicationRepository } from './communications'
+import { createEvidenceRepository } from './evidence'
 import { createPartyRepository } from './parties'
 import { createQueueViewRepository } from './queue-views'
 import { createSettingsRepository } from './settings'
@@ -22,14 +18,6 @@ export function createRepositories(
   now: () => string = () => new Date().toISOString(),
 ) {
   const settings = createSettingsRepository(db, now)
-  const evidenceRecords = createCaseRecordRepository(db, {
-    table: db.evidence,
-    entity: 'evidence',
-    schema: EvidenceSchema,
-    orderedBy: 'exhibitNumber',
-    describe: (item) => `exhibit E-${item.exhibitNumber} (${item.originalName})`,
-    now,
-  })
   const order = createCaseIdCache(db)
   const cases = createCaseRepository(db, settings, now, order)
   return {
@@ -56,10 +44,7 @@ export function createRepositories(
       now,
     }),
     communications: createCommunicationRepository(db, now),
-    evidence: {
-      ...evidenceRecords,
-      getBlob: async (sha256: string) => (await db.evidenceBlobs.get(sha256))?.blob,
-    },
+    evidence: createEvidenceRepository(db, now),
     custody: {
       listForEvidence: (evidenceId: string) =>
         db.custodyEvents

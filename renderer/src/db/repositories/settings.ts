@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import {
   DEFAULT_EMAIL_TEMPLATES,
   type EmailTemplate,
@@ -17,7 +17,16 @@ export const SETTING_KEYS = {
   slaPolicy: 'slaPolicy',
   emailTemplates: 'emailTemplates',
   savedQueueViews: 'savedQueueViews',
+  evidenceSizeLimit: 'evidenceSizeLimit',
 } as const
+
+/** The largest evidence file accepted unless Settings say otherwise: 2 GiB. */
+export const DEFAULT_EVIDENCE_SIZE_LIMIT = 2 * 1024 ** 3
+const EvidenceSizeLimitSchema = z
+  .number()
+  .int()
+  .min(1024 ** 2, 'the limit is at least 1 MiB')
+  .max(64 * 1024 ** 3, 'the limit is at most 64 GiB')
 
 export function createSettingsRepository(db: WorkstationDatabase, now: () => string) {
   const read = async (key: string): Promise<unknown> => (await db.settings.get(key))?.value
@@ -83,6 +92,20 @@ export function createSettingsRepository(db: WorkstationDatabase, now: () => str
 
     async saveSavedQueueViews(views: SavedQueueView[], actor: Actor, summary: string): Promise<void> {
       await save(SETTING_KEYS.savedQueueViews, SavedQueueViewListSchema, views, actor, summary)
+    },
+
+    /** The largest evidence file, in bytes, an import accepts. */
+    getEvidenceSizeLimit: (): Promise<number> =>
+      readValid(SETTING_KEYS.evidenceSizeLimit, EvidenceSizeLimitSchema, DEFAULT_EVIDENCE_SIZE_LIMIT),
+
+    async saveEvidenceSizeLimit(bytes: number, actor: Actor): Promise<void> {
+      await save(
+        SETTING_KEYS.evidenceSizeLimit,
+        EvidenceSizeLimitSchema,
+        bytes,
+        actor,
+        'Evidence size limit changed',
+      )
     },
 
     async nextCaseSequence(): Promise<number> {

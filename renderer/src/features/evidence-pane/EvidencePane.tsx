@@ -1,10 +1,12 @@
 import { Box, Divider, List, ListItem, ListItemText, Stack, Typography } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect } from 'react'
 import { formatBytes } from '../../../../shared/byte-size'
 import { exhibitLabel } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { Facts } from '../case/Facts'
+import { EvidenceActions } from '../evidence/EvidenceActions'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { EvidencePreview } from './EvidencePreview'
 
@@ -18,6 +20,13 @@ export function EvidencePane() {
     async () => (evidenceId ? repositories.custody.listForEvidence(evidenceId) : []),
     [evidenceId],
   )
+  // Opening an item is a line of its chain of custody: who looked at it, when.
+  useEffect(() => {
+    if (!evidenceId) return
+    void repositories.settings.getAnalyst().then((analyst) => {
+      if (analyst) return repositories.evidence.recordViewed(evidenceId, analyst)
+    })
+  }, [evidenceId])
   const source = useLiveQuery(
     async () => (item?.sourcePartyId ? repositories.parties.get(item.sourcePartyId) : undefined),
     [item?.sourcePartyId],
@@ -41,6 +50,7 @@ export function EvidencePane() {
       <Typography variant="h2" component="h2">
         {exhibitLabel(item.exhibitNumber)} · {item.originalName}
       </Typography>
+      <EvidenceActions item={item} />
       <EvidencePreview item={item} />
       <Facts
         facts={[

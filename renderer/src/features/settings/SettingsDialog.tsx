@@ -23,6 +23,7 @@ import { useWorkspaceUi } from '../shell/ui-store'
 import { type ThemePreference, useThemeStore } from '../theme/theme-store'
 import { DemoDataSection } from './DemoDataSection'
 import { EmailTemplatesSection } from './EmailTemplatesSection'
+import { EvidenceSettingsSection } from './EvidenceSettingsSection'
 import { SlaPolicySection } from './SlaPolicySection'
 import { StorageSection } from './StorageSection'
 
@@ -94,6 +95,9 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
           </Section>
           <Section title="Email templates">
             <EmailTemplatesSection analyst={analyst} />
+          </Section>
+          <Section title="Evidence">
+            <EvidenceSettingsSection analyst={analyst} />
           </Section>
           <Section title="Storage on this computer">
             <StorageSection refreshKey={storageKey} />

@@ -1,0 +1,174 @@
+import Dexie from 'dexie'
+import { formatBytes } from '../../../../shared/byte-size'
+import {
+  type Actor,
+  type Case,
+  type CustodyAction,
+  type Evidence,
+  EvidenceSchema,
+  exhibitLabel,
+} from '../../../../shared/domain'
+import type { WorkstationDatabase } from '../database'
+import { guardStorage } from '../storage'
+import { createCaseRecordRepository } from './case-records'
+import { CaseRuleError } from './cases'
+
+/** A file about to become an exhibit: its bytes, and what the fingerprint worker found. */
+export interface EvidenceImport {
+  caseId: string
+  blob: Blob
+  originalName: string
+  size: number
+  sha256: string
+  detectedType: string
+  sourcePartyId: string | null
+  acquiredAt: string
+  description: string
+}
+
+export type EvidenceImportOutcome =
+  | { status: 'added'; item: Evidence }
+  /** The same bytes are already an exhibit of this case. */
+  | { status: 'duplicate'; existing: Evidence }
+
+/**
+ * Evidence items, their bytes (once per SHA-256) and their chain of custody. Every step an item goes
+ * through appends a custody event; items are never deleted, only removed with a reason.
+ */
+export function createEvidenceRepository(db: WorkstationDatabase, now: () => string) {
+  const records = createCaseRecordRepository(db, {
+    table: db.evidence,
+    entity: 'evidence',
+    schema: EvidenceSchema,
+    orderedBy: 'exhibitNumber',
+    describe: (item) => `exhibit ${exhibitLabel(item.exhibitNumber)} (${item.originalName})`,
+    now,
+  })
+
+  // Custody lines are listed by time, then by id: ids that count up keep two lines written in the
+  // same millisecond in the order they happened.
+  let custodySequence = 0
+  const custody = (item: Evidence, action: CustodyAction, by: Actor, detail: string, sha256 = item.sha256) =>
+    db.custodyEvents.add({
+      id: `${String(++custodySequence).padStart(9, '0')}-${crypto.randomUUID()}`,
+      evidenceId: item.id,
+      caseId: item.caseId,
+      action,
+      at: now(),
+      by,
+      sha256,
+      detail,
+    })
+
+  return {
+    ...records,
+    getBlob: async (sha256: string) => (await db.evidenceBlobs.get(sha256))?.blob,
+
+    /**
+     * Makes a file an exhibit of the case: the next exhibit number (never reused), the bytes stored
+     * once per hash, the custody record's first line and a timeline entry, in one transaction. The
+     * same bytes already in the case are reported instead of stored twice.
+     */
+    importItem(input: EvidenceImport, actor: Actor): Promise<EvidenceImportOutcome> {
+      return guardStorage(() =>
+        db.transaction(
+          'rw',
+          [db.evidence, db.evidenceBlobs, db.custodyEvents, db.timelineEvents, db.auditEntries],
+          async (): Promise<EvidenceImportOutcome> => {
+            const inCase = await db.evidence.where('sha256').equals(input.sha256).toArray()
+            const existing = inCase.find((item) => item.caseId === input.caseId && !item.removed)
+            if (existing) return { status: 'duplicate', existing }
+            const last = await db.evidence
+              .where('[caseId+exhibitNumber]')
+              .between([input.caseId, Dexie.minKey], [input.caseId, Dexie.maxKey])
+              .last()
+            if (!(await db.evidenceBlobs.get(input.sha256)))
+              await db.evidenceBlobs.put({ sha256: input.sha256, blob: input.blob, size: input.size })
+            const at = now()
+            const item = await records.add(
+              {
+                id: crypto.randomUUID(),
+                caseId: input.caseId,
+                exhibitNumber: (last?.exhibitNumber ?? 0) + 1,
+                sha256: input.sha256,
+                originalName: input.originalName,
+                size: input.size,
+                detectedType: input.detectedType,
+                sourcePartyId: input.sourcePartyId,
+                acquiredAt: input.acquiredAt,
+                importedAt: at,
+                importedBy: actor,
+                description: input.description,
+                tags: [],
+                parentEvidenceId: null,
+                removed: null,
+              },
+              actor,
+            )
+            await custody(
+              item,
+              'imported',
+              actor,
+              `Imported "${item.originalName}" (${item.detectedType}, ${formatBytes(item.size)})`,
+            )
+            await db.timelineEvents.add({
+              id: crypto.randomUUID(),
+              caseId: item.caseId,
+              kind: 'evidence',
+              occurredAt: at,
+              title: `Exhibit ${exhibitLabel(item.exhibitNumber)} added: ${item.originalName}`.slice(0, 300),
+              detail: item.description,
+              ref: { entity: 'evidence', id: item.id },
+              recordedBy: actor,
+              recordedAt: at,
+            })
+            return { status: 'added', item }
+          },
+        ),
+      )
+    },
+
+    /** Other cases holding the same bytes: the same photo in two cases links them. */
+    async casesWithSameFile(sha256: string, exceptCaseId: string): Promise<Case[]> {
+      const items = await db.evidence.where('sha256').equals(sha256).toArray()
+      const caseIds = [...new Set(items.map((item) => item.caseId))].filter((id) => id !== exceptCaseId)
+      return (await db.cases.bulkGet(caseIds)).filter((record): record is Case => record !== undefined)
+    },
+
+    /** Records that the analyst looked at the item. */
+    async recordViewed(evidenceId: string, actor: Actor): Promise<void> {
+      const item = await db.evidence.get(evidenceId)
+      if (item) await guardStorage(() => custody(item, 'viewed', actor, 'Opened in the evidence viewer'))
+    },
+
+    /** Records a re-computed hash against the stored one; true when they match. */
+    async recordVerification(evidenceId: string, recomputed: string, actor: Actor): Promise<boolean> {
+      const item = await db.evidence.get(evidenceId)
+      if (!item) throw new CaseRuleError('That evidence item no longer exists on this workstation.')
+      const intact = recomputed === item.sha256
+      await guardStorage(() =>
+        custody(
+          item,
+          'reverified',
+          actor,
+          intact
+            ? 'Integrity verified: the stored bytes still hash to the recorded SHA-256'
+            : `INTEGRITY FAILURE: the stored bytes now hash to ${recomputed}`,
+          recomputed,
+        ),
+      )
+      return intact
+    },
+
+    /** Takes the item out of the case with a reason; it stays, with its custody record, for the audit. */
+    removeItem(evidenceId: string, reason: string, actor: Actor): Promise<Evidence> {
+      return guardStorage(() =>
+        db.transaction('rw', [db.evidence, db.custodyEvents, db.auditEntries], async () => {
+          const item = await records.update(evidenceId, { removed: { at: now(), by: actor, reason } }, actor)
+          await custody(item, 'removed', actor, `Removed: ${reason.trim()}`)
+          return item
+        }),
+      )
+    },
+  }
+}

@@ -1,0 +1,101 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Stack,
+  TextField,
+} from '@mui/material'
+import { useState } from 'react'
+import { type Evidence, exhibitLabel } from '../../../../shared/domain'
+import { repositories } from '../../db/instance'
+import { useAnalyst } from '../identity/useAnalyst'
+import { attempt, notify } from '../shell/notices'
+import { fingerprint } from './fingerprint'
+
+/**
+ * "Verify integrity" re-hashes the stored bytes in a worker and records the result in the chain of
+ * custody; "Remove…" takes the item out of the case with a reason (it stays for the record).
+ */
+export function EvidenceActions({ item }: { item: Evidence }) {
+  const analyst = useAnalyst()
+  const [verifying, setVerifying] = useState(false)
+  const [removing, setRemoving] = useState(false)
+  const [reason, setReason] = useState('')
+  if (!analyst) return null
+  const label = exhibitLabel(item.exhibitNumber)
+
+  const verify = async () => {
+    setVerifying(true)
+    try {
+      const blob = await repositories.evidence.getBlob(item.sha256)
+      if (!blob) {
+        notify('error', `The bytes of ${label} are missing from this workstation.`)
+        return
+      }
+      const print = await attempt(() => fingerprint(blob, () => {}))
+      if (!print) return
+      const intact = await attempt(() =>
+        repositories.evidence.recordVerification(item.id, print.sha256, analyst),
+      )
+      if (intact === true) notify('success', `${label} is intact: its SHA-256 matches the record.`)
+      else if (intact === false)
+        notify('error', `${label} has changed: its bytes no longer match the recorded SHA-256.`)
+    } finally {
+      setVerifying(false)
+    }
+  }
+
+  return (
+    <Stack direction="row" spacing={1}>
+      <Button size="small" variant="outlined" onClick={verify} disabled={verifying}>
+        {verifying ? 'Verifying…' : 'Verify integrity'}
+      </Button>
+      {!item.removed && (
+        <Button size="small" color="error" onClick={() => setRemoving(true)}>
+          Remove…
+        </Button>
+      )}
+      {removing && (
+        <Dialog open onClose={() => setRemoving(false)}>
+          <DialogTitle>Remove {label} from the case?</DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              The item stays on this workstation with its chain of custody; it is marked removed with your
+              reason.
+            </DialogContentText>
+            <TextField
+              autoFocus
+              fullWidth
+              multiline
+              minRows={2}
+              label="Reason"
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              sx={{ mt: 2 }}
+            />
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setRemoving(false)}>Keep</Button>
+            <Button
+              color="error"
+              variant="contained"
+              disabled={reason.trim() === ''}
+              onClick={async () => {
+                const removed = await attempt(
+                  () => repositories.evidence.removeItem(item.id, reason, analyst),
+                  `${label} removed from the case.`,
+                )
+                if (removed) setRemoving(false)
+              }}
+            >
+              Remove {label}
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,36 @@
+// Hashes an evidence file (SHA-256, streamed in chunks, never whole in memory) and detects its type
+// from its first bytes, off the UI thread. Progress is posted as the bytes go through.
+import { fileTypeFromBuffer } from 'file-type'
+import { createSHA256 } from 'hash-wasm'
+import { CONTENT_TYPE_HEAD_BYTES, detectContentType } from '../../../../shared/evidence/content-type'
+import type { FingerprintReply, FingerprintRequest } from './fingerprint'
+
+const PROGRESS_EVERY_MS = 100
+
+self.onmessage = async (event: MessageEvent<FingerprintRequest>) => {
+  const post = (reply: FingerprintReply) => self.postMessage(reply)
+  try {
+    const file = event.data.file
+    const head = new Uint8Array(await file.slice(0, CONTENT_TYPE_HEAD_BYTES).arrayBuffer())
+    const signature = await fileTypeFromBuffer(head).catch(() => undefined)
+    const detectedType = detectContentType(head, signature?.mime)
+    const hasher = await createSHA256()
+    hasher.init()
+    const reader = file.stream().getReader()
+    let hashed = 0
+    let reported = performance.now()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      hasher.update(value)
+      hashed += value.byteLength
+      if (performance.now() - reported > PROGRESS_EVERY_MS) {
+        reported = performance.now()
+        post({ type: 'progress', hashed, size: file.size })
+      }
+    }
+    post({ type: 'done', sha256: hasher.digest('hex'), detectedType, size: hashed })
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
+  }
+}

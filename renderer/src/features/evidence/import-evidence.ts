@@ -1,0 +1,81 @@
+import { formatBytes } from '../../../../shared/byte-size'
+import { type Actor, exhibitLabel } from '../../../../shared/domain'
+import { repositories } from '../../db/instance'
+import { useEvidenceImports } from './evidence-import-store'
+import { FingerprintCancelled, fingerprint } from './fingerprint'
+
+const cancels = new Map<string, AbortController>()
+
+/** Stops one file's import (while it is waiting or being hashed). */
+export function cancelImport(jobId: string): void {
+  cancels.get(jobId)?.abort()
+}
+
+/**
+ * Imports files into a case one after another: the size limit first, then SHA-256 and type in a
+ * worker with progress, then the item with its custody record. Each file ends with its own outcome;
+ * one failing never stops the others.
+ */
+export async function importEvidenceFiles(caseId: string, files: File[], analyst: Actor): Promise<void> {
+  const store = useEvidenceImports.getState()
+  const jobs = files.map((file) => ({
+    id: crypto.randomUUID(),
+    caseId,
+    name: file.name || 'pasted image',
+    size: file.size,
+    hashed: 0,
+    state: 'waiting' as const,
+    message: '',
+  }))
+  store.add(jobs)
+  for (const job of jobs) cancels.set(job.id, new AbortController())
+  const limit = await repositories.settings.getEvidenceSizeLimit()
+  for (const [index, job] of jobs.entries()) {
+    const file = files[index]!
+    const signal = cancels.get(job.id)!.signal
+    try {
+      if (signal.aborted) throw new FingerprintCancelled('Cancelled')
+      if (file.size > limit) {
+        store.update(job.id, {
+          state: 'failed',
+          message: `${formatBytes(file.size)} is over the ${formatBytes(limit)} limit for one evidence file (Settings → Evidence).`,
+        })
+        continue
+      }
+      store.update(job.id, { state: 'hashing' })
+      const print = await fingerprint(file, (hashed) => store.update(job.id, { hashed }), signal)
+      store.update(job.id, { state: 'storing', hashed: print.size })
+      const outcome = await repositories.evidence.importItem(
+        {
+          caseId,
+          blob: file,
+          originalName: job.name,
+          size: print.size,
+          sha256: print.sha256,
+          detectedType: print.detectedType,
+          sourcePartyId: null,
+          acquiredAt: new Date().toISOString(),
+          description: '',
+        },
+        analyst,
+      )
+      store.update(job.id, {
+        state: 'done',
+        message:
+          outcome.status === 'added'
+            ? `Added as ${exhibitLabel(outcome.item.exhibitNumber)} (${outcome.item.detectedType})`
+            : `Already in this case as ${exhibitLabel(outcome.existing.exhibitNumber)}: not added again`,
+      })
+    } catch (error) {
+      if (error instanceof FingerprintCancelled)
+        store.update(job.id, { state: 'cancelled', message: 'Cancelled' })
+      else
+        store.update(job.id, {
+          state: 'failed',
+          message: `Not imported: ${error instanceof Error ? error.message : String(error)}`,
+        })
+    } finally {
+      cancels.delete(job.id)
+    }
+  }
+}

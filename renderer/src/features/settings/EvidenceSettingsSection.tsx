@@ -1,0 +1,60 @@
+import { Button, InputAdornment, Stack, TextField } from '@mui/material'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import { formatBytes } from '../../../../shared/byte-size'
+import type { Actor } from '../../../../shared/domain'
+import { repositories } from '../../db/instance'
+import { attempt } from '../shell/notices'
+
+const MIB = 1024 ** 2
+
+/** The largest evidence file an import accepts (default 2 GiB). */
+export function EvidenceSettingsSection({ analyst }: { analyst: Actor }) {
+  const limit = useLiveQuery(() => repositories.settings.getEvidenceSizeLimit(), [])
+  if (limit === undefined) return null
+  // Not keyed by the limit: saving must not remount the form and drop the focus.
+  return <SizeLimitForm limit={limit} analyst={analyst} />
+}
+
+function SizeLimitForm({ limit, analyst }: { limit: number; analyst: Actor }) {
+  const [mebibytes, setMebibytes] = useState(String(Math.round(limit / MIB)))
+  const value = Number(mebibytes)
+  const valid = Number.isInteger(value) && value >= 1 && value <= 64 * 1024
+  return (
+    <Stack
+      direction="row"
+      spacing={1}
+      component="form"
+      sx={{ alignItems: 'flex-start' }}
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (valid)
+          void attempt(
+            () => repositories.settings.saveEvidenceSizeLimit(value * MIB, analyst),
+            `Evidence files up to ${formatBytes(value * MIB)} are accepted.`,
+          )
+      }}
+    >
+      <TextField
+        size="small"
+        label="Largest evidence file"
+        value={mebibytes}
+        onChange={(event) => setMebibytes(event.target.value)}
+        error={!valid}
+        helperText={
+          valid
+            ? `${formatBytes(value * MIB)}; larger files are refused with a message`
+            : 'A whole number from 1 to 65536'
+        }
+        slotProps={{
+          htmlInput: { inputMode: 'numeric' },
+          input: { endAdornment: <InputAdornment position="end">MiB</InputAdornment> },
+        }}
+      />
+      {/* Stays enabled after saving: a button disabled under the focus would drop it (and Esc). */}
+      <Button type="submit" variant="outlined" disabled={!valid}>
+        Save limit
+      </Button>
+    </Stack>
+  )
+}

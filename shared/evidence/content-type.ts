@@ -1,0 +1,93 @@
+/**
+ * The type of an evidence file from its bytes. Binary formats are recognised by their signature
+ * (the caller passes what file-type found); text formats have none, so the first bytes are read as
+ * text and classified by their shape. The file name is never consulted.
+ */
+export function detectContentType(head: Uint8Array, signatureType: string | undefined): string {
+  if (signatureType) return signatureType
+  if (head.length === 0) return 'application/x-empty'
+  if (head.includes(0)) return 'application/octet-stream'
+  // The head may end inside a multi-byte character: drop up to three trailing bytes before deciding.
+  const text = decodeUtf8(trimPartialCharacter(head))
+  if (text === null) return 'application/octet-stream'
+  const start = text.replace(/^\uFEFF/, '').trimStart()
+  const lower = start.slice(0, 200).toLowerCase()
+  if (lower.startsWith('<svg') || (lower.startsWith('<?xml') && lower.includes('<svg')))
+    return 'image/svg+xml'
+  if (lower.startsWith('<!doctype html') || lower.startsWith('<html')) return 'text/html'
+  if (start.startsWith('{') || start.startsWith('[')) return 'application/json'
+  if (
+    /^(received|from|return-path|message-id|mime-version|date|subject|to|delivered-to):/im.test(
+      start.slice(0, 1000),
+    )
+  )
+    return looksLikeEmail(start) ? 'message/rfc822' : 'text/plain'
+  if (looksLikeCsv(start)) return 'text/csv'
+  return 'text/plain'
+}
+
+/**
+ * Strict UTF-8 decoding (null on any invalid sequence). Written out because the domain compiles
+ * without DOM or Node types, where TextDecoder is not declared.
+ */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  let text = ''
+  for (let index = 0; index < bytes.length; ) {
+    const lead = bytes[index]!
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead < 0xe0
+          ? 2
+          : lead >= 0xe0 && lead < 0xf0
+            ? 3
+            : lead >= 0xf0 && lead < 0xf5
+              ? 4
+              : 0
+    if (length === 0 || index + length > bytes.length) return null
+    let codePoint = length === 1 ? lead : lead & (0xff >> (length + 1))
+    for (let next = 1; next < length; next++) {
+      const byte = bytes[index + next]!
+      if ((byte & 0xc0) !== 0x80) return null
+      codePoint = (codePoint << 6) | (byte & 0x3f)
+    }
+    const shortest = [0, 0, 0x80, 0x800, 0x10000][length]!
+    if (codePoint < shortest || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))
+      return null
+    text += String.fromCodePoint(codePoint)
+    index += length
+  }
+  return text
+}
+
+function trimPartialCharacter(bytes: Uint8Array): Uint8Array {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!
+    if ((byte & 0xc0) === 0xc0) return bytes.subarray(0, bytes.length - back) // a lead byte cut short
+    if ((byte & 0xc0) !== 0x80) return bytes
+  }
+  return bytes
+}
+
+/** Mail headers: several "Name: value" lines before the first blank line, From or Received among them. */
+function looksLikeEmail(text: string): boolean {
+  const headers = text.split(/\r?\n\r?\n/, 1)[0]!.split(/\r?\n/)
+  const named = headers
+    .filter((line) => /^[A-Za-z-]+: /.test(line))
+    .map((line) => line.split(':')[0]!.toLowerCase())
+  return named.length >= 3 && (named.includes('from') || named.includes('received'))
+}
+
+/** At least two lines with the same number (≥ 2) of comma-separated fields. */
+function looksLikeCsv(text: string): boolean {
+  const lines = text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 5)
+  if (lines.length < 2) return false
+  const fields = lines.map((line) => line.split(',').length)
+  return fields[0]! >= 2 && fields.slice(0, -1).every((count) => count === fields[0])
+}
+
+/** How many leading bytes are enough to tell a file's type. */
+export const CONTENT_TYPE_HEAD_BYTES = 4_100

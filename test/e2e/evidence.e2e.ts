@@ -1,0 +1,138 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, openApp } from './browser'
+import { identifyAs, openSettings } from './workstation'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let pageErrors: Error[]
+
+// A real 1×1 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==',
+  'base64',
+)
+const CSV = Buffer.from('timestamp,sender,message\n2026-11-24T10:00:00Z,Dana,The door was scratched\n')
+
+const imports = () => page.getByRole('list', { name: 'Evidence imports' }).innerText()
+const evidenceList = () => page.getByRole('list', { name: 'Evidence', exact: true })
+
+async function newCase(title: string): Promise<void> {
+  await page.getByRole('button', { name: 'New case' }).click()
+  const form = page.getByRole('dialog', { name: 'New case' })
+  await form.getByLabel('Title').fill(title)
+  await form.getByRole('button', { name: 'Create case' }).click()
+  await form.waitFor({ state: 'hidden' })
+  await page.getByTestId('case-header').filter({ hasText: title }).waitFor()
+  await page.getByRole('tab', { name: 'Evidence', exact: true }).click()
+}
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  ;({ context, page, pageErrors } = await openApp(browser))
+  await identifyAs(page, { name: 'Riley Chen', id: 'analyst-017' })
+  await newCase('Scratched front door')
+}, 60_000)
+
+afterAll(async () => {
+  expect(pageErrors).toEqual([])
+  await context?.close()
+  await browser?.close()
+})
+
+describe('evidence vault', () => {
+  it('imports several files, types them from their bytes, and refuses a duplicate', async () => {
+    await page.getByLabel('Evidence files').setInputFiles([
+      { name: 'IMG_2041.png', mimeType: 'image/png', buffer: PNG },
+      { name: 'order-chat.csv', mimeType: 'text/csv', buffer: CSV },
+      // Named like a photo, but it is text: the bytes decide.
+      { name: 'not-really.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Shopper statement, typed up.') },
+      { name: 'IMG_2041 copy.png', mimeType: 'image/png', buffer: PNG },
+    ])
+    await expect.poll(imports).toContain('Added as E-1 (image/png)')
+    await expect.poll(imports).toContain('Added as E-2 (text/csv)')
+    await expect.poll(imports).toContain('Added as E-3 (text/plain)')
+    await expect.poll(imports).toContain('Already in this case as E-1: not added again')
+    await expect.poll(() => evidenceList().getByRole('button').count()).toBe(3)
+    await page.getByRole('tab', { name: 'Timeline', exact: true }).click()
+    await expect
+      .poll(() => page.getByTestId('case-timeline').innerText())
+      .toContain('Exhibit E-2 added: order-chat.csv')
+    await page.getByRole('tab', { name: 'Evidence', exact: true }).click()
+  })
+
+  it('takes files dropped on the Evidence tab and images pasted there', async () => {
+    const deliver = (event: 'drop' | 'paste', name: string, text: string) =>
+      page.getByTestId('evidence-drop-zone').evaluate(
+        (zone, [event, name, text]) => {
+          const transfer = new DataTransfer()
+          transfer.items.add(new File([text], name, { type: 'text/plain' }))
+          zone.dispatchEvent(
+            event === 'drop'
+              ? new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true })
+              : new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+          )
+        },
+        [event, name, text] as const,
+      )
+    await deliver('drop', 'dropped-note.txt', 'Dropped on the tab')
+    await expect.poll(imports).toContain('Added as E-4 (text/plain)')
+    await deliver('paste', 'pasted.txt', 'Pasted into the tab')
+    await expect.poll(imports).toContain('Added as E-5 (text/plain)')
+  })
+
+  it('refuses a file over the size limit with a clear message', async () => {
+    await openSettings(page)
+    const evidence = page.getByRole('region', { name: 'Evidence' })
+    await evidence.getByLabel('Largest evidence file').fill('1')
+    await evidence.getByRole('button', { name: 'Save limit' }).click()
+    await expect
+      .poll(() => page.getByText('Evidence files up to 1.0 MB are accepted.').isVisible())
+      .toBe(true)
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Clear finished' }).click()
+    await page.getByLabel('Evidence files').setInputFiles([
+      {
+        name: 'dashcam.bin',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.alloc(2 * 1024 * 1024, 7),
+      },
+    ])
+    await expect.poll(imports).toContain('2.0 MB is over the 1.0 MB limit for one evidence file')
+    await expect.poll(() => evidenceList().getByRole('button').count()).toBe(5)
+  })
+
+  it('verifies integrity and removes an item with a reason, both in the chain of custody', async () => {
+    await evidenceList()
+      .getByRole('button', { name: /^E-1 IMG_2041\.png/ })
+      .click()
+    const viewer = page.getByLabel('Evidence viewer')
+    await viewer.getByRole('button', { name: 'Verify integrity' }).click()
+    const custody = viewer.getByRole('list', { name: 'Chain of custody' })
+    await expect.poll(() => custody.innerText()).toContain('Integrity verified')
+    await expect.poll(() => custody.innerText()).toMatch(/viewed · Riley Chen/)
+
+    await evidenceList()
+      .getByRole('button', { name: /^E-3 not-really\.jpg/ })
+      .click()
+    await viewer.getByRole('button', { name: 'Remove…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Remove E-3 from the case?' })
+    await dialog.getByLabel('Reason').fill('Duplicate of the statement in E-2')
+    await dialog.getByRole('button', { name: 'Remove E-3' }).click()
+    await expect.poll(() => custody.innerText()).toContain('Removed: Duplicate of the statement in E-2')
+    await expect
+      .poll(() => evidenceList().innerText())
+      .toContain('Removed by Riley Chen: Duplicate of the statement in E-2')
+  })
+
+  it('links two cases that hold the same file', async () => {
+    await newCase('Door scratched again')
+    await page
+      .getByLabel('Evidence files')
+      .setInputFiles([{ name: 'forwarded.png', mimeType: 'image/png', buffer: PNG }])
+    await expect.poll(() => evidenceList().innerText()).toContain('Same file in CR-2026-000001')
+    await evidenceList().getByRole('button', { name: 'CR-2026-000001', exact: true }).click()
+    await expect.poll(() => page.getByTestId('case-header').innerText()).toContain('CR-2026-000001')
+  })
+})
