@@ -1,9 +1,13 @@
-/** Characters that must never appear in a file name we write or show: path separators, NUL/control and bidi overrides. */
+/**
+ * Characters that must never appear in a file name we write or show: path separators, NUL/control
+ * and bidi overrides, and those Windows refuses (a bundle made here is unpacked there too).
+ */
 function isUnsafeFileNameChar(char: string): boolean {
   const code = char.codePointAt(0) ?? 0
   return (
     char === '/' ||
     char === '\\' ||
+    '<>:"|?*'.includes(char) ||
     code < 0x20 ||
     code === 0x7f ||
     (code >= 0x202a && code <= 0x202e) ||

@@ -19,6 +19,7 @@ describe('file names from outside', () => {
   it('makes an unsafe name safe without losing the readable part', () => {
     expect(toSafeFileName('invoice\u202Egpj.exe')).toBe('invoice_gpj.exe')
     expect(toSafeFileName('../../etc/passwd')).toBe('.._.._etc_passwd')
+    expect(toSafeFileName('photo: "front" <door>|?*.jpg')).toBe('photo_ _front_ _door____.jpg')
     expect(toSafeFileName('..', 'exhibit')).toBe('exhibit')
   })
 })

@@ -135,6 +135,16 @@ export function createEvidenceRepository(db: WorkstationDatabase, now: () => str
       return (await db.cases.bulkGet(caseIds)).filter((record): record is Case => record !== undefined)
     },
 
+    /** Records that the items went into an export (an evidence bundle, a report). */
+    recordExported(evidenceIds: string[], detail: string, actor: Actor): Promise<void> {
+      return guardStorage(() =>
+        db.transaction('rw', [db.evidence, db.custodyEvents], async () => {
+          for (const item of await db.evidence.bulkGet(evidenceIds))
+            if (item) await custody(item, 'exported', actor, detail)
+        }),
+      )
+    },
+
     /** Records that the analyst looked at the item. */
     async recordViewed(evidenceId: string, actor: Actor): Promise<void> {
       const item = await db.evidence.get(evidenceId)

@@ -3,7 +3,9 @@ import { Box, Button, LinearProgress, List, ListItem, ListItemText, Stack, Typog
 import { useRef } from 'react'
 import { formatBytes } from '../../../../shared/byte-size'
 import { useAnalyst } from '../identity/useAnalyst'
+import { runReported } from '../transfer/transfer-actions'
 import { type ImportJob, useEvidenceImports } from './evidence-import-store'
+import { exportEvidenceBundle } from './export-evidence-bundle'
 import { cancelImport, importEvidenceFiles } from './import-evidence'
 
 const RUNNING = new Set(['waiting', 'hashing', 'storing'])
@@ -71,6 +73,9 @@ export function EvidenceImportPanel({ caseId }: { caseId: string }) {
         <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
           or drop files here, or paste an image (Ctrl+V)
         </Typography>
+        <Button size="small" onClick={() => runReported(() => exportEvidenceBundle(caseId, analyst))}>
+          Export evidence bundle…
+        </Button>
         {finished && (
           <Button size="small" onClick={() => useEvidenceImports.getState().clearFinished(caseId)}>
             Clear finished
