@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { strFromU8, unzipSync, zipSync } from 'fflate'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openApp } from './browser'
+import { artifactsDir, launchChromium, openApp } from './browser'
 import { identifyAs, openSettings } from './workstation'
 
 let browser: Browser
@@ -124,6 +128,43 @@ describe('evidence vault', () => {
     await expect
       .poll(() => evidenceList().innerText())
       .toContain('Removed by Riley Chen: Duplicate of the statement in E-2')
+  })
+
+  it('exports an evidence bundle that verify-bundle passes, and fails once one byte is changed', async () => {
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export evidence bundle…' }).click()
+    const saved = join(artifactsDir(), 'CR-2026-000001-evidence.zip')
+    await (await download).saveAs(saved)
+    await expect
+      .poll(() =>
+        page.getByLabel('Evidence viewer').getByRole('list', { name: 'Chain of custody' }).innerText(),
+      )
+      .toContain('Exported in the evidence bundle CR-2026-000001-evidence.zip')
+
+    const verify = (path: string) =>
+      new Promise<{ code: number; output: string }>((resolve) =>
+        execFile('npx', ['tsx', 'scripts/verify-bundle.ts', path], (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
+        ),
+      )
+    const clean = await verify(saved)
+    expect(clean.output).toContain('OK: 5 file(s) of CR-2026-000001 match their recorded SHA-256.')
+    expect(clean.code).toBe(0)
+
+    const entries = unzipSync(new Uint8Array(readFileSync(saved)))
+    const manifest = JSON.parse(strFromU8(entries['manifest.json']!))
+    expect(strFromU8(entries['manifest.csv']!).split('\r\n')[0]).toBe(
+      'exhibit,name,size,sha256,acquired_at,source,removed',
+    )
+    const photo = manifest.items.find((item: { exhibit: string }) => item.exhibit === 'E-1').path
+    const photoBytes = entries[photo]!
+    photoBytes[10] = photoBytes[10]! ^ 0x01
+    const tampered = join(artifactsDir(), 'CR-2026-000001-evidence-tampered.zip')
+    writeFileSync(tampered, zipSync(entries))
+    const failed = await verify(tampered)
+    expect(failed.output).toContain('ALTERED E-1')
+    expect(failed.output).toContain('FAILED: 1 of 5 files failed: E-1 altered')
+    expect(failed.code).toBe(1)
   })
 
   it('links two cases that hold the same file', async () => {

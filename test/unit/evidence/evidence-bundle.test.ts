@@ -71,7 +71,8 @@ describe('evidence bundles', () => {
   it('fails when one byte of a file changes, naming the exhibit', () => {
     const entries = unzipSync(bundle())
     const path = Object.keys(entries).find((name) => name.startsWith('files/E-1'))!
-    entries[path]![0] ^= 0xff
+    const bytes = entries[path]!
+    bytes[0] = bytes[0]! ^ 0xff
     const verdict = verifyEvidenceBundle(zipSync(entries), sha256)
     expect(verdict).toMatchObject({ ok: false, error: '1 of 2 files failed: E-1 altered' })
   })
