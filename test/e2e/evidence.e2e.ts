@@ -104,7 +104,40 @@ describe('evidence vault', () => {
       },
     ])
     await expect.poll(imports).toContain('2.0 MB is over the 1.0 MB limit for one evidence file')
-    await expect.poll(() => evidenceList().getByRole('button').count()).toBe(5)
+    await expect.poll(() => evidenceList().getByRole('button', { name: /^E-\d/ }).count()).toBe(5)
+  })
+
+  it('shows a file it has no viewer for as hex, and saves a copy of the original bytes', async () => {
+    const bytes = Buffer.from([
+      0x7f,
+      0x45,
+      0x4c,
+      0x46,
+      0x02,
+      0x01,
+      0x01,
+      0x00,
+      ...Buffer.from('dashcam firmware'),
+    ])
+    await page
+      .getByLabel('Evidence files')
+      .setInputFiles([{ name: 'dashcam.dat', mimeType: 'application/octet-stream', buffer: bytes }])
+    await expect.poll(imports).toContain('Added as E-6 (application/x-elf)')
+    await evidenceList()
+      .getByRole('button', { name: /^E-6 dashcam\.dat/ })
+      .click()
+    const viewer = page.getByLabel('Evidence viewer')
+    await expect
+      .poll(() => viewer.getByLabel('Hex view').innerText())
+      .toContain('00000000  7f 45 4c 46 02 01 01 00 64 61 73 68 63 61 6d 20  .ELF....dashcam ')
+    const download = page.waitForEvent('download')
+    await viewer.getByRole('button', { name: 'Save a copy…' }).click()
+    const copy = join(artifactsDir(), 'dashcam-copy.dat')
+    await (await download).saveAs(copy)
+    expect(readFileSync(copy).equals(bytes)).toBe(true)
+    await expect
+      .poll(() => viewer.getByRole('list', { name: 'Chain of custody' }).innerText())
+      .toContain('Saved a copy as dashcam.dat')
   })
 
   it('verifies integrity and removes an item with a reason, both in the chain of custody', async () => {
@@ -148,7 +181,7 @@ describe('evidence vault', () => {
         ),
       )
     const clean = await verify(saved)
-    expect(clean.output).toContain('OK: 5 file(s) of CR-2026-000001 match their recorded SHA-256.')
+    expect(clean.output).toContain('OK: 6 file(s) of CR-2026-000001 match their recorded SHA-256.')
     expect(clean.code).toBe(0)
 
     const entries = unzipSync(new Uint8Array(readFileSync(saved)))
@@ -163,7 +196,7 @@ describe('evidence vault', () => {
     writeFileSync(tampered, zipSync(entries))
     const failed = await verify(tampered)
     expect(failed.output).toContain('ALTERED E-1')
-    expect(failed.output).toContain('FAILED: 1 of 5 files failed: E-1 altered')
+    expect(failed.output).toContain('FAILED: 1 of 6 files failed: E-1 altered')
     expect(failed.code).toBe(1)
   })
 

@@ -74,6 +74,15 @@ describe('working the queue', () => {
     await expect
       .poll(() => viewer.getByRole('list', { name: 'Chain of custody' }).innerText())
       .toMatch(/imported/)
+    // The demo photos carry EXIF: capture time, phone and GPS; the capture time goes on the timeline.
+    const photoFacts = viewer.getByRole('region', { name: 'Photo metadata' })
+    await expect
+      .poll(() => photoFacts.innerText())
+      .toMatch(/Captured[\s\S]*\(camera clock\)[\s\S]*Device[\s\S]*GPS\s+-?\d+\.\d{5}, -?\d+\.\d{5}/)
+    await photoFacts.getByRole('button', { name: 'Add capture time to timeline' }).click()
+    await page.getByRole('tab', { name: 'Timeline', exact: true }).click()
+    await expect.poll(() => page.getByTestId('case-timeline').innerText()).toMatch(/E-1 photo taken/)
+    await page.getByRole('tab', { name: 'Evidence', exact: true }).click()
     await chat.click()
     await expect.poll(() => viewer.getByLabel('Conversation').innerText()).toMatch(/\((customer|shopper)\)/)
   })

@@ -54,3 +54,16 @@ describe('strict UTF-8', () => {
     }
   })
 })
+
+describe('hex view', () => {
+  it('shows offset, hex and printable characters, sixteen bytes a line', async () => {
+    const { hexDump } = await import('../../../shared/evidence/hex-dump')
+    const lines = hexDump(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, ...text('0123456789abcdef')]))
+    expect(lines[0]).toEqual({
+      offset: '00000000',
+      hex: '25 50 44 46 00 ff 30 31 32 33 34 35 36 37 38 39',
+      ascii: '%PDF..0123456789',
+    })
+    expect(lines[1]).toEqual({ offset: '00000010', hex: '61 62 63 64 65 66', ascii: 'abcdef' })
+  })
+})

@@ -2,8 +2,13 @@ import { Box, Paper, Stack, Typography } from '@mui/material'
 import { useEffect, useState } from 'react'
 import type { Evidence } from '../../../../shared/domain'
 import { type ChatLine, parseChatCsv, parseChatJson } from '../../../../shared/evidence/chat-transcript'
+import { type HexLine, hexDump } from '../../../../shared/evidence/hex-dump'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
+import { ImageMetadata } from './ImageMetadata'
+
+/** How much of a file without a viewer the hex view shows. */
+const HEX_VIEW_BYTES = 512
 
 /** Largest text shown inline; bigger transcripts wait for the full evidence viewer. */
 const MAX_TEXT_BYTES = 2 * 1024 * 1024
@@ -41,18 +46,24 @@ function Conversation({ lines }: { lines: ChatLine[] }) {
 }
 
 type Preview =
-  | { kind: 'image'; url: string }
+  | { kind: 'image'; url: string; blob: Blob }
   | { kind: 'chat'; lines: ChatLine[] }
   | { kind: 'text'; text: string; note?: string }
+  | { kind: 'bytes'; lines: HexLine[]; note: string }
   | { kind: 'none'; note: string }
 
 async function previewOf(item: Evidence, blob: Blob | undefined): Promise<Preview> {
   if (!blob) return { kind: 'none', note: 'The file for this item is not on this computer.' }
   if (item.detectedType.startsWith('image/') && item.detectedType !== 'image/svg+xml') {
-    return { kind: 'image', url: URL.createObjectURL(blob) }
+    return { kind: 'image', url: URL.createObjectURL(blob), blob }
   }
   const textual = item.detectedType.startsWith('text/') || item.detectedType === 'application/json'
-  if (!textual) return { kind: 'none', note: `No preview for ${item.detectedType} yet.` }
+  if (!textual)
+    return {
+      kind: 'bytes',
+      lines: hexDump(new Uint8Array(await blob.slice(0, HEX_VIEW_BYTES).arrayBuffer())),
+      note: `No viewer for ${item.detectedType}: the first ${Math.min(blob.size, HEX_VIEW_BYTES)} bytes are shown. "Save a copy…" opens it elsewhere.`,
+    }
   if (blob.size > MAX_TEXT_BYTES) return { kind: 'none', note: 'This file is too large to preview here.' }
   const text = await blob.text()
   const parsed =
@@ -89,18 +100,21 @@ export function EvidencePreview({ item }: { item: Evidence }) {
   switch (preview.kind) {
     case 'image':
       return (
-        <Box
-          component="img"
-          src={preview.url}
-          alt={item.description || item.originalName}
-          sx={{
-            width: '100%',
-            imageRendering: 'pixelated',
-            borderRadius: 1,
-            border: 1,
-            borderColor: 'divider',
-          }}
-        />
+        <Stack spacing={1}>
+          <Box
+            component="img"
+            src={preview.url}
+            alt={item.description || item.originalName}
+            sx={{
+              width: '100%',
+              imageRendering: 'pixelated',
+              borderRadius: 1,
+              border: 1,
+              borderColor: 'divider',
+            }}
+          />
+          <ImageMetadata item={item} blob={preview.blob} />
+        </Stack>
       )
     case 'chat':
       return <Conversation lines={preview.lines} />
@@ -114,6 +128,21 @@ export function EvidencePreview({ item }: { item: Evidence }) {
           )}
           <Box component="pre" sx={{ whiteSpace: 'pre-wrap', fontSize: 12, m: 0 }}>
             {preview.text}
+          </Box>
+        </Box>
+      )
+    case 'bytes':
+      return (
+        <Box>
+          <Typography variant="caption" color="text.secondary">
+            {preview.note}
+          </Typography>
+          <Box
+            component="pre"
+            aria-label="Hex view"
+            sx={{ fontFamily: 'monospace', fontSize: 12, m: 0, overflowX: 'auto' }}
+          >
+            {preview.lines.map((line) => `${line.offset}  ${line.hex.padEnd(47)}  ${line.ascii}`).join('\n')}
           </Box>
         </Box>
       )

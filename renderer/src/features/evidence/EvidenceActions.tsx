@@ -10,14 +10,17 @@ import {
 } from '@mui/material'
 import { useState } from 'react'
 import { type Evidence, exhibitLabel } from '../../../../shared/domain'
+import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
+import { platform } from '../../platform'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt, notify } from '../shell/notices'
 import { fingerprint } from './fingerprint'
 
 /**
  * "Verify integrity" re-hashes the stored bytes in a worker and records the result in the chain of
- * custody; "Remove…" takes the item out of the case with a reason (it stays for the record).
+ * custody; "Save a copy…" writes the original bytes out (recorded too); "Remove…" takes the item out
+ * of the case with a reason (it stays for the record).
  */
 export function EvidenceActions({ item }: { item: Evidence }) {
   const analyst = useAnalyst()
@@ -48,10 +51,41 @@ export function EvidenceActions({ item }: { item: Evidence }) {
     }
   }
 
+  const saveCopy = async () => {
+    const blob = await repositories.evidence.getBlob(item.sha256)
+    if (!blob) {
+      notify('error', `The bytes of ${label} are missing from this workstation.`)
+      return
+    }
+    const suggestedName = toSafeFileName(item.originalName, `${label}.bin`)
+    const result = await attempt(async () =>
+      platform.saveFile({
+        title: `Save a copy of ${label}`,
+        suggestedName,
+        mimeType: item.detectedType,
+        filters: [],
+        bytes: new Uint8Array(await blob.arrayBuffer()),
+      }),
+    )
+    if (result?.saved)
+      await attempt(
+        () =>
+          repositories.evidence.recordExported(
+            [item.id],
+            `Saved a copy as ${result.location ?? suggestedName}`,
+            analyst,
+          ),
+        `Saved a copy of ${label}.`,
+      )
+  }
+
   return (
     <Stack direction="row" spacing={1}>
       <Button size="small" variant="outlined" onClick={verify} disabled={verifying}>
         {verifying ? 'Verifying…' : 'Verify integrity'}
+      </Button>
+      <Button size="small" onClick={saveCopy}>
+        Save a copy…
       </Button>
       {!item.removed && (
         <Button size="small" color="error" onClick={() => setRemoving(true)}>
