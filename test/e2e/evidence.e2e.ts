@@ -66,6 +66,23 @@ describe('evidence vault', () => {
     await page.getByRole('tab', { name: 'Evidence', exact: true }).click()
   })
 
+  it('records where an item came from, what it shows and its tags', async () => {
+    await evidenceList()
+      .getByRole('button', { name: /^E-2 order-chat\.csv/ })
+      .click()
+    const viewer = page.getByLabel('Evidence viewer')
+    await viewer.getByRole('button', { name: 'Details…' }).click()
+    const dialog = page.getByRole('dialog', { name: /Details of E-2/ })
+    await dialog.getByLabel('Description').fill('Order chat exported by support')
+    await dialog.getByLabel('Tags').fill(`chat, ${'x'.repeat(61)}`)
+    expect(await dialog.getByRole('button', { name: 'Save details' }).isDisabled()).toBe(true)
+    await dialog.getByLabel('Tags').fill('chat, order-1234')
+    await dialog.getByRole('button', { name: 'Save details' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expect.poll(() => viewer.innerText()).toContain('Order chat exported by support')
+    await expect.poll(() => viewer.innerText()).toContain('chat, order-1234')
+  })
+
   it('takes files dropped on the Evidence tab and images pasted there', async () => {
     const deliver = (event: 'drop' | 'paste', name: string, text: string) =>
       page.getByTestId('evidence-drop-zone').evaluate(

@@ -55,6 +55,7 @@ export function EvidencePane() {
       <Facts
         facts={[
           ['Description', item.description],
+          ['Tags', item.tags.join(', ')],
           ['Type', item.detectedType],
           ['Size', formatBytes(item.size)],
           [

@@ -15,6 +15,7 @@ import { repositories } from '../../db/instance'
 import { platform } from '../../platform'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt, notify } from '../shell/notices'
+import { EvidenceDetailsDialog } from './EvidenceDetailsDialog'
 import { fingerprint } from './fingerprint'
 
 /**
@@ -27,6 +28,7 @@ export function EvidenceActions({ item }: { item: Evidence }) {
   const [verifying, setVerifying] = useState(false)
   const [removing, setRemoving] = useState(false)
   const [reason, setReason] = useState('')
+  const [editing, setEditing] = useState(false)
   if (!analyst) return null
   const label = exhibitLabel(item.exhibitNumber)
 
@@ -84,6 +86,9 @@ export function EvidenceActions({ item }: { item: Evidence }) {
       <Button size="small" variant="outlined" onClick={verify} disabled={verifying}>
         {verifying ? 'Verifying…' : 'Verify integrity'}
       </Button>
+      <Button size="small" onClick={() => setEditing(true)}>
+        Details…
+      </Button>
       <Button size="small" onClick={saveCopy}>
         Save a copy…
       </Button>
@@ -92,6 +97,7 @@ export function EvidenceActions({ item }: { item: Evidence }) {
           Remove…
         </Button>
       )}
+      {editing && <EvidenceDetailsDialog item={item} onClose={() => setEditing(false)} />}
       {removing && (
         <Dialog open onClose={() => setRemoving(false)}>
           <DialogTitle>Remove {label} from the case?</DialogTitle>
