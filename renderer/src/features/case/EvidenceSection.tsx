@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { formatBytes } from '../../../../shared/byte-size'
 import { type Evidence, exhibitLabel } from '../../../../shared/domain'
+import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { EvidenceImportPanel } from '../evidence/EvidenceImportPanel'
@@ -91,7 +92,8 @@ export function EvidenceSection({ caseId }: { caseId: string }) {
                   <Typography component="span" variant="body2" sx={{ fontWeight: 600, mr: 1 }}>
                     {exhibitLabel(item.exhibitNumber)}
                   </Typography>{' '}
-                  {item.originalName}
+                  {/* Shown safely: a name can carry direction overrides that fake its extension. */}
+                  {toSafeFileName(item.originalName)}
                 </Box>
               }
               secondary={

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect } from 'react'
 import { formatBytes } from '../../../../shared/byte-size'
 import { exhibitLabel } from '../../../../shared/domain'
+import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { Facts } from '../case/Facts'
@@ -48,7 +49,7 @@ export function EvidencePane() {
       aria-label="Evidence viewer"
     >
       <Typography variant="h2" component="h2">
-        {exhibitLabel(item.exhibitNumber)} · {item.originalName}
+        {exhibitLabel(item.exhibitNumber)} · {toSafeFileName(item.originalName)}
       </Typography>
       <EvidenceActions item={item} />
       <EvidencePreview item={item} />

@@ -1,8 +1,9 @@
-import { Box, Paper, Stack, Typography } from '@mui/material'
+import { Alert, Box, Paper, Stack, Typography } from '@mui/material'
 import { useEffect, useState } from 'react'
 import type { Evidence } from '../../../../shared/domain'
 import { type ChatLine, parseChatCsv, parseChatJson } from '../../../../shared/evidence/chat-transcript'
 import { type HexLine, hexDump } from '../../../../shared/evidence/hex-dump'
+import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { ImageMetadata } from './ImageMetadata'
@@ -45,6 +46,37 @@ function Conversation({ lines }: { lines: ChatLine[] }) {
   )
 }
 
+/** A photo, or a clear message when its bytes do not decode (a truncated or damaged file). */
+function EvidenceImage({ item, url, blob }: { item: Evidence; url: string; blob: Blob }) {
+  const [broken, setBroken] = useState(false)
+  if (broken)
+    return (
+      <Alert severity="warning">
+        This image cannot be shown: its bytes do not decode as {item.detectedType}, so the file is probably
+        truncated or damaged. Its SHA-256 and custody record are unaffected, and "Save a copy…" exports it as
+        it is.
+      </Alert>
+    )
+  return (
+    <Stack spacing={1}>
+      <Box
+        component="img"
+        src={url}
+        alt={item.description || toSafeFileName(item.originalName)}
+        onError={() => setBroken(true)}
+        sx={{
+          width: '100%',
+          imageRendering: 'pixelated',
+          borderRadius: 1,
+          border: 1,
+          borderColor: 'divider',
+        }}
+      />
+      <ImageMetadata item={item} blob={blob} />
+    </Stack>
+  )
+}
+
 type Preview =
   | { kind: 'image'; url: string; blob: Blob }
   | { kind: 'chat'; lines: ChatLine[] }
@@ -54,10 +86,16 @@ type Preview =
 
 async function previewOf(item: Evidence, blob: Blob | undefined): Promise<Preview> {
   if (!blob) return { kind: 'none', note: 'The file for this item is not on this computer.' }
+  if (blob.size === 0) return { kind: 'none', note: 'This file is empty (0 bytes).' }
   if (item.detectedType.startsWith('image/') && item.detectedType !== 'image/svg+xml') {
     return { kind: 'image', url: URL.createObjectURL(blob), blob }
   }
-  const textual = item.detectedType.startsWith('text/') || item.detectedType === 'application/json'
+  // SVG and HTML are shown as their text: nothing in them is ever rendered or run.
+  const textual =
+    item.detectedType.startsWith('text/') ||
+    item.detectedType === 'application/json' ||
+    item.detectedType === 'image/svg+xml' ||
+    item.detectedType === 'message/rfc822'
   if (!textual)
     return {
       kind: 'bytes',
@@ -99,23 +137,7 @@ export function EvidencePreview({ item }: { item: Evidence }) {
   if (!preview) return null
   switch (preview.kind) {
     case 'image':
-      return (
-        <Stack spacing={1}>
-          <Box
-            component="img"
-            src={preview.url}
-            alt={item.description || item.originalName}
-            sx={{
-              width: '100%',
-              imageRendering: 'pixelated',
-              borderRadius: 1,
-              border: 1,
-              borderColor: 'divider',
-            }}
-          />
-          <ImageMetadata item={item} blob={preview.blob} />
-        </Stack>
-      )
+      return <EvidenceImage item={item} url={preview.url} blob={preview.blob} />
     case 'chat':
       return <Conversation lines={preview.lines} />
     case 'text':

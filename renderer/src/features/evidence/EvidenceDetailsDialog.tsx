@@ -2,6 +2,7 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Te
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { type Evidence, exhibitLabel, PARTY_ROLE_LABELS, TagSchema } from '../../../../shared/domain'
+import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
 import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
 import { useAnalyst } from '../identity/useAnalyst'
@@ -54,7 +55,7 @@ export function EvidenceDetailsDialog({ item, onClose }: { item: Evidence; onClo
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>
-        Details of {label} · {item.originalName}
+        Details of {label} · {toSafeFileName(item.originalName)}
       </DialogTitle>
       <DialogContent>
         <DialogForm onSubmit={() => void save()}>

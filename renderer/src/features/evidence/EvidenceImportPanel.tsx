@@ -19,20 +19,20 @@ function JobLine({ job }: { job: ImportJob }) {
       data-testid="evidence-import"
       secondaryAction={
         running && job.state !== 'storing' ? (
-          <Button size="small" onClick={() => cancelImport(job.id)} aria-label={`Cancel ${job.name}`}>
+          <Button size="small" onClick={() => cancelImport(job.id)} aria-label={`Cancel ${job.shownName}`}>
             Cancel
           </Button>
         ) : undefined
       }
     >
       <ListItemText
-        primary={`${job.name} · ${formatBytes(job.size)}`}
+        primary={`${job.shownName} · ${formatBytes(job.size)}`}
         secondary={
           running ? (
             <LinearProgress
               variant="determinate"
               value={job.size ? (job.hashed / job.size) * 100 : 100}
-              aria-label={`Importing ${job.name}`}
+              aria-label={`Importing ${job.shownName}`}
             />
           ) : (
             job.message

@@ -6,7 +6,10 @@ export type ImportJobState = 'waiting' | 'hashing' | 'storing' | 'done' | 'faile
 export interface ImportJob {
   id: string
   caseId: string
+  /** The file's name as received (stored as the item's original name). */
   name: string
+  /** The name as shown: direction overrides and control characters replaced. */
+  shownName: string
   size: number
   hashed: number
   state: ImportJobState

@@ -1,5 +1,6 @@
 import { formatBytes } from '../../../../shared/byte-size'
 import { type Actor, exhibitLabel } from '../../../../shared/domain'
+import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
 import { useEvidenceImports } from './evidence-import-store'
 import { FingerprintCancelled, fingerprint } from './fingerprint'
@@ -22,6 +23,7 @@ export async function importEvidenceFiles(caseId: string, files: File[], analyst
     id: crypto.randomUUID(),
     caseId,
     name: file.name || 'pasted image',
+    shownName: toSafeFileName(file.name || 'pasted image'),
     size: file.size,
     hashed: 0,
     state: 'waiting' as const,
