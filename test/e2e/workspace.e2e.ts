@@ -74,6 +74,27 @@ describe('working the queue', () => {
     await expect
       .poll(() => viewer.getByRole('list', { name: 'Chain of custody' }).innerText())
       .toMatch(/imported/)
+    // Examine it: zoom to 800% (pixels drawn sharp), pan by dragging, turn it, fit it again.
+    const zoom = viewer.getByTestId('image-zoom')
+    const photo = viewer.getByRole('img')
+    await expect.poll(() => zoom.innerText()).toMatch(/^Fit \d+%$/)
+    await viewer.getByRole('button', { name: '800%' }).click()
+    await expect.poll(() => zoom.innerText()).toBe('800%')
+    expect(await viewer.getByRole('button', { name: 'Zoom in' }).isDisabled()).toBe(true)
+    expect(await photo.evaluate((img) => getComputedStyle(img).imageRendering)).toBe('pixelated')
+    const box = (await photo.boundingBox())!
+    expect(Math.round(box.width)).toBe(64 * 8)
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 10)
+    await page.mouse.up()
+    expect(await photo.evaluate((img) => img.style.transform)).toContain('translate(40px, 10px)')
+    await viewer.getByRole('button', { name: 'Zoom out' }).click()
+    await expect.poll(() => zoom.innerText()).toBe('640%')
+    await viewer.getByRole('button', { name: 'Rotate right' }).click()
+    expect(await photo.evaluate((img) => img.style.transform)).toContain('rotate(90deg)')
+    await viewer.getByRole('button', { name: 'Fit' }).click()
+    await expect.poll(() => zoom.innerText()).toMatch(/^Fit \d+%$/)
     // The demo photos carry EXIF: capture time, phone and GPS; the capture time goes on the timeline.
     const photoFacts = viewer.getByRole('region', { name: 'Photo metadata' })
     await expect

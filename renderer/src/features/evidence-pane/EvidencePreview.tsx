@@ -7,6 +7,7 @@ import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { ImageMetadata } from './ImageMetadata'
+import { ImageViewer } from './ImageViewer'
 
 /** How much of a file without a viewer the hex view shows. */
 const HEX_VIEW_BYTES = 512
@@ -59,18 +60,10 @@ function EvidenceImage({ item, url, blob }: { item: Evidence; url: string; blob:
     )
   return (
     <Stack spacing={1}>
-      <Box
-        component="img"
-        src={url}
+      <ImageViewer
+        url={url}
         alt={item.description || toSafeFileName(item.originalName)}
-        onError={() => setBroken(true)}
-        sx={{
-          width: '100%',
-          imageRendering: 'pixelated',
-          borderRadius: 1,
-          border: 1,
-          borderColor: 'divider',
-        }}
+        onBroken={() => setBroken(true)}
       />
       <ImageMetadata item={item} blob={blob} />
     </Stack>
