@@ -1,4 +1,4 @@
-import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate'
+import { strToU8 } from 'fflate'
 import type { CaseFile } from '../domain/case-file'
 import type { Actor } from '../domain/primitives'
 import {
@@ -9,6 +9,7 @@ import {
   evidenceFilePath,
   MANIFEST_PATH,
 } from './manifest'
+import { createZipStream } from './zip-stream'
 
 export interface CaseBundleWriter {
   addCase(caseFile: CaseFile): void
@@ -40,18 +41,8 @@ export function createCaseBundleWriter(options: CaseBundleWriterOptions): CaseBu
     evidenceFiles: [],
   }
   const evidenceAdded = new Set<string>()
-  const zip = new Zip((error, chunk, final) => {
-    if (error) throw error
-    options.onChunk(chunk, final)
-  })
-  const mtime = new Date(options.exportedAt)
-
-  const addEntry = (path: string, bytes: Uint8Array, compress: boolean) => {
-    const entry = compress ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path)
-    entry.mtime = mtime
-    zip.add(entry)
-    entry.push(bytes, true)
-  }
+  const zip = createZipStream(options.exportedAt, options.onChunk)
+  const addEntry = zip.add
 
   return {
     addCase(caseFile) {

@@ -1,5 +1,6 @@
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate'
+import { strFromU8, strToU8, unzipSync } from 'fflate'
 import { z } from 'zod'
+import { createZipStream } from '../bundle/zip-stream'
 import {
   type Actor,
   ActorSchema,
@@ -84,17 +85,8 @@ export function writeEvidenceBundle(
   input: EvidenceBundleInput,
   onChunk: (chunk: Uint8Array, final: boolean) => void,
 ) {
-  const zip = new Zip((error, chunk, final) => {
-    if (error) throw error
-    onChunk(chunk, final)
-  })
-  const mtime = new Date(input.exportedAt)
-  const add = (path: string, bytes: Uint8Array, compress: boolean) => {
-    const entry = compress ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path)
-    entry.mtime = mtime
-    zip.add(entry)
-    entry.push(bytes, true)
-  }
+  const zip = createZipStream(input.exportedAt, onChunk)
+  const add = zip.add
   const manifest: EvidenceManifest = {
     format: EVIDENCE_BUNDLE_FORMAT,
     formatVersion: 1,

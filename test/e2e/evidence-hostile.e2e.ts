@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hostileEvidenceFiles } from '../fixtures/hostile-evidence'
 import { launchChromium, openApp } from './browser'
-import { identifyAs } from './workstation'
+import { createCase, identifyAs } from './workstation'
 
 let browser: Browser
 let context: BrowserContext
@@ -19,11 +19,7 @@ beforeAll(async () => {
     void dialog.dismiss()
   })
   await identifyAs(page, { name: 'Riley Chen', id: 'analyst-017' })
-  await page.getByRole('button', { name: 'New case' }).click()
-  const form = page.getByRole('dialog', { name: 'New case' })
-  await form.getByLabel('Title').fill('Files from a hostile sender')
-  await form.getByRole('button', { name: 'Create case' }).click()
-  await form.waitFor({ state: 'hidden' })
+  await createCase(page, 'Files from a hostile sender')
   await page.getByRole('tab', { name: 'Evidence', exact: true }).click()
 }, 60_000)
 

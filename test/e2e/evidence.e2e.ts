@@ -5,7 +5,7 @@ import { strFromU8, unzipSync, zipSync } from 'fflate'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifactsDir, launchChromium, openApp } from './browser'
-import { identifyAs, openSettings } from './workstation'
+import { createCase, identifyAs, openSettings } from './workstation'
 
 let browser: Browser
 let context: BrowserContext
@@ -23,12 +23,7 @@ const imports = () => page.getByRole('list', { name: 'Evidence imports' }).inner
 const evidenceList = () => page.getByRole('list', { name: 'Evidence', exact: true })
 
 async function newCase(title: string): Promise<void> {
-  await page.getByRole('button', { name: 'New case' }).click()
-  const form = page.getByRole('dialog', { name: 'New case' })
-  await form.getByLabel('Title').fill(title)
-  await form.getByRole('button', { name: 'Create case' }).click()
-  await form.waitFor({ state: 'hidden' })
-  await page.getByTestId('case-header').filter({ hasText: title }).waitFor()
+  await createCase(page, title)
   await page.getByRole('tab', { name: 'Evidence', exact: true }).click()
 }
 

@@ -27,3 +27,13 @@ export async function loadDemoData(page: Page, count: 500 | 5000 | 100000, timeo
 export function queueRows(page: Page): Locator {
   return page.getByTestId('queue-row')
 }
+
+/** Opens a case with just a title from the New case form, and waits until it is the open case. */
+export async function createCase(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'New case' }).click()
+  const form = page.getByRole('dialog', { name: 'New case' })
+  await form.getByLabel('Title').fill(title)
+  await form.getByRole('button', { name: 'Create case' }).click()
+  await form.waitFor({ state: 'hidden' })
+  await page.getByTestId('case-header').filter({ hasText: title }).waitFor()
+}
