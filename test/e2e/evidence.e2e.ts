@@ -76,6 +76,20 @@ describe('evidence vault', () => {
     await dialog.waitFor({ state: 'hidden' })
     await expect.poll(() => viewer.innerText()).toContain('Order chat exported by support')
     await expect.poll(() => viewer.innerText()).toContain('chat, order-1234')
+
+    // What the chat shows happened at a moment: put it on the timeline from the item.
+    await viewer.getByRole('button', { name: 'Add to timeline…' }).click()
+    const event = page.getByRole('dialog', { name: 'Add timeline event' })
+    expect(await event.getByLabel('What happened').inputValue()).toBe('E-2: order-chat.csv')
+    await event.getByLabel('When it happened').fill('2026-11-24T10:00')
+    await event.getByLabel('What happened').fill('Customer reports the scratch in the order chat (E-2)')
+    await event.getByRole('button', { name: 'Add event' }).click()
+    await event.waitFor({ state: 'hidden' })
+    await page.getByRole('tab', { name: 'Timeline', exact: true }).click()
+    await expect
+      .poll(() => page.getByTestId('case-timeline').innerText())
+      .toContain('Customer reports the scratch in the order chat (E-2)')
+    await page.getByRole('tab', { name: 'Evidence', exact: true }).click()
   })
 
   it('takes files dropped on the Evidence tab and images pasted there', async () => {

@@ -1,10 +1,6 @@
 import {
   Button,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   List,
   ListItem,
   ListItemText,
@@ -19,76 +15,10 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { TIMELINE_KIND_LABELS, type TimelineEventKind } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
-import { formatDateTime, fromLocalInputValue, toLocalInputValue } from '../../format/time'
-import { useAnalyst } from '../identity/useAnalyst'
-import { LocalDateTimeField } from '../shell/LocalDateTimeField'
-import { attempt } from '../shell/notices'
+import { formatDateTime } from '../../format/time'
 import { useCaseRequest } from './case-requests'
 import { EmptyNote } from './Facts'
-
-/** Records something that happened outside the app (a call from the police, a store visit ...). */
-function AddEventDialog({ caseId, open, onClose }: { caseId: string; open: boolean; onClose(): void }) {
-  const analyst = useAnalyst()
-  const [occurredAt, setOccurredAt] = useState(() => toLocalInputValue(new Date().toISOString()))
-  const [title, setTitle] = useState('')
-  const [detail, setDetail] = useState('')
-  const when = fromLocalInputValue(occurredAt)
-  const save = async () => {
-    if (!analyst || !when) return
-    const at = new Date().toISOString()
-    const added = await attempt(() =>
-      repositories.timeline.add(
-        {
-          id: crypto.randomUUID(),
-          caseId,
-          kind: 'manual',
-          occurredAt: when,
-          title,
-          detail,
-          ref: null,
-          recordedBy: analyst,
-          recordedAt: at,
-        },
-        analyst,
-      ),
-    )
-    if (added) {
-      setTitle('')
-      setDetail('')
-      onClose()
-    }
-  }
-  return (
-    <Dialog open={open} onClose={onClose}>
-      <DialogTitle>Add timeline event</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1, width: 420 }}>
-          <LocalDateTimeField
-            label="When it happened"
-            value={occurredAt}
-            onChange={setOccurredAt}
-            helperText="Your local time"
-            missingText="Enter the date and time"
-          />
-          <TextField label="What happened" value={title} onChange={(event) => setTitle(event.target.value)} />
-          <TextField
-            label="Details"
-            multiline
-            minRows={3}
-            value={detail}
-            onChange={(event) => setDetail(event.target.value)}
-          />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!when || title.trim() === ''} onClick={save}>
-          Add event
-        </Button>
-      </DialogActions>
-    </Dialog>
-  )
-}
+import { TimelineEventDialog } from './TimelineEventDialog'
 
 type KindFilter = TimelineEventKind | 'all'
 
@@ -155,7 +85,7 @@ export function TimelineSection({ caseId }: { caseId: string }) {
           </ListItem>
         ))}
       </List>
-      {adding && <AddEventDialog caseId={caseId} open onClose={() => setAdding(false)} />}
+      {adding && <TimelineEventDialog caseId={caseId} onClose={() => setAdding(false)} />}
     </Stack>
   )
 }

@@ -13,6 +13,7 @@ import { type Evidence, exhibitLabel } from '../../../../shared/domain'
 import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
 import { platform } from '../../platform'
+import { TimelineEventDialog } from '../case/TimelineEventDialog'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt, notify } from '../shell/notices'
 import { EvidenceDetailsDialog } from './EvidenceDetailsDialog'
@@ -29,6 +30,7 @@ export function EvidenceActions({ item }: { item: Evidence }) {
   const [removing, setRemoving] = useState(false)
   const [reason, setReason] = useState('')
   const [editing, setEditing] = useState(false)
+  const [onTimeline, setOnTimeline] = useState(false)
   if (!analyst) return null
   const label = exhibitLabel(item.exhibitNumber)
 
@@ -89,6 +91,9 @@ export function EvidenceActions({ item }: { item: Evidence }) {
       <Button size="small" onClick={() => setEditing(true)}>
         Details…
       </Button>
+      <Button size="small" onClick={() => setOnTimeline(true)}>
+        Add to timeline…
+      </Button>
       <Button size="small" onClick={saveCopy}>
         Save a copy…
       </Button>
@@ -98,6 +103,18 @@ export function EvidenceActions({ item }: { item: Evidence }) {
         </Button>
       )}
       {editing && <EvidenceDetailsDialog item={item} onClose={() => setEditing(false)} />}
+      {onTimeline && (
+        <TimelineEventDialog
+          caseId={item.caseId}
+          from={{
+            occurredAt: item.acquiredAt,
+            title: `${label}: ${toSafeFileName(item.originalName)}`,
+            detail: item.description,
+            ref: { entity: 'evidence', id: item.id },
+          }}
+          onClose={() => setOnTimeline(false)}
+        />
+      )}
       {removing && (
         <Dialog open onClose={() => setRemoving(false)}>
           <DialogTitle>Remove {label} from the case?</DialogTitle>
