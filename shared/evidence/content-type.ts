@@ -91,3 +91,8 @@ function looksLikeCsv(text: string): boolean {
 
 /** How many leading bytes are enough to tell a file's type. */
 export const CONTENT_TYPE_HEAD_BYTES = 4_100
+
+/** Types the image viewer shows as a picture (SVG is shown as its text: it can carry scripts). */
+export function isViewableImage(detectedType: string): boolean {
+  return detectedType.startsWith('image/') && detectedType !== 'image/svg+xml'
+}

@@ -226,6 +226,34 @@ describe('evidence vault', () => {
     expect(failed.code).toBe(1)
   })
 
+  it('compares two photos side by side, each with its own zoom', async () => {
+    const otherPng = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    )
+    await page
+      .getByLabel('Evidence files')
+      .setInputFiles([{ name: 'IMG_2042.png', mimeType: 'image/png', buffer: otherPng }])
+    await expect.poll(imports).toContain('Added as E-7 (image/png)')
+    await evidenceList()
+      .getByRole('button', { name: /^E-1 IMG_2041\.png/ })
+      .click()
+    await page.getByLabel('Evidence viewer').getByRole('button', { name: 'Compare…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Compare images' })
+    const left = dialog.getByRole('region', { name: 'E-1 compared' })
+    const right = dialog.getByRole('region', { name: 'E-7 compared' })
+    for (const side of [left, right])
+      await expect
+        .poll(() =>
+          side.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+        )
+        .toBe(1)
+    await right.getByRole('button', { name: '800%' }).click()
+    await expect.poll(() => right.getByTestId('image-zoom').innerText()).toBe('800%')
+    expect(await left.getByTestId('image-zoom').innerText()).toMatch(/^Fit/)
+    await dialog.getByRole('button', { name: 'Close' }).click()
+  })
+
   it('links two cases that hold the same file', async () => {
     await newCase('Door scratched again')
     await page

@@ -2,6 +2,7 @@ import { Alert, Box, Paper, Stack, Typography } from '@mui/material'
 import { useEffect, useState } from 'react'
 import type { Evidence } from '../../../../shared/domain'
 import { type ChatLine, parseChatCsv, parseChatJson } from '../../../../shared/evidence/chat-transcript'
+import { isViewableImage } from '../../../../shared/evidence/content-type'
 import { type HexLine, hexDump } from '../../../../shared/evidence/hex-dump'
 import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
@@ -80,7 +81,7 @@ type Preview =
 async function previewOf(item: Evidence, blob: Blob | undefined): Promise<Preview> {
   if (!blob) return { kind: 'none', note: 'The file for this item is not on this computer.' }
   if (blob.size === 0) return { kind: 'none', note: 'This file is empty (0 bytes).' }
-  if (item.detectedType.startsWith('image/') && item.detectedType !== 'image/svg+xml') {
+  if (isViewableImage(item.detectedType)) {
     return { kind: 'image', url: URL.createObjectURL(blob), blob }
   }
   // SVG and HTML are shown as their text: nothing in them is ever rendered or run.

@@ -10,10 +10,12 @@ import {
 } from '@mui/material'
 import { useState } from 'react'
 import { type Evidence, exhibitLabel } from '../../../../shared/domain'
+import { isViewableImage } from '../../../../shared/evidence/content-type'
 import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
 import { platform } from '../../platform'
 import { TimelineEventDialog } from '../case/TimelineEventDialog'
+import { CompareImagesDialog } from '../evidence-pane/CompareImagesDialog'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt, notify } from '../shell/notices'
 import { EvidenceDetailsDialog } from './EvidenceDetailsDialog'
@@ -31,6 +33,7 @@ export function EvidenceActions({ item }: { item: Evidence }) {
   const [reason, setReason] = useState('')
   const [editing, setEditing] = useState(false)
   const [onTimeline, setOnTimeline] = useState(false)
+  const [comparing, setComparing] = useState(false)
   if (!analyst) return null
   const label = exhibitLabel(item.exhibitNumber)
 
@@ -84,13 +87,18 @@ export function EvidenceActions({ item }: { item: Evidence }) {
   }
 
   return (
-    <Stack direction="row" spacing={1}>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
       <Button size="small" variant="outlined" onClick={verify} disabled={verifying}>
         {verifying ? 'Verifying…' : 'Verify integrity'}
       </Button>
       <Button size="small" onClick={() => setEditing(true)}>
         Details…
       </Button>
+      {isViewableImage(item.detectedType) && (
+        <Button size="small" onClick={() => setComparing(true)}>
+          Compare…
+        </Button>
+      )}
       <Button size="small" onClick={() => setOnTimeline(true)}>
         Add to timeline…
       </Button>
@@ -102,6 +110,7 @@ export function EvidenceActions({ item }: { item: Evidence }) {
           Remove…
         </Button>
       )}
+      {comparing && <CompareImagesDialog item={item} onClose={() => setComparing(false)} />}
       {editing && <EvidenceDetailsDialog item={item} onClose={() => setEditing(false)} />}
       {onTimeline && (
         <TimelineEventDialog

@@ -1,0 +1,98 @@
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect, useState } from 'react'
+import { type Evidence, exhibitLabel } from '../../../../shared/domain'
+import { isViewableImage } from '../../../../shared/evidence/content-type'
+import { toSafeFileName } from '../../../../shared/file-names'
+import { repositories } from '../../db/instance'
+import { ImageViewer } from './ImageViewer'
+
+/** One of the two compared images, with its own zoom, pan and turn. */
+function ComparedImage({ item }: { item: Evidence }) {
+  const [url, setUrl] = useState<string | null>(null)
+  const [broken, setBroken] = useState(false)
+  useEffect(() => {
+    let created: string | null = null
+    void repositories.evidence.getBlob(item.sha256).then((blob) => {
+      if (!blob) return
+      created = URL.createObjectURL(blob)
+      setUrl(created)
+    })
+    return () => {
+      if (created) URL.revokeObjectURL(created)
+      setUrl(null)
+      setBroken(false)
+    }
+  }, [item.sha256])
+  return (
+    <Box
+      sx={{ flex: 1, minWidth: 0 }}
+      component="section"
+      aria-label={`${exhibitLabel(item.exhibitNumber)} compared`}
+    >
+      <Typography variant="subtitle2">
+        {exhibitLabel(item.exhibitNumber)} · {toSafeFileName(item.originalName)}
+      </Typography>
+      {broken ? (
+        <Typography color="text.secondary">This image cannot be shown (damaged or truncated).</Typography>
+      ) : (
+        url && (
+          <ImageViewer url={url} alt={toSafeFileName(item.originalName)} onBroken={() => setBroken(true)} />
+        )
+      )}
+    </Box>
+  )
+}
+
+/** Two photos of the case side by side: before and after, customer's and shopper's, two angles. */
+export function CompareImagesDialog({ item, onClose }: { item: Evidence; onClose(): void }) {
+  const items = useLiveQuery(() => repositories.evidence.listForCase(item.caseId), [item.caseId])
+  const others = (items ?? []).filter((other) => other.id !== item.id && isViewableImage(other.detectedType))
+  const [otherId, setOtherId] = useState('')
+  const other = others.find((candidate) => candidate.id === otherId) ?? others[0]
+  return (
+    <Dialog open onClose={onClose} maxWidth="xl" fullWidth>
+      <DialogTitle>Compare images</DialogTitle>
+      <DialogContent>
+        {others.length === 0 ? (
+          <Typography color="text.secondary">This case has no other image to compare with.</Typography>
+        ) : (
+          <Stack spacing={2}>
+            <TextField
+              select
+              size="small"
+              label="Compare with"
+              value={other?.id ?? ''}
+              onChange={(event) => setOtherId(event.target.value)}
+              sx={{ maxWidth: 400 }}
+            >
+              {others.map((candidate) => (
+                <MenuItem key={candidate.id} value={candidate.id}>
+                  {exhibitLabel(candidate.exhibitNumber)} · {toSafeFileName(candidate.originalName)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <Stack direction="row" spacing={2}>
+              <ComparedImage item={item} />
+              {other && <ComparedImage key={other.id} item={other} />}
+            </Stack>
+          </Stack>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Close</Button>
+      </DialogActions>
+    </Dialog>
+  )
+}
