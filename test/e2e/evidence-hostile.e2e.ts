@@ -73,3 +73,77 @@ describe('broken and hostile evidence files', () => {
     expect(dialogs.map((dialog) => dialog.message())).toEqual([])
   }, 120_000)
 })
+
+describe('an email as evidence', () => {
+  const email = [
+    'From: "Dana Okafor" <dana@example.com>',
+    'To: support@example.com',
+    'Subject: Photos of the door',
+    'Date: Tue, 24 Nov 2026 10:15:00 -0500',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="outer"',
+    '',
+    '--outer',
+    'Content-Type: multipart/alternative; boundary="inner"',
+    '',
+    '--inner',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'The shopper scratched the door. Statement attached.',
+    '--inner',
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    '<p>The shopper <b>scratched</b> the door.</p><img src="https://tracker.example.net/pixel.gif"><a href="javascript:alert(6)">see photos</a><script>alert(7)</script>',
+    '--inner--',
+    '--outer',
+    'Content-Type: text/plain; name="statement.txt"',
+    'Content-Disposition: attachment; filename="statement.txt"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from('I saw the shopper lean the cart on the door.').toString('base64'),
+    '--outer--',
+    '',
+  ].join('\r\n')
+
+  it('shows headers and bodies safely and imports the attachment as its own exhibit', async () => {
+    const remote: string[] = []
+    page.on('request', (request) => {
+      if (!request.url().startsWith('http://127.0.0.1') && !request.url().startsWith('blob:'))
+        remote.push(request.url())
+    })
+    await page.getByRole('button', { name: 'Clear finished' }).click()
+    await page
+      .getByLabel('Evidence files')
+      .setInputFiles([{ name: 'door-photos.eml', mimeType: 'message/rfc822', buffer: Buffer.from(email) }])
+    const imports = page.getByRole('list', { name: 'Evidence imports' })
+    await expect
+      .poll(() => imports.innerText())
+      .toMatch(/door-photos\.eml[\s\S]*Added as E-10 \(message\/rfc822\)/)
+    await expect
+      .poll(() => imports.innerText())
+      .toMatch(/statement\.txt \(attached to E-10\)[\s\S]*Added as E-11 \(text\/plain\)/)
+
+    const list = page.getByRole('list', { name: 'Evidence', exact: true })
+    await expect
+      .poll(() => list.getByRole('button', { name: /^E-11 statement\.txt/ }).innerText())
+      .toContain('Attached to E-10')
+    await list.getByRole('button', { name: /^E-10 door-photos\.eml/ }).click()
+    const shown = page.getByLabel('Evidence viewer').getByRole('region', { name: 'Email' })
+    await expect.poll(() => shown.innerText()).toMatch(/From\s+Dana Okafor <dana@example\.com>/)
+    await expect.poll(() => shown.innerText()).toMatch(/Subject\s+Photos of the door/)
+    expect(await shown.getByTestId('email-text').innerText()).toContain('The shopper scratched the door.')
+    await shown.getByRole('button', { name: 'HTML (safe view)' }).click()
+    const html = shown.getByTestId('email-html')
+    await expect.poll(() => html.innerText()).toContain('scratched')
+    expect(await html.locator('script').count()).toBe(0)
+    expect(
+      await html.locator('img').evaluateAll((images) => images.map((img) => img.getAttribute('src'))),
+    ).toEqual([null])
+    const link = html.getByText('see photos')
+    expect(await link.getAttribute('href')).toBeNull()
+    expect(await link.getAttribute('title')).toBe('Link to javascript:alert(6) (not followed)')
+    await link.click()
+    expect(dialogs).toEqual([])
+    expect(remote).toEqual([])
+  })
+})

@@ -24,6 +24,8 @@ export interface EvidenceImport {
   sourcePartyId: string | null
   acquiredAt: string
   description: string
+  /** The item it was extracted from (an email's attachment points at the email). */
+  parentEvidenceId?: string | null
 }
 
 export type EvidenceImportOutcome =
@@ -100,7 +102,7 @@ export function createEvidenceRepository(db: WorkstationDatabase, now: () => str
                 importedBy: actor,
                 description: input.description,
                 tags: [],
-                parentEvidenceId: null,
+                parentEvidenceId: input.parentEvidenceId ?? null,
                 removed: null,
               },
               actor,

@@ -103,6 +103,14 @@ export function EvidenceSection({ caseId }: { caseId: string }) {
                       Removed by {item.removed.by.name}: {item.removed.reason}
                     </Box>
                   )}
+                  {item.parentEvidenceId && (
+                    <Box component="span" sx={{ display: 'block' }}>
+                      Attached to{' '}
+                      {exhibitLabel(
+                        items.find((parent) => parent.id === item.parentEvidenceId)?.exhibitNumber ?? 0,
+                      )}
+                    </Box>
+                  )}
                   {item.detectedType} · {formatBytes(item.size)} · acquired {formatDateTime(item.acquiredAt)}{' '}
                   · SHA-256{' '}
                   <Tooltip title={item.sha256}>

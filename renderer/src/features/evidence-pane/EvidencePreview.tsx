@@ -7,6 +7,7 @@ import { type HexLine, hexDump } from '../../../../shared/evidence/hex-dump'
 import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
+import { EmailViewer } from './EmailViewer'
 import { ImageMetadata } from './ImageMetadata'
 import { ImageViewer } from './ImageViewer'
 
@@ -73,6 +74,7 @@ function EvidenceImage({ item, url, blob }: { item: Evidence; url: string; blob:
 
 type Preview =
   | { kind: 'image'; url: string; blob: Blob }
+  | { kind: 'email'; blob: Blob }
   | { kind: 'chat'; lines: ChatLine[] }
   | { kind: 'text'; text: string; note?: string }
   | { kind: 'bytes'; lines: HexLine[]; note: string }
@@ -81,6 +83,7 @@ type Preview =
 async function previewOf(item: Evidence, blob: Blob | undefined): Promise<Preview> {
   if (!blob) return { kind: 'none', note: 'The file for this item is not on this computer.' }
   if (blob.size === 0) return { kind: 'none', note: 'This file is empty (0 bytes).' }
+  if (item.detectedType === 'message/rfc822') return { kind: 'email', blob }
   if (isViewableImage(item.detectedType)) {
     return { kind: 'image', url: URL.createObjectURL(blob), blob }
   }
@@ -88,8 +91,7 @@ async function previewOf(item: Evidence, blob: Blob | undefined): Promise<Previe
   const textual =
     item.detectedType.startsWith('text/') ||
     item.detectedType === 'application/json' ||
-    item.detectedType === 'image/svg+xml' ||
-    item.detectedType === 'message/rfc822'
+    item.detectedType === 'image/svg+xml'
   if (!textual)
     return {
       kind: 'bytes',
@@ -132,6 +134,8 @@ export function EvidencePreview({ item }: { item: Evidence }) {
   switch (preview.kind) {
     case 'image':
       return <EvidenceImage item={item} url={preview.url} blob={preview.blob} />
+    case 'email':
+      return <EmailViewer blob={preview.blob} />
     case 'chat':
       return <Conversation lines={preview.lines} />
     case 'text':

@@ -2,6 +2,7 @@ import { formatBytes } from '../../../../shared/byte-size'
 import { type Actor, exhibitLabel } from '../../../../shared/domain'
 import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
+import { parseEmail } from '../evidence-pane/email'
 import { useEvidenceImports } from './evidence-import-store'
 import { FingerprintCancelled, fingerprint } from './fingerprint'
 
@@ -17,13 +18,19 @@ export function cancelImport(jobId: string): void {
  * worker with progress, then the item with its custody record. Each file ends with its own outcome;
  * one failing never stops the others.
  */
-export async function importEvidenceFiles(caseId: string, files: File[], analyst: Actor): Promise<void> {
+export async function importEvidenceFiles(
+  caseId: string,
+  files: File[],
+  analyst: Actor,
+  /** Set for an email's attachments: the email item they were extracted from. */
+  parent?: { evidenceId: string; label: string },
+): Promise<void> {
   const store = useEvidenceImports.getState()
   const jobs = files.map((file) => ({
     id: crypto.randomUUID(),
     caseId,
     name: file.name || 'pasted image',
-    shownName: toSafeFileName(file.name || 'pasted image'),
+    shownName: `${toSafeFileName(file.name || 'pasted image')}${parent ? ` (attached to ${parent.label})` : ''}`,
     size: file.size,
     hashed: 0,
     state: 'waiting' as const,
@@ -60,7 +67,8 @@ export async function importEvidenceFiles(caseId: string, files: File[], analyst
           detectedType: print.detectedType,
           sourcePartyId: null,
           acquiredAt: new Date().toISOString(),
-          description: '',
+          description: parent ? `Attachment of ${parent.label}` : '',
+          parentEvidenceId: parent?.evidenceId ?? null,
         },
         analyst,
       )
@@ -71,6 +79,16 @@ export async function importEvidenceFiles(caseId: string, files: File[], analyst
             ? `Added as ${exhibitLabel(outcome.item.exhibitNumber)} (${outcome.item.detectedType})`
             : `Already in this case as ${exhibitLabel(outcome.existing.exhibitNumber)}: not added again`,
       })
+      // An email's attachments become exhibits of their own, linked to it (one level: an attached
+      // email's own attachments stay inside it).
+      if (outcome.status === 'added' && outcome.item.detectedType === 'message/rfc822' && !parent)
+        await importAttachments(
+          outcome.item.id,
+          exhibitLabel(outcome.item.exhibitNumber),
+          file,
+          caseId,
+          analyst,
+        )
     } catch (error) {
       if (error instanceof FingerprintCancelled)
         store.update(job.id, { state: 'cancelled', message: 'Cancelled' })
@@ -83,4 +101,21 @@ export async function importEvidenceFiles(caseId: string, files: File[], analyst
       cancels.delete(job.id)
     }
   }
+}
+
+async function importAttachments(
+  evidenceId: string,
+  label: string,
+  email: Blob,
+  caseId: string,
+  analyst: Actor,
+) {
+  const parsed = await parseEmail(email).catch(() => null)
+  const attachments = (parsed?.attachments ?? []).map(
+    (attachment, index) =>
+      new File([attachment.content as BlobPart], attachment.filename || `attachment-${index + 1}`, {
+        type: attachment.mimeType,
+      }),
+  )
+  if (attachments.length) await importEvidenceFiles(caseId, attachments, analyst, { evidenceId, label })
 }
