@@ -254,6 +254,33 @@ describe('evidence vault', () => {
     await dialog.getByRole('button', { name: 'Close' }).click()
   })
 
+  it('plays a call recording in the native player', async () => {
+    // Half a second of 8 kHz 8-bit mono silence: a complete WAV file.
+    const samples = 4_000
+    const wav = Buffer.alloc(44 + samples, 0x80)
+    wav.write('RIFF', 0)
+    wav.writeUInt32LE(36 + samples, 4)
+    wav.write('WAVEfmt ', 8)
+    wav.writeUInt32LE(16, 16)
+    wav.writeUInt16LE(1, 20)
+    wav.writeUInt16LE(1, 22)
+    wav.writeUInt32LE(8_000, 24)
+    wav.writeUInt32LE(8_000, 28)
+    wav.writeUInt16LE(1, 32)
+    wav.writeUInt16LE(8, 34)
+    wav.write('data', 36)
+    wav.writeUInt32LE(samples, 40)
+    await page
+      .getByLabel('Evidence files')
+      .setInputFiles([{ name: 'call-0931.wav', mimeType: 'audio/wav', buffer: wav }])
+    await expect.poll(imports).toMatch(/Added as E-8 \(audio\/(x-)?wav\)/)
+    await evidenceList()
+      .getByRole('button', { name: /^E-8 call-0931\.wav/ })
+      .click()
+    const player = page.getByLabel('Evidence viewer').getByLabel('Recording player')
+    await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => audio.duration)).toBeCloseTo(0.5, 2)
+  })
+
   it('links two cases that hold the same file', async () => {
     await newCase('Door scratched again')
     await page

@@ -75,6 +75,7 @@ function EvidenceImage({ item, url, blob }: { item: Evidence; url: string; blob:
 type Preview =
   | { kind: 'image'; url: string; blob: Blob }
   | { kind: 'email'; blob: Blob }
+  | { kind: 'media'; url: string; element: 'audio' | 'video' }
   | { kind: 'chat'; lines: ChatLine[] }
   | { kind: 'text'; text: string; note?: string }
   | { kind: 'bytes'; lines: HexLine[]; note: string }
@@ -84,6 +85,13 @@ async function previewOf(item: Evidence, blob: Blob | undefined): Promise<Previe
   if (!blob) return { kind: 'none', note: 'The file for this item is not on this computer.' }
   if (blob.size === 0) return { kind: 'none', note: 'This file is empty (0 bytes).' }
   if (item.detectedType === 'message/rfc822') return { kind: 'email', blob }
+  // Call recordings and dash-cam clips play in Chromium's own players (formats it cannot play say so).
+  if (item.detectedType.startsWith('audio/') || item.detectedType.startsWith('video/'))
+    return {
+      kind: 'media',
+      url: URL.createObjectURL(blob),
+      element: item.detectedType.startsWith('audio/') ? 'audio' : 'video',
+    }
   if (isViewableImage(item.detectedType)) {
     return { kind: 'image', url: URL.createObjectURL(blob), blob }
   }
@@ -120,12 +128,12 @@ export function EvidencePreview({ item }: { item: Evidence }) {
       .then((blob) => previewOf(item, blob))
       .then((next) => {
         current = next
-        if (cancelled && next.kind === 'image') URL.revokeObjectURL(next.url)
+        if (cancelled && (next.kind === 'image' || next.kind === 'media')) URL.revokeObjectURL(next.url)
         else setPreview(next)
       })
     return () => {
       cancelled = true
-      if (current?.kind === 'image') URL.revokeObjectURL(current.url)
+      if (current?.kind === 'image' || current?.kind === 'media') URL.revokeObjectURL(current.url)
       setPreview(null)
     }
   }, [item])
@@ -136,6 +144,17 @@ export function EvidencePreview({ item }: { item: Evidence }) {
       return <EvidenceImage item={item} url={preview.url} blob={preview.blob} />
     case 'email':
       return <EmailViewer blob={preview.blob} />
+    case 'media':
+      return (
+        <Box
+          component={preview.element}
+          src={preview.url}
+          controls
+          preload="metadata"
+          aria-label={`${preview.element === 'audio' ? 'Recording' : 'Video'} player`}
+          sx={{ width: '100%' }}
+        />
+      )
     case 'chat':
       return <Conversation lines={preview.lines} />
     case 'text':
