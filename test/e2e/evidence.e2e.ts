@@ -281,6 +281,43 @@ describe('evidence vault', () => {
     await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => audio.duration)).toBeCloseTo(0.5, 2)
   })
 
+  it('pages through a PDF, zooms and finds text in it', async () => {
+    // A three-page PDF printed by Chromium itself.
+    const printer = await context.newPage()
+    await printer.setContent(
+      ['Statement of the customer', 'Photos of the door', 'Damage estimate: $350 for the repaint']
+        .map((text) => `<p style="page-break-after: always; font-size: 28px">${text}</p>`)
+        .join(''),
+    )
+    const pdf = await printer.pdf({ format: 'Letter' })
+    await printer.close()
+    await page
+      .getByLabel('Evidence files')
+      .setInputFiles([{ name: 'estimate.pdf', mimeType: 'application/pdf', buffer: pdf }])
+    await expect.poll(imports).toContain('(application/pdf)')
+    await evidenceList()
+      .getByRole('button', { name: /estimate\.pdf/ })
+      .click()
+    const viewer = page.getByLabel('Evidence viewer').getByRole('region', { name: 'PDF' })
+    await expect.poll(() => viewer.getByTestId('pdf-page').innerText()).toBe('Page 1 of 3')
+    // The page is drawn: some pixels of the canvas are not white.
+    const inked = () =>
+      viewer.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+        for (let index = 0; index < pixels.length; index += 4) if (pixels[index]! < 128) return true
+        return false
+      })
+    await expect.poll(inked).toBe(true)
+    await viewer.getByRole('button', { name: 'Next page' }).click()
+    await expect.poll(() => viewer.getByTestId('pdf-page').innerText()).toBe('Page 2 of 3')
+    await viewer.getByRole('button', { name: 'Zoom in' }).click()
+    await expect.poll(() => viewer.innerText()).toContain('125%')
+    await viewer.getByLabel('Find in PDF').fill('estimate')
+    await viewer.getByLabel('Find in PDF').press('Enter')
+    await expect.poll(() => viewer.getByTestId('pdf-found').innerText()).toBe('Found on page 3')
+    await expect.poll(() => viewer.getByTestId('pdf-page').innerText()).toBe('Page 3 of 3')
+  })
+
   it('links two cases that hold the same file', async () => {
     await newCase('Door scratched again')
     await page

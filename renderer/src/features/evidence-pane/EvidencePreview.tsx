@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format/time'
 import { EmailViewer } from './EmailViewer'
 import { ImageMetadata } from './ImageMetadata'
 import { ImageViewer } from './ImageViewer'
+import { PdfViewer } from './PdfViewer'
 
 /** How much of a file without a viewer the hex view shows. */
 const HEX_VIEW_BYTES = 512
@@ -75,6 +76,7 @@ function EvidenceImage({ item, url, blob }: { item: Evidence; url: string; blob:
 type Preview =
   | { kind: 'image'; url: string; blob: Blob }
   | { kind: 'email'; blob: Blob }
+  | { kind: 'pdf'; blob: Blob }
   | { kind: 'media'; url: string; element: 'audio' | 'video' }
   | { kind: 'chat'; lines: ChatLine[] }
   | { kind: 'text'; text: string; note?: string }
@@ -85,6 +87,7 @@ async function previewOf(item: Evidence, blob: Blob | undefined): Promise<Previe
   if (!blob) return { kind: 'none', note: 'The file for this item is not on this computer.' }
   if (blob.size === 0) return { kind: 'none', note: 'This file is empty (0 bytes).' }
   if (item.detectedType === 'message/rfc822') return { kind: 'email', blob }
+  if (item.detectedType === 'application/pdf') return { kind: 'pdf', blob }
   // Call recordings and dash-cam clips play in Chromium's own players (formats it cannot play say so).
   if (item.detectedType.startsWith('audio/') || item.detectedType.startsWith('video/'))
     return {
@@ -144,6 +147,8 @@ export function EvidencePreview({ item }: { item: Evidence }) {
       return <EvidenceImage item={item} url={preview.url} blob={preview.blob} />
     case 'email':
       return <EmailViewer blob={preview.blob} />
+    case 'pdf':
+      return <PdfViewer blob={preview.blob} />
     case 'media':
       return (
         <Box
