@@ -304,7 +304,9 @@ describe('evidence vault', () => {
     const inked = () =>
       viewer.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
         const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
-        for (let index = 0; index < pixels.length; index += 4) if (pixels[index]! < 128) return true
+        // Dark and opaque: drawn text (a canvas not yet drawn is transparent black).
+        for (let index = 0; index < pixels.length; index += 4)
+          if (pixels[index + 3]! > 0 && pixels[index]! < 128) return true
         return false
       })
     await expect.poll(inked).toBe(true)
