@@ -48,5 +48,3 @@ export function describeCommunication(
     detail: message.body,
   }
 }
-
-export const COMMUNICATION_CHANNEL_LABELS = CHANNEL_LABELS

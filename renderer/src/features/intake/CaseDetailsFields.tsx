@@ -24,7 +24,6 @@ export function fieldRenderer<F extends object>(
 ): FieldRenderer<F> {
   return (name, label, props = {}) => {
     const error = showErrors ? errors[name] : undefined
-    const isDate = name === 'occurredAt' || name === 'deliveredAt'
     return (
       <TextField
         label={label}
@@ -33,12 +32,14 @@ export function fieldRenderer<F extends object>(
         error={Boolean(error)}
         helperText={error || props.helperText}
         fullWidth
-        {...(isDate ? { type: 'datetime-local', slotProps: { inputLabel: { shrink: true } } } : {})}
         {...props}
       />
     )
   }
 }
+
+/** Props for a date-and-time field in the analyst's own time zone. */
+const DATE_TIME: TextFieldProps = { type: 'datetime-local', slotProps: { inputLabel: { shrink: true } } }
 
 export function FormHeading({ children }: { children: string }) {
   return (
@@ -97,7 +98,7 @@ export function CaseDetailsFields<F extends CaseDetailsForm>(props: {
       </Stack>
       {field('summary' as StringFields<F>, 'Incident summary', { multiline: true, minRows: 3 })}
       <Stack direction="row" spacing={2}>
-        {field('occurredAt' as StringFields<F>, 'Occurred')}
+        {field('occurredAt' as StringFields<F>, 'Occurred', DATE_TIME)}
         {field('location' as StringFields<F>, 'Location')}
       </Stack>
       <FormHeading>Order</FormHeading>
@@ -108,7 +109,7 @@ export function CaseDetailsFields<F extends CaseDetailsForm>(props: {
       </Stack>
       <Stack direction="row" spacing={2}>
         {field('deliveryAddress' as StringFields<F>, 'Delivery address')}
-        {field('deliveredAt' as StringFields<F>, 'Delivered')}
+        {field('deliveredAt' as StringFields<F>, 'Delivered', DATE_TIME)}
       </Stack>
       {props.beforeTags}
       {field('tags' as StringFields<F>, 'Tags', { helperText: 'Separated by commas' })}
