@@ -611,6 +611,7 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
       communications,
       evidence,
       custody,
+      annotations: [],
       determinations,
       reports: [],
       reportVersions: [],

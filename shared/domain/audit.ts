@@ -9,6 +9,7 @@ export const AUDITED_ENTITIES = [
   'note',
   'communication',
   'evidence',
+  'annotation',
   'determination',
   'report',
   'reportVersion',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { EvidenceAnnotationSchema } from './annotation'
 import { AuditEntrySchema } from './audit'
 import { CaseSchema } from './case'
 import { CommunicationSchema } from './communication'
@@ -25,6 +26,8 @@ export const CaseFileSchema = z
     communications: z.array(CommunicationSchema),
     evidence: z.array(EvidenceSchema),
     custody: z.array(CustodyEventSchema),
+    /** Absent in bundles written before annotations existed. */
+    annotations: z.array(EvidenceAnnotationSchema).default([]),
     determinations: z.array(DeterminationSchema),
     reports: z.array(ReportSchema),
     reportVersions: z.array(ReportVersionSchema),
@@ -40,6 +43,7 @@ export const CaseFileSchema = z
       ['communications', file.communications],
       ['evidence', file.evidence],
       ['custody', file.custody],
+      ['annotations', file.annotations],
       ['determinations', file.determinations],
       ['reports', file.reports],
       ['reportVersions', file.reportVersions],
@@ -80,6 +84,7 @@ export function emptyCaseFile(caseRecord: CaseFile['case']): CaseFile {
     communications: [],
     evidence: [],
     custody: [],
+    annotations: [],
     determinations: [],
     reports: [],
     reportVersions: [],

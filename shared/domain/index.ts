@@ -1,3 +1,4 @@
+export * from './annotation'
 export * from './audit'
 export * from './case'
 export * from './case-file'

@@ -1,3 +1,5 @@
+import Papa from 'papaparse'
+
 /** One message of a chat transcript, always shown as text. */
 export interface ChatLine {
   at: string | null
@@ -7,42 +9,10 @@ export interface ChatLine {
 
 export type ChatTranscriptResult = { ok: true; lines: ChatLine[] } | { ok: false; error: string }
 
-/** Splits CSV text into rows, honouring quoted fields with commas, quotes and newlines. */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(field)
-      field = ''
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-    } else field += char
-  }
-  if (field !== '' || row.length) {
-    row.push(field)
-    rows.push(row)
-  }
-  return rows.filter((r) => r.some((cell) => cell.trim() !== ''))
-}
-
 /** Reads an order chat exported as CSV (timestamp, sender, message). */
 export function parseChatCsv(text: string): ChatTranscriptResult {
-  const [header, ...rows] = csvRows(text)
+  // Quoted fields with commas, quotes and line breaks are RFC 4180; blank lines are skipped.
+  const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data
   const columns = header?.map((name) => name.trim().toLowerCase()) ?? []
   const at = columns.indexOf('timestamp')
   const sender = columns.indexOf('sender')
@@ -85,4 +55,59 @@ export function parseChatJson(text: string): ChatTranscriptResult {
     })
   }
   return { ok: true, lines }
+}
+
+/**
+ * One line of a plain-text chat log: an optional time (in brackets or not), the sender, a colon and
+ * the message, e.g. "[2026-03-08 05:40] Dana (customer): hi" or "05:41 - Luis (shopper): on my way".
+ */
+const TEXT_LINE =
+  /^\s*(?:\[([^\]]{1,40})\]|(\d{1,4}[-/.:]\d{1,2}(?:[-/.:T ]\d{1,2}){0,4}(?::\d{2})?(?:\.\d+)?Z?(?:\s?[AaPp][Mm])?))?\s*[-–]?\s*([^:\n]{1,60}?):\s+(.*)$/
+
+/**
+ * Reads a plain-text chat log. Lines that do not start a message continue the one before; when
+ * most lines are not messages, the file is not a chat and stays plain text.
+ */
+export function parseChatText(text: string): ChatTranscriptResult {
+  const lines: ChatLine[] = []
+  let nonEmpty = 0
+  let matched = 0
+  for (const raw of text.split(/\r?\n/)) {
+    if (!raw.trim()) continue
+    nonEmpty++
+    const match = TEXT_LINE.exec(raw)
+    if (match && (match[1] || match[2] || lines.length === 0 || matched > 0)) {
+      matched++
+      lines.push({
+        at: (match[1] ?? match[2] ?? null)?.trim() || null,
+        sender: match[3]!.trim(),
+        message: match[4]!,
+      })
+    } else if (lines.length) lines[lines.length - 1]!.message += `\n${raw}`
+  }
+  if (nonEmpty === 0 || matched / nonEmpty < 0.5)
+    return {
+      ok: false,
+      error: 'This text is not laid out as "sender: message" lines, so it is shown as it is.',
+    }
+  return { ok: true, lines }
+}
+
+/** The transcript in a file of this type, or why it is shown as plain text; null when not a transcript type. */
+export function parseTranscript(detectedType: string, text: string): ChatTranscriptResult | null {
+  if (detectedType === 'text/csv') return parseChatCsv(text)
+  if (detectedType === 'application/json') return parseChatJson(text)
+  if (detectedType === 'text/plain') return parseChatText(text)
+  return null
+}
+
+/** The messages that contain the words searched for (all of them, in any order, any case). */
+export function searchTranscript(lines: readonly ChatLine[], query: string): number[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  const found: number[] = []
+  lines.forEach((line, index) => {
+    const haystack = `${line.sender}\n${line.message}`.toLowerCase()
+    if (words.every((word) => haystack.includes(word))) found.push(index)
+  })
+  return found
 }

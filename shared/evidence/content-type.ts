@@ -15,7 +15,12 @@ export function detectContentType(head: Uint8Array, signatureType: string | unde
   if (lower.startsWith('<svg') || (lower.startsWith('<?xml') && lower.includes('<svg')))
     return 'image/svg+xml'
   if (lower.startsWith('<!doctype html') || lower.startsWith('<html')) return 'text/html'
-  if (start.startsWith('{') || start.startsWith('[')) return 'application/json'
+  // JSON opens an object with a key or a list with a value; "[18:02] Dana: hi" is a chat log.
+  if (
+    /^\{\s*["}]/.test(start) ||
+    /^\[\s*(?:[{["\]]|-?\d+(?:\.\d+)?\s*[,\]]|true\b|false\b|null\b)/.test(start)
+  )
+    return 'application/json'
   if (
     /^(received|from|return-path|message-id|mime-version|date|subject|to|delivered-to):/im.test(
       start.slice(0, 1000),

@@ -7,6 +7,7 @@ import {
   type CustodyEvent,
   CustodyEventSchema,
   type Evidence,
+  type EvidenceAnnotation,
   exhibitLabel,
   Sha256Schema,
 } from '../domain'
@@ -18,6 +19,7 @@ export const EVIDENCE_BUNDLE_FORMAT = 'crw-evidence-bundle'
 export const EVIDENCE_MANIFEST_PATH = 'manifest.json'
 export const EVIDENCE_MANIFEST_CSV_PATH = 'manifest.csv'
 export const CUSTODY_LOG_PATH = 'custody.json'
+export const ANNOTATIONS_PATH = 'annotations.json'
 
 const ManifestItemSchema = z.object({
   exhibit: z.string().regex(/^E-\d+$/),
@@ -31,6 +33,17 @@ const ManifestItemSchema = z.object({
   removed: z.boolean(),
 })
 
+/** A picture of an exhibit (an image, or one PDF page) with its marks and redactions burned in. */
+const ManifestRenderingSchema = z.object({
+  exhibit: z.string().regex(/^E-\d+$/),
+  page: z.number().int().min(1).nullable(),
+  path: z.string().regex(/^renderings\/[^/\\]+\.png$/, 'a PNG path inside renderings/'),
+  size: z.number().int().min(0),
+  sha256: Sha256Schema,
+  marks: z.number().int().min(0),
+  redactions: z.number().int().min(0),
+})
+
 /** manifest.json of an evidence bundle: what a reader checks every file against. */
 export const EvidenceManifestSchema = z.object({
   format: z.literal(EVIDENCE_BUNDLE_FORMAT),
@@ -40,6 +53,8 @@ export const EvidenceManifestSchema = z.object({
   exportedAt: z.string().min(1).max(40),
   exportedBy: ActorSchema,
   items: z.array(ManifestItemSchema).max(100_000),
+  /** Absent in bundles written before annotations existed. */
+  renderings: z.array(ManifestRenderingSchema).max(100_000).default([]),
 })
 export type EvidenceManifest = z.infer<typeof EvidenceManifestSchema>
 
@@ -74,12 +89,24 @@ export interface EvidenceBundleInput {
   exportedBy: Actor
   items: Array<{ item: Evidence; sourceName: string; bytes: Uint8Array }>
   custody: CustodyEvent[]
+  annotations: EvidenceAnnotation[]
+  /** Burned-in renderings of annotated items, made by the caller (it has the canvas). */
+  renderings: Array<{
+    exhibitNumber: number
+    page: number | null
+    fileName: string
+    png: Uint8Array
+    sha256: string
+    marks: number
+    redactions: number
+  }>
 }
 
 /**
- * Writes an evidence bundle: every file under files/ (as stored, uncompressed), manifest.json and
- * manifest.csv (exhibit, name, size, SHA-256, acquired at, source) and custody.json. Chunks go to
- * `onChunk` as they are produced.
+ * Writes an evidence bundle: every file under files/ (as stored, uncompressed), the burned-in
+ * renderings of annotated items under renderings/, manifest.json and manifest.csv (exhibit, name,
+ * size, SHA-256, acquired at, source), custody.json and annotations.json (the marks as vectors).
+ * Chunks go to `onChunk` as they are produced.
  */
 export function writeEvidenceBundle(
   input: EvidenceBundleInput,
@@ -95,6 +122,7 @@ export function writeEvidenceBundle(
     exportedAt: input.exportedAt,
     exportedBy: input.exportedBy,
     items: [],
+    renderings: [],
   }
   for (const { item, sourceName, bytes } of input.items) {
     const exhibit = exhibitLabel(item.exhibitNumber)
@@ -112,7 +140,21 @@ export function writeEvidenceBundle(
       removed: item.removed !== null,
     })
   }
+  for (const rendering of input.renderings) {
+    const path = `renderings/${toSafeFileName(rendering.fileName)}`
+    add(path, rendering.png, false)
+    manifest.renderings.push({
+      exhibit: exhibitLabel(rendering.exhibitNumber),
+      page: rendering.page,
+      path,
+      size: rendering.png.length,
+      sha256: rendering.sha256,
+      marks: rendering.marks,
+      redactions: rendering.redactions,
+    })
+  }
   add(CUSTODY_LOG_PATH, strToU8(JSON.stringify(input.custody, null, 2)), true)
+  add(ANNOTATIONS_PATH, strToU8(JSON.stringify(input.annotations, null, 2)), true)
   add(EVIDENCE_MANIFEST_CSV_PATH, strToU8(evidenceManifestCsv(manifest)), true)
   add(EVIDENCE_MANIFEST_PATH, strToU8(JSON.stringify(manifest, null, 2)), true)
   zip.end()
@@ -158,10 +200,17 @@ export function verifyEvidenceBundle(zipBytes: Uint8Array, sha256: HashBytes): E
   const custody = entries[CUSTODY_LOG_PATH]
   const custodyOk =
     custody !== undefined && z.array(CustodyEventSchema).safeParse(safeJson(strFromU8(custody))).success
-  const checks: BundleCheck[] = parsed.data.items.map((item) => {
-    const bytes = entries[item.path]
-    const outcome = !bytes ? 'missing' : sha256(bytes) === item.sha256 ? 'intact' : 'altered'
-    return { exhibit: item.exhibit, path: item.path, outcome }
+  const listed = [
+    ...parsed.data.items,
+    ...parsed.data.renderings.map((rendering) => ({
+      ...rendering,
+      exhibit: `${rendering.exhibit} rendering${rendering.page === null ? '' : ` (page ${rendering.page})`}`,
+    })),
+  ]
+  const checks: BundleCheck[] = listed.map((file) => {
+    const bytes = entries[file.path]
+    const outcome = !bytes ? 'missing' : sha256(bytes) === file.sha256 ? 'intact' : 'altered'
+    return { exhibit: file.exhibit, path: file.path, outcome }
   })
   const bad = checks.filter((check) => check.outcome !== 'intact')
   if (!custodyOk) return { ok: false, error: 'custody.json is missing or not a valid custody log.', checks }

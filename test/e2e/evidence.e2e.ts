@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync, zipSync } from 'fflate'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifactsDir, launchChromium, openApp } from './browser'
+import { printedPdf, verifyBundle, wavSilence } from './evidence-files'
 import { createCase, identifyAs, openSettings } from './workstation'
 
 let browser: Browser
@@ -200,13 +200,7 @@ describe('evidence vault', () => {
       )
       .toContain('Exported in the evidence bundle CR-2026-000001-evidence.zip')
 
-    const verify = (path: string) =>
-      new Promise<{ code: number; output: string }>((resolve) =>
-        execFile('npx', ['tsx', 'scripts/verify-bundle.ts', path], (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
-        ),
-      )
-    const clean = await verify(saved)
+    const clean = await verifyBundle(saved)
     expect(clean.output).toContain('OK: 6 file(s) of CR-2026-000001 match their recorded SHA-256.')
     expect(clean.code).toBe(0)
 
@@ -220,7 +214,7 @@ describe('evidence vault', () => {
     photoBytes[10] = photoBytes[10]! ^ 0x01
     const tampered = join(artifactsDir(), 'CR-2026-000001-evidence-tampered.zip')
     writeFileSync(tampered, zipSync(entries))
-    const failed = await verify(tampered)
+    const failed = await verifyBundle(tampered)
     expect(failed.output).toContain('ALTERED E-1')
     expect(failed.output).toContain('FAILED: 1 of 6 files failed: E-1 altered')
     expect(failed.code).toBe(1)
@@ -255,21 +249,7 @@ describe('evidence vault', () => {
   })
 
   it('plays a call recording in the native player', async () => {
-    // Half a second of 8 kHz 8-bit mono silence: a complete WAV file.
-    const samples = 4_000
-    const wav = Buffer.alloc(44 + samples, 0x80)
-    wav.write('RIFF', 0)
-    wav.writeUInt32LE(36 + samples, 4)
-    wav.write('WAVEfmt ', 8)
-    wav.writeUInt32LE(16, 16)
-    wav.writeUInt16LE(1, 20)
-    wav.writeUInt16LE(1, 22)
-    wav.writeUInt32LE(8_000, 24)
-    wav.writeUInt32LE(8_000, 28)
-    wav.writeUInt16LE(1, 32)
-    wav.writeUInt16LE(8, 34)
-    wav.write('data', 36)
-    wav.writeUInt32LE(samples, 40)
+    const wav = wavSilence(0.5)
     await page
       .getByLabel('Evidence files')
       .setInputFiles([{ name: 'call-0931.wav', mimeType: 'audio/wav', buffer: wav }])
@@ -282,15 +262,11 @@ describe('evidence vault', () => {
   })
 
   it('pages through a PDF, zooms and finds text in it', async () => {
-    // A three-page PDF printed by Chromium itself.
-    const printer = await context.newPage()
-    await printer.setContent(
-      ['Statement of the customer', 'Photos of the door', 'Damage estimate: $350 for the repaint']
-        .map((text) => `<p style="page-break-after: always; font-size: 28px">${text}</p>`)
-        .join(''),
-    )
-    const pdf = await printer.pdf({ format: 'Letter' })
-    await printer.close()
+    const pdf = await printedPdf(context, [
+      'Statement of the customer',
+      'Photos of the door',
+      'Damage estimate: $350 for the repaint',
+    ])
     await page
       .getByLabel('Evidence files')
       .setInputFiles([{ name: 'estimate.pdf', mimeType: 'application/pdf', buffer: pdf }])

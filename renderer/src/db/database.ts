@@ -7,6 +7,7 @@ import type {
   CustodyEvent,
   Determination,
   Evidence,
+  EvidenceAnnotation,
   Note,
   Party,
   Report,
@@ -42,6 +43,7 @@ export const CASE_RECORD_TABLES = [
   'communications',
   'evidence',
   'custodyEvents',
+  'annotations',
   'determinations',
   'reports',
   'reportVersions',
@@ -104,6 +106,7 @@ export class WorkstationDatabase extends Dexie {
   evidence!: Table<Evidence, string>
   evidenceBlobs!: Table<EvidenceBlobRow, string>
   custodyEvents!: Table<CustodyEvent, string>
+  annotations!: Table<EvidenceAnnotation, string>
   determinations!: Table<Determination, string>
   reports!: Table<Report, string>
   reportVersions!: Table<ReportVersion, string>
@@ -148,6 +151,9 @@ export class WorkstationDatabase extends Dexie {
             record.titleWords = titleWords(record.title)
           }),
       )
+    // Version 4: analysts' marks on evidence (shapes, redactions, timestamped notes), kept apart from
+    // the evidence bytes so the originals stay as imported.
+    this.version(4).stores({ annotations: 'id, caseId, evidenceId' })
   }
 }
 

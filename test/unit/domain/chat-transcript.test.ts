@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { parseChatCsv, parseChatJson } from '../../../shared/evidence/chat-transcript'
+import {
+  parseChatCsv,
+  parseChatJson,
+  parseChatText,
+  parseTranscript,
+  searchTranscript,
+} from '../../../shared/evidence/chat-transcript'
 
 describe('chat transcripts', () => {
   it('reads CSV with quoted commas, quotes and line breaks', () => {
@@ -37,5 +43,47 @@ describe('chat transcripts', () => {
     expect(parseChatJson('{"a":1}').ok).toBe(false)
     expect(parseChatJson('[1]').ok).toBe(false)
     expect(parseChatJson('[{"sender"').ok).toBe(false)
+  })
+})
+
+describe('plain-text chat logs', () => {
+  it('reads "time sender: message" lines, joining continuation lines', () => {
+    const log = [
+      '[2026-03-08 05:40] Dana (customer): Hi, the bag is torn',
+      'and the eggs are broken',
+      '05:41 - Luis (shopper): Sorry! I will report it',
+      '',
+    ].join('\n')
+    expect(parseChatText(log)).toEqual({
+      ok: true,
+      lines: [
+        {
+          at: '2026-03-08 05:40',
+          sender: 'Dana (customer)',
+          message: 'Hi, the bag is torn\nand the eggs are broken',
+        },
+        { at: '05:41', sender: 'Luis (shopper)', message: 'Sorry! I will report it' },
+      ],
+    })
+  })
+
+  it('leaves prose that is not a chat as plain text', () => {
+    const statement = 'I arrived at 5:40.\nThe porch light was off.\nNote: the gate was open.\nNothing else.'
+    expect(parseChatText(statement).ok).toBe(false)
+    expect(parseTranscript('text/plain', statement)?.ok).toBe(false)
+    expect(parseTranscript('image/png', statement)).toBeNull()
+  })
+})
+
+describe('searching a transcript', () => {
+  const lines = [
+    { at: null, sender: 'Dana (customer)', message: 'The mailbox is dented' },
+    { at: null, sender: 'Luis (shopper)', message: 'I did not touch the MAILBOX' },
+    { at: null, sender: 'Luis (shopper)', message: 'Left at the door' },
+  ]
+  it('finds messages holding every word, in any case, including the sender', () => {
+    expect(searchTranscript(lines, 'mailbox')).toEqual([0, 1])
+    expect(searchTranscript(lines, 'luis mailbox')).toEqual([1])
+    expect(searchTranscript(lines, 'garage')).toEqual([])
   })
 })

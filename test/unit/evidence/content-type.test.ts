@@ -13,6 +13,13 @@ describe('content type from the bytes', () => {
       'text/csv',
     )
     expect(detectContentType(text('  [{"sender":"Dana","text":"Hi"}]'), undefined)).toBe('application/json')
+    expect(detectContentType(text('{ "messages": [] }'), undefined)).toBe('application/json')
+    expect(detectContentType(text('[1, 2]'), undefined)).toBe('application/json')
+    // A chat log whose lines open with a bracketed time is text, not JSON.
+    expect(detectContentType(text('[2026-11-24 18:02] Dana: the mailbox is dented\n'), undefined)).toBe(
+      'text/plain',
+    )
+    expect(detectContentType(text('[18:02] Dana: hi\n'), undefined)).toBe('text/plain')
     expect(
       detectContentType(
         text('From: Dana <d@example.com>\nTo: support@example.com\nSubject: Damage\n\nHello'),

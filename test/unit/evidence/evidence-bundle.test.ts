@@ -12,6 +12,7 @@ import { analyst } from '../fixtures/case-files'
 const sha256 = await createSha256Hasher()
 const photo = strToU8('not really a jpeg, but bytes all the same')
 const chat = strToU8('timestamp,sender,message\n')
+const rendering = strToU8('a png with the redaction burned in')
 
 const item = (exhibitNumber: number, originalName: string, bytes: Uint8Array): Evidence => ({
   id: `item-${exhibitNumber}`,
@@ -44,6 +45,18 @@ function bundle(): Uint8Array {
         { item: item(2, '=cmd|calc.csv', chat), sourceName: '', bytes: chat },
       ],
       custody: [],
+      annotations: [],
+      renderings: [
+        {
+          exhibitNumber: 1,
+          page: null,
+          fileName: 'E-1-redacted.png',
+          png: rendering,
+          sha256: sha256(rendering),
+          marks: 2,
+          redactions: 1,
+        },
+      ],
     },
     (chunk) => chunks.push(chunk),
   )
@@ -56,7 +69,9 @@ describe('evidence bundles', () => {
     const entries = unzipSync(bytes)
     expect(Object.keys(entries).sort()).toEqual(
       [
+        'annotations.json',
         'custody.json',
+        'renderings/E-1-redacted.png',
         'files/E-1-.._.._IMG 1.jpg',
         'files/E-2-=cmd_calc.csv',
         'manifest.csv',
@@ -65,7 +80,20 @@ describe('evidence bundles', () => {
     )
     const verdict = verifyEvidenceBundle(bytes, sha256)
     expect(verdict.ok).toBe(true)
-    expect(verdict.checks.map((check) => check.outcome)).toEqual(['intact', 'intact'])
+    expect(verdict.checks.map((check) => `${check.exhibit} ${check.outcome}`)).toEqual([
+      'E-1 intact',
+      'E-2 intact',
+      'E-1 rendering intact',
+    ])
+  })
+
+  it('fails when a burned-in rendering was swapped for another picture', () => {
+    const entries = unzipSync(bundle())
+    entries['renderings/E-1-redacted.png'] = strToU8('the unredacted picture')
+    expect(verifyEvidenceBundle(zipSync(entries), sha256)).toMatchObject({
+      ok: false,
+      error: '1 of 3 files failed: E-1 rendering altered',
+    })
   })
 
   it('fails when one byte of a file changes, naming the exhibit', () => {
@@ -74,7 +102,7 @@ describe('evidence bundles', () => {
     const bytes = entries[path]!
     bytes[0] = bytes[0]! ^ 0xff
     const verdict = verifyEvidenceBundle(zipSync(entries), sha256)
-    expect(verdict).toMatchObject({ ok: false, error: '1 of 2 files failed: E-1 altered' })
+    expect(verdict).toMatchObject({ ok: false, error: '1 of 3 files failed: E-1 altered' })
   })
 
   it('fails on a missing file, a broken manifest and a non-zip, each with its reason', () => {
@@ -83,7 +111,7 @@ describe('evidence bundles', () => {
     delete entries[path]
     expect(verifyEvidenceBundle(zipSync(entries), sha256)).toMatchObject({
       ok: false,
-      error: '1 of 2 files failed: E-2 missing',
+      error: '1 of 3 files failed: E-2 missing',
     })
     entries['manifest.json'] = strToU8('{"format":"something else"}')
     expect(verifyEvidenceBundle(zipSync(entries), sha256)).toMatchObject({ ok: false })
@@ -111,6 +139,7 @@ describe('evidence bundles', () => {
           removed: true,
         },
       ],
+      renderings: [],
     })
     expect(csv.split('\r\n')[1]).toBe(
       `E-1,"'=HYPERLINK(""x""),""quoted"".jpg",3,${'a'.repeat(64)},2026-11-24T09:00:00.000Z,Dana,removed`,

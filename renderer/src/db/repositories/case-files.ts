@@ -18,6 +18,7 @@ const CASE_FILE_KEYS: Record<CaseRecordTable, Exclude<keyof CaseFile, 'case'>> =
   communications: 'communications',
   evidence: 'evidence',
   custodyEvents: 'custody',
+  annotations: 'annotations',
   determinations: 'determinations',
   reports: 'reports',
   reportVersions: 'reportVersions',

@@ -1,17 +1,11 @@
 import Dexie from 'dexie'
 import { formatBytes } from '../../../../shared/byte-size'
-import {
-  type Actor,
-  type Case,
-  type CustodyAction,
-  type Evidence,
-  EvidenceSchema,
-  exhibitLabel,
-} from '../../../../shared/domain'
+import { type Actor, type Case, type Evidence, EvidenceSchema, exhibitLabel } from '../../../../shared/domain'
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import { createCaseRecordRepository } from './case-records'
 import { CaseRuleError } from './cases'
+import type { CustodyLog } from './custody-log'
 
 /** A file about to become an exhibit: its bytes, and what the fingerprint worker found. */
 export interface EvidenceImport {
@@ -37,7 +31,8 @@ export type EvidenceImportOutcome =
  * Evidence items, their bytes (once per SHA-256) and their chain of custody. Every step an item goes
  * through appends a custody event; items are never deleted, only removed with a reason.
  */
-export function createEvidenceRepository(db: WorkstationDatabase, now: () => string) {
+export function createEvidenceRepository(db: WorkstationDatabase, now: () => string, custodyLog: CustodyLog) {
+  const custody = custodyLog.append
   const records = createCaseRecordRepository(db, {
     table: db.evidence,
     entity: 'evidence',
@@ -46,21 +41,6 @@ export function createEvidenceRepository(db: WorkstationDatabase, now: () => str
     describe: (item) => `exhibit ${exhibitLabel(item.exhibitNumber)} (${item.originalName})`,
     now,
   })
-
-  // Custody lines are listed by time, then by id: ids that count up keep two lines written in the
-  // same millisecond in the order they happened.
-  let custodySequence = 0
-  const custody = (item: Evidence, action: CustodyAction, by: Actor, detail: string, sha256 = item.sha256) =>
-    db.custodyEvents.add({
-      id: `${String(++custodySequence).padStart(9, '0')}-${crypto.randomUUID()}`,
-      evidenceId: item.id,
-      caseId: item.caseId,
-      action,
-      at: now(),
-      by,
-      sha256,
-      detail,
-    })
 
   return {
     ...records,

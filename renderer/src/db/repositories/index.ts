@@ -1,11 +1,13 @@
 import Dexie from 'dexie'
 import { NoteSchema, TIMELINE_KIND_LABELS, TimelineEventSchema } from '../../../../shared/domain'
 import type { WorkstationDatabase } from '../database'
+import { createAnnotationRepository } from './annotations'
 import { createCaseFileRepository } from './case-files'
 import { createCaseIdCache } from './case-order'
 import { createCaseRecordRepository } from './case-records'
 import { createCaseRepository } from './cases'
 import { createCommunicationRepository } from './communications'
+import { createCustodyLog } from './custody-log'
 import { createEvidenceRepository } from './evidence'
 import { createPartyRepository } from './parties'
 import { createQueueViewRepository } from './queue-views'
@@ -20,6 +22,7 @@ export function createRepositories(
   const settings = createSettingsRepository(db, now)
   const order = createCaseIdCache(db)
   const cases = createCaseRepository(db, settings, now, order)
+  const custody = createCustodyLog(db, now)
   return {
     settings,
     cases,
@@ -44,14 +47,9 @@ export function createRepositories(
       now,
     }),
     communications: createCommunicationRepository(db, now),
-    evidence: createEvidenceRepository(db, now),
-    custody: {
-      listForEvidence: (evidenceId: string) =>
-        db.custodyEvents
-          .where('[evidenceId+at]')
-          .between([evidenceId, Dexie.minKey], [evidenceId, Dexie.maxKey])
-          .toArray(),
-    },
+    evidence: createEvidenceRepository(db, now, custody),
+    annotations: createAnnotationRepository(db, now, custody),
+    custody: { listForEvidence: custody.listForEvidence },
     audit: {
       /** Newest first, as the audit tab reads. */
       listForCase: (caseId: string) =>

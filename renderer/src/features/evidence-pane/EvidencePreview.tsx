@@ -1,16 +1,28 @@
-import { Alert, Box, Paper, Stack, Typography } from '@mui/material'
+import { Alert, Box, Stack, Typography } from '@mui/material'
 import { useEffect, useState } from 'react'
-import type { Evidence } from '../../../../shared/domain'
-import { type ChatLine, parseChatCsv, parseChatJson } from '../../../../shared/evidence/chat-transcript'
+import {
+  type Evidence,
+  type EvidenceAnnotation,
+  isPageMark,
+  type TimestampedNote,
+} from '../../../../shared/domain'
+import { type ChatLine, parseTranscript } from '../../../../shared/evidence/chat-transcript'
 import { isViewableImage } from '../../../../shared/evidence/content-type'
 import { type HexLine, hexDump } from '../../../../shared/evidence/hex-dump'
 import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
-import { formatDateTime } from '../../format/time'
+import { AnnotationList } from '../annotations/AnnotationList'
+import { AnnotationToolbar } from '../annotations/AnnotationToolbar'
+import { renderAnnotatedImage } from '../annotations/annotated-rendering'
+import { saveAnnotatedCopy } from '../annotations/save-annotated-copy'
+import { useAnnotations } from '../annotations/useAnnotations'
+import { useAnalyst } from '../identity/useAnalyst'
 import { EmailViewer } from './EmailViewer'
 import { ImageMetadata } from './ImageMetadata'
 import { ImageViewer } from './ImageViewer'
+import { MediaPlayer } from './MediaPlayer'
 import { PdfViewer } from './PdfViewer'
+import { TranscriptViewer } from './TranscriptViewer'
 
 /** How much of a file without a viewer the hex view shows. */
 const HEX_VIEW_BYTES = 512
@@ -18,40 +30,22 @@ const HEX_VIEW_BYTES = 512
 /** Largest text shown inline; bigger transcripts wait for the full evidence viewer. */
 const MAX_TEXT_BYTES = 2 * 1024 * 1024
 
-function Conversation({ lines }: { lines: ChatLine[] }) {
-  return (
-    <Stack spacing={1} aria-label="Conversation">
-      {lines.map((line, index) => {
-        const shopper = /shopper/i.test(line.sender)
-        return (
-          <Paper
-            // biome-ignore lint/suspicious/noArrayIndexKey: transcript lines have no id and never reorder
-            key={index}
-            variant="outlined"
-            sx={{
-              p: 1,
-              maxWidth: '85%',
-              alignSelf: shopper ? 'flex-end' : 'flex-start',
-              bgcolor: shopper ? 'action.hover' : undefined,
-            }}
-          >
-            <Typography variant="caption" color="text.secondary">
-              {line.sender}
-              {line.at ? ` · ${formatDateTime(line.at)}` : ''}
-            </Typography>
-            {/* Rendered as text, never as HTML. */}
-            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              {line.message}
-            </Typography>
-          </Paper>
-        )
-      })}
-    </Stack>
-  )
-}
-
-/** A photo, or a clear message when its bytes do not decode (a truncated or damaged file). */
-function EvidenceImage({ item, url, blob }: { item: Evidence; url: string; blob: Blob }) {
+/**
+ * A photo with its marks and the marking tools, or a clear message when its bytes do not decode (a
+ * truncated or damaged file).
+ */
+function EvidenceImage({
+  item,
+  url,
+  blob,
+  annotations,
+}: {
+  item: Evidence
+  url: string
+  blob: Blob
+  annotations: EvidenceAnnotation[]
+}) {
+  const analyst = useAnalyst()
   const [broken, setBroken] = useState(false)
   if (broken)
     return (
@@ -63,11 +57,21 @@ function EvidenceImage({ item, url, blob }: { item: Evidence; url: string; blob:
     )
   return (
     <Stack spacing={1}>
+      {analyst && !item.removed && (
+        <AnnotationToolbar
+          saveLabel="Save annotated copy…"
+          onSaveCopy={() =>
+            void saveAnnotatedCopy(item, analyst, (marks) => renderAnnotatedImage(blob, marks), null)
+          }
+        />
+      )}
       <ImageViewer
         url={url}
         alt={item.description || toSafeFileName(item.originalName)}
         onBroken={() => setBroken(true)}
+        annotations={{ evidenceId: item.id, marks: annotations.filter(isPageMark) }}
       />
+      <AnnotationList annotations={annotations} />
       <ImageMetadata item={item} blob={blob} />
     </Stack>
   )
@@ -111,18 +115,15 @@ async function previewOf(item: Evidence, blob: Blob | undefined): Promise<Previe
     }
   if (blob.size > MAX_TEXT_BYTES) return { kind: 'none', note: 'This file is too large to preview here.' }
   const text = await blob.text()
-  const parsed =
-    item.detectedType === 'text/csv'
-      ? parseChatCsv(text)
-      : item.detectedType === 'application/json'
-        ? parseChatJson(text)
-        : null
+  const parsed = parseTranscript(item.detectedType, text)
   if (parsed?.ok) return { kind: 'chat', lines: parsed.lines }
   return { kind: 'text', text, note: parsed && !parsed.ok ? parsed.error : undefined }
 }
 
 export function EvidencePreview({ item }: { item: Evidence }) {
   const [preview, setPreview] = useState<Preview | null>(null)
+  const annotations = useAnnotations(item.id)
+  const notes = annotations.filter((annotation): annotation is TimestampedNote => annotation.kind === 'note')
   useEffect(() => {
     let current: Preview | null = null
     let cancelled = false
@@ -144,24 +145,23 @@ export function EvidencePreview({ item }: { item: Evidence }) {
   if (!preview) return null
   switch (preview.kind) {
     case 'image':
-      return <EvidenceImage item={item} url={preview.url} blob={preview.blob} />
+      return <EvidenceImage item={item} url={preview.url} blob={preview.blob} annotations={annotations} />
     case 'email':
       return <EmailViewer blob={preview.blob} />
     case 'pdf':
-      return <PdfViewer blob={preview.blob} />
-    case 'media':
       return (
-        <Box
-          component={preview.element}
-          src={preview.url}
-          controls
-          preload="metadata"
-          aria-label={`${preview.element === 'audio' ? 'Recording' : 'Video'} player`}
-          sx={{ width: '100%' }}
-        />
+        <Stack spacing={1}>
+          <PdfViewer
+            blob={preview.blob}
+            annotations={item.removed ? undefined : { item, marks: annotations.filter(isPageMark) }}
+          />
+          <AnnotationList annotations={annotations} />
+        </Stack>
       )
+    case 'media':
+      return <MediaPlayer item={item} url={preview.url} element={preview.element} notes={notes} />
     case 'chat':
-      return <Conversation lines={preview.lines} />
+      return <TranscriptViewer item={item} lines={preview.lines} notes={notes} />
     case 'text':
       return (
         <Box>

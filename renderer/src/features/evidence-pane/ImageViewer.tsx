@@ -5,6 +5,9 @@ import ZoomInIcon from '@mui/icons-material/ZoomIn'
 import ZoomOutIcon from '@mui/icons-material/ZoomOut'
 import { Box, Button, IconButton, Stack, Tooltip, Typography } from '@mui/material'
 import { type PointerEvent, useRef, useState } from 'react'
+import type { PageMark } from '../../../../shared/domain'
+import { screenToFraction } from '../../../../shared/evidence/annotation-geometry'
+import { AnnotationLayer } from '../annotations/AnnotationLayer'
 
 const MAX_ZOOM = 8
 const MIN_ZOOM = 0.05
@@ -13,9 +16,20 @@ const VIEW_HEIGHT = 380
 
 /**
  * A photo as evidence is looked at: fitted, or zoomed up to 800% with every pixel a sharp square,
- * panned by dragging, and turned in quarter turns. The original bytes are never touched.
+ * panned by dragging, and turned in quarter turns. Given `annotations`, its marks are laid over it
+ * and turn and zoom with it. The original bytes are never touched.
  */
-export function ImageViewer({ url, alt, onBroken }: { url: string; alt: string; onBroken(): void }) {
+export function ImageViewer({
+  url,
+  alt,
+  onBroken,
+  annotations,
+}: {
+  url: string
+  alt: string
+  onBroken(): void
+  annotations?: { evidenceId: string; marks: PageMark[] }
+}) {
   const view = useRef<HTMLDivElement>(null)
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null)
   const [zoom, setZoom] = useState<number | 'fit'>('fit')
@@ -125,14 +139,6 @@ export function ImageViewer({ url, alt, onBroken }: { url: string; alt: string; 
         }}
       >
         <Box
-          component="img"
-          src={url}
-          alt={alt}
-          draggable={false}
-          onLoad={(event) =>
-            setNatural({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight })
-          }
-          onError={onBroken}
           style={{
             transform: `translate(-50%, -50%) translate(${pan.x}px, ${pan.y}px) rotate(${rotation}deg) scale(${scale})`,
           }}
@@ -140,12 +146,49 @@ export function ImageViewer({ url, alt, onBroken }: { url: string; alt: string; 
             position: 'absolute',
             left: '50%',
             top: '50%',
-            maxWidth: 'none',
-            // Zoomed in, each pixel is drawn as a sharp square so it can be examined.
-            imageRendering: scale > 1 ? 'pixelated' : 'auto',
+            lineHeight: 0,
             visibility: natural ? 'visible' : 'hidden',
           }}
-        />
+        >
+          <Box
+            component="img"
+            src={url}
+            alt={alt}
+            draggable={false}
+            onLoad={(event) =>
+              setNatural({
+                width: event.currentTarget.naturalWidth,
+                height: event.currentTarget.naturalHeight,
+              })
+            }
+            onError={onBroken}
+            sx={{
+              display: 'block',
+              maxWidth: 'none',
+              // Zoomed in, each pixel is drawn as a sharp square so it can be examined.
+              imageRendering: scale > 1 ? 'pixelated' : 'auto',
+            }}
+          />
+          {annotations && natural && (
+            <AnnotationLayer
+              evidenceId={annotations.evidenceId}
+              page={null}
+              marks={annotations.marks}
+              width={natural.width}
+              height={natural.height}
+              toFraction={(clientX, clientY) => {
+                const box = view.current!.getBoundingClientRect()
+                return screenToFraction(clientX, clientY, {
+                  centerX: box.left + box.width / 2 + pan.x,
+                  centerY: box.top + box.height / 2 + pan.y,
+                  scale,
+                  rotation,
+                  ...natural,
+                })
+              }}
+            />
+          )}
+        </Box>
       </Box>
     </Stack>
   )

@@ -3,21 +3,33 @@ import NavigateNextIcon from '@mui/icons-material/NavigateNext'
 import ZoomInIcon from '@mui/icons-material/ZoomIn'
 import ZoomOutIcon from '@mui/icons-material/ZoomOut'
 import { Alert, Box, IconButton, Stack, TextField, Typography } from '@mui/material'
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist'
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
+import type { PDFDocumentProxy } from 'pdfjs-dist'
 import { useEffect, useRef, useState } from 'react'
-
-GlobalWorkerOptions.workerSrc = workerUrl
+import type { Evidence, PageMark } from '../../../../shared/domain'
+import { AnnotationLayer } from '../annotations/AnnotationLayer'
+import { AnnotationToolbar } from '../annotations/AnnotationToolbar'
+import { renderAnnotatedPdfPage } from '../annotations/annotated-rendering'
+import { saveAnnotatedCopy } from '../annotations/save-annotated-copy'
+import { useAnalyst } from '../identity/useAnalyst'
+import { openPdf } from './pdf-document'
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4]
 
 /**
  * A PDF as evidence, with pdf.js: one page at a time on a canvas, page by page, zoomed, and searched
- * for text (the pages that contain it are listed; the first is shown). Nothing in the PDF runs:
- * scripts are not supported and font programs are not evaluated.
+ * for text (the pages that contain it are listed; the first is shown). Given `annotations`, each
+ * page's marks lie over it and the marking tools draw new ones.
  */
-export function PdfViewer({ blob }: { blob: Blob }) {
+export function PdfViewer({
+  blob,
+  annotations,
+}: {
+  blob: Blob
+  annotations?: { item: Evidence; marks: PageMark[] }
+}) {
+  const analyst = useAnalyst()
   const canvas = useRef<HTMLCanvasElement>(null)
+  const [pageSize, setPageSize] = useState<{ width: number; height: number } | null>(null)
   const [pdf, setPdf] = useState<PDFDocumentProxy | null | undefined>(undefined)
   const [page, setPage] = useState(1)
   const [zoom, setZoom] = useState(2)
@@ -27,19 +39,13 @@ export function PdfViewer({ blob }: { blob: Blob }) {
   useEffect(() => {
     let current = true
     let loaded: PDFDocumentProxy | null = null
-    void blob
-      .arrayBuffer()
-      .then(
-        (bytes) =>
-          getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, enableXfa: false }).promise,
-      )
-      .then(
-        (document) => {
-          loaded = document
-          if (current) setPdf(document)
-        },
-        () => current && setPdf(null),
-      )
+    void openPdf(blob).then(
+      (document) => {
+        loaded = document
+        if (current) setPdf(document)
+      },
+      () => current && setPdf(null),
+    )
     return () => {
       current = false
       void loaded?.destroy()
@@ -52,6 +58,8 @@ export function PdfViewer({ blob }: { blob: Blob }) {
     let cancelled = false
     void pdf.getPage(page).then((pdfPage) => {
       if (cancelled || !canvas.current) return
+      const points = pdfPage.getViewport({ scale: 1 })
+      setPageSize({ width: points.width, height: points.height })
       const viewport = pdfPage.getViewport({ scale: ZOOMS[zoom]! * (window.devicePixelRatio || 1) })
       canvas.current.width = viewport.width
       canvas.current.height = viewport.height
@@ -132,6 +140,20 @@ export function PdfViewer({ blob }: { blob: Blob }) {
           sx={{ width: 160 }}
         />
       </Stack>
+      {annotations && (
+        <AnnotationToolbar
+          saveLabel="Save annotated page…"
+          onSaveCopy={() =>
+            analyst &&
+            void saveAnnotatedCopy(
+              annotations.item,
+              analyst,
+              (marks) => renderAnnotatedPdfPage(pdf, page, marks),
+              page,
+            )
+          }
+        />
+      )}
       {found && (
         <Typography variant="caption" data-testid="pdf-found">
           {found.length === 0
@@ -140,7 +162,18 @@ export function PdfViewer({ blob }: { blob: Blob }) {
         </Typography>
       )}
       <Box sx={{ overflow: 'auto', maxHeight: 520, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-        <canvas ref={canvas} aria-label={`Page ${page}`} />
+        <Box sx={{ position: 'relative', display: 'inline-block', lineHeight: 0 }}>
+          <canvas ref={canvas} aria-label={`Page ${page}`} />
+          {annotations && pageSize && (
+            <AnnotationLayer
+              evidenceId={annotations.item.id}
+              page={page}
+              marks={annotations.marks.filter((mark) => mark.page === page)}
+              width={pageSize.width}
+              height={pageSize.height}
+            />
+          )}
+        </Box>
       </Box>
     </Stack>
   )

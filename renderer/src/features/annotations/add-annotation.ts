@@ -1,0 +1,13 @@
+import type { Actor } from '../../../../shared/domain'
+import { repositories } from '../../db/instance'
+import type { NewAnnotation } from '../../db/repositories/annotations'
+import { attempt } from '../shell/notices'
+
+/** Stores a new mark or note; a refusal is shown as a notice. True when stored. */
+export async function addAnnotation(mark: NewAnnotation, analyst: Actor): Promise<boolean> {
+  const stored = await attempt(async () => {
+    await repositories.annotations.add(mark, analyst)
+    return true
+  })
+  return stored === true
+}

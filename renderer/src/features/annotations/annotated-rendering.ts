@@ -1,0 +1,92 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist'
+import { type Evidence, exhibitLabel, type PageMark } from '../../../../shared/domain'
+import { openPdf } from '../evidence-pane/pdf-document'
+import { drawMarks } from './draw-marks'
+
+/** PDF pages are rendered at twice their size in points (144 dpi): sharp enough to read in print. */
+const PDF_RENDER_SCALE = 2
+
+/** A picture of an item with its marks burned in, as made for an export. */
+export interface AnnotatedRendering {
+  /** The PDF page, or null for an image. */
+  page: number | null
+  png: Uint8Array
+  marks: number
+  redactions: number
+}
+
+async function toPng(canvas: OffscreenCanvas): Promise<Uint8Array> {
+  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
+}
+
+function summary(marks: readonly PageMark[]) {
+  return { marks: marks.length, redactions: marks.filter((mark) => mark.kind === 'redaction').length }
+}
+
+export async function renderAnnotatedImage(
+  blob: Blob,
+  marks: readonly PageMark[],
+): Promise<AnnotatedRendering> {
+  // EXIF orientation is applied, as the viewer shows it, so marks land where they were drawn.
+  const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' })
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+  const context = canvas.getContext('2d')!
+  context.drawImage(bitmap, 0, 0)
+  bitmap.close()
+  drawMarks(context, marks, canvas.width, canvas.height)
+  return { page: null, png: await toPng(canvas), ...summary(marks) }
+}
+
+export async function renderAnnotatedPdfPage(
+  pdf: PDFDocumentProxy,
+  pageNumber: number,
+  marks: readonly PageMark[],
+): Promise<AnnotatedRendering> {
+  const page = await pdf.getPage(pageNumber)
+  const viewport = page.getViewport({ scale: PDF_RENDER_SCALE })
+  const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height))
+  const context = canvas.getContext('2d')!
+  // An image of the page carries no text layer: text under a redaction is gone, not merely covered.
+  await page.render({
+    canvas: canvas as unknown as HTMLCanvasElement,
+    canvasContext: context as never,
+    viewport,
+  }).promise
+  drawMarks(context, marks, canvas.width, canvas.height)
+  return { page: pageNumber, png: await toPng(canvas), ...summary(marks) }
+}
+
+/**
+ * Every rendering an item's marks call for: the image once, or each PDF page that has marks.
+ * An item without marks has none.
+ */
+export async function annotatedRenderings(
+  item: Evidence,
+  blob: Blob,
+  marks: readonly PageMark[],
+): Promise<AnnotatedRendering[]> {
+  if (marks.length === 0) return []
+  if (item.detectedType !== 'application/pdf') return [await renderAnnotatedImage(blob, marks)]
+  const pdf = await openPdf(blob)
+  try {
+    const pages = [...new Set(marks.map((mark) => mark.page ?? 1))].sort((a, b) => a - b)
+    const renderings = []
+    for (const page of pages.filter((number) => number <= pdf.numPages))
+      renderings.push(
+        await renderAnnotatedPdfPage(
+          pdf,
+          page,
+          marks.filter((mark) => (mark.page ?? 1) === page),
+        ),
+      )
+    return renderings
+  } finally {
+    await pdf.destroy()
+  }
+}
+
+/** "E-3-page-2-redacted.png": what the rendering is, in its name. */
+export function renderingFileName(item: Evidence, rendering: AnnotatedRendering): string {
+  const page = rendering.page === null ? '' : `-page-${rendering.page}`
+  return `${exhibitLabel(item.exhibitNumber)}${page}-${rendering.redactions ? 'redacted' : 'annotated'}.png`
+}

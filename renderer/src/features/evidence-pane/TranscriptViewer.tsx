@@ -1,0 +1,151 @@
+import NoteAddIcon from '@mui/icons-material/NoteAdd'
+import { Box, IconButton, Paper, Stack, TextField, Tooltip, Typography } from '@mui/material'
+import { Fragment, useMemo, useState } from 'react'
+import type { Evidence, TimestampedNote } from '../../../../shared/domain'
+import { type ChatLine, searchTranscript } from '../../../../shared/evidence/chat-transcript'
+import { AnnotationList } from '../annotations/AnnotationList'
+import { AnnotationTextDialog } from '../annotations/AnnotationTextDialog'
+import { addAnnotation } from '../annotations/add-annotation'
+import { useAnalyst } from '../identity/useAnalyst'
+
+/** More messages than this are not drawn at once: the analyst searches to narrow. */
+const MAX_SHOWN = 500
+
+/** The message text with the searched words marked; text nodes only, never HTML. */
+function Highlighted({ text, words }: { text: string; words: string[] }) {
+  if (words.length === 0) return <>{text}</>
+  const pattern = new RegExp(
+    `(${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
+    'gi',
+  )
+  return (
+    <>
+      {text.split(pattern).map((part, index) =>
+        index % 2 === 1 ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: split parts have no id and never reorder
+          <mark key={index}>{part}</mark>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: as above
+          <Fragment key={index}>{part}</Fragment>
+        ),
+      )}
+    </>
+  )
+}
+
+/**
+ * A chat or text transcript as a conversation: each message with its sender and time, searchable,
+ * and each open to a timestamped note. Message text is always rendered as text, never as HTML.
+ */
+export function TranscriptViewer({
+  item,
+  lines,
+  notes,
+}: {
+  item: Evidence
+  lines: ChatLine[]
+  notes: TimestampedNote[]
+}) {
+  const analyst = useAnalyst()
+  const [query, setQuery] = useState('')
+  const [noting, setNoting] = useState<number | null>(null)
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  const matches = useMemo(() => (query.trim() ? searchTranscript(lines, query) : null), [lines, query])
+  const shown = (matches ?? lines.map((_line, index) => index)).slice(0, MAX_SHOWN)
+  const notesByMessage = new Map<number, TimestampedNote[]>()
+  for (const note of notes)
+    if (note.anchor.kind === 'message')
+      notesByMessage.set(note.anchor.index, [...(notesByMessage.get(note.anchor.index) ?? []), note])
+
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <TextField
+          size="small"
+          label="Search transcript"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          sx={{ width: 220 }}
+        />
+        <Typography variant="caption" color="text.secondary" data-testid="transcript-count">
+          {matches
+            ? `${matches.length} of ${lines.length} message${lines.length === 1 ? '' : 's'} match`
+            : `${lines.length} message${lines.length === 1 ? '' : 's'}`}
+          {shown.length < (matches ?? lines).length
+            ? ` · the first ${MAX_SHOWN} are shown; search to narrow`
+            : ''}
+        </Typography>
+      </Stack>
+      <Stack spacing={1} aria-label="Conversation">
+        {shown.map((index) => {
+          const line = lines[index]!
+          const shopper = /shopper/i.test(line.sender)
+          return (
+            <Paper
+              key={index}
+              variant="outlined"
+              data-testid="transcript-message"
+              sx={{
+                p: 1,
+                maxWidth: '85%',
+                alignSelf: shopper ? 'flex-end' : 'flex-start',
+                bgcolor: shopper ? 'action.hover' : undefined,
+              }}
+            >
+              <Stack direction="row" sx={{ alignItems: 'center' }}>
+                <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
+                  {line.sender}
+                  {line.at ? ` · ${line.at}` : ''}
+                </Typography>
+                {analyst && !item.removed && (
+                  <Tooltip title="Add a note on this message">
+                    <IconButton
+                      size="small"
+                      aria-label={`Add a note on message ${index + 1}`}
+                      onClick={() => setNoting(index)}
+                    >
+                      <NoteAddIcon fontSize="inherit" />
+                    </IconButton>
+                  </Tooltip>
+                )}
+              </Stack>
+              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                <Highlighted text={line.message} words={words} />
+              </Typography>
+              {notesByMessage.get(index)?.map((note) => (
+                <Box key={note.id} sx={{ mt: 0.5, pl: 1, borderLeft: 3, borderColor: 'warning.main' }}>
+                  <Typography variant="caption" component="p">
+                    Note · {note.createdBy.name}: {note.text}
+                  </Typography>
+                </Box>
+              ))}
+            </Paper>
+          )
+        })}
+      </Stack>
+      <AnnotationList annotations={notes} title="Notes on this transcript" />
+      {noting !== null && analyst && (
+        <AnnotationTextDialog
+          title={`Note on message ${noting + 1}`}
+          label="Note"
+          onSave={(text) =>
+            addAnnotation(
+              {
+                kind: 'note',
+                evidenceId: item.id,
+                anchor: {
+                  kind: 'message',
+                  index: noting,
+                  messageAt: lines[noting]?.at?.slice(0, 60) ?? null,
+                },
+                text,
+              },
+              analyst,
+            )
+          }
+          onClose={() => setNoting(null)}
+        />
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,71 @@
+// Real evidence files made on the spot for e2e tests (recordings, printed PDFs, drawn photos), and
+// the verify-bundle command as an analyst runs it.
+import { execFile } from 'node:child_process'
+import type { BrowserContext, Page } from 'playwright-core'
+
+/** `seconds` of 8 kHz 8-bit mono silence: a complete WAV file. */
+export function wavSilence(seconds: number): Buffer {
+  const samples = Math.round(8_000 * seconds)
+  const wav = Buffer.alloc(44 + samples, 0x80)
+  wav.write('RIFF', 0)
+  wav.writeUInt32LE(36 + samples, 4)
+  wav.write('WAVEfmt ', 8)
+  wav.writeUInt32LE(16, 16)
+  wav.writeUInt16LE(1, 20)
+  wav.writeUInt16LE(1, 22)
+  wav.writeUInt32LE(8_000, 24)
+  wav.writeUInt32LE(8_000, 28)
+  wav.writeUInt16LE(1, 32)
+  wav.writeUInt16LE(8, 34)
+  wav.write('data', 36)
+  wav.writeUInt32LE(samples, 40)
+  return wav
+}
+
+/** A Letter-size PDF printed by Chromium itself, one page per text. */
+export async function printedPdf(context: BrowserContext, pages: string[]): Promise<Buffer> {
+  const printer = await context.newPage()
+  await printer.setContent(
+    pages.map((text) => `<p style="page-break-after: always; font-size: 28px">${text}</p>`).join(''),
+  )
+  const pdf = await printer.pdf({ format: 'Letter' })
+  await printer.close()
+  return pdf
+}
+
+/** `npm run verify-bundle -- path`: its exit code and what it printed. */
+export function verifyBundle(path: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) =>
+    execFile('npx', ['tsx', 'scripts/verify-bundle.ts', path], (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
+    ),
+  )
+}
+
+/** The colour of a PNG's pixels at the given fractions of its width and height (decoded in the page). */
+export function pixelsOf(
+  page: Page,
+  png: Buffer,
+  points: Array<[number, number]>,
+): Promise<{ width: number; height: number; colours: Array<[number, number, number]> }> {
+  return page.evaluate(
+    async ([base64, points]) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+      const context = canvas.getContext('2d')!
+      context.drawImage(bitmap, 0, 0)
+      const colours = points.map(([x, y]) => {
+        const [r, g, b] = context.getImageData(
+          Math.floor(x * bitmap.width),
+          Math.floor(y * bitmap.height),
+          1,
+          1,
+        ).data
+        return [r, g, b] as [number, number, number]
+      })
+      return { width: bitmap.width, height: bitmap.height, colours }
+    },
+    [png.toString('base64'), points] as const,
+  )
+}
