@@ -213,7 +213,11 @@ describe('annotating and redacting evidence', () => {
     await pdfView.getByRole('button', { name: 'Next page' }).click()
     await expect.poll(() => pdfView.getByTestId('pdf-page').innerText()).toBe('Page 2 of 2')
     await tool('Redact an area')
-    await dragAcross(pdfView.getByRole('img', { name: 'Annotations on page 2' }), [0.05, 0.03], [0.95, 0.12])
+    await dragAcross(
+      pdfView.getByRole('group', { name: 'Annotations on page 2' }),
+      [0.05, 0.03],
+      [0.95, 0.12],
+    )
     await tool('Pan and zoom')
     await expect
       .poll(() => viewer().getByRole('list', { name: 'Annotations' }).innerText())

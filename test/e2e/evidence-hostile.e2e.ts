@@ -1,7 +1,9 @@
+import { closeSync, ftruncateSync, openSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hostileEvidenceFiles } from '../fixtures/hostile-evidence'
-import { launchChromium, openApp } from './browser'
+import { artifactsDir, launchChromium, openApp } from './browser'
 import { createCase, identifyAs } from './workstation'
 
 let browser: Browser
@@ -146,4 +148,32 @@ describe('an email as evidence', () => {
     expect(dialogs).toEqual([])
     expect(remote).toEqual([])
   })
+
+  it('refuses a file over 2 GiB by its size, and cancels a large import while it is being hashed', async () => {
+    // Sparse files: gigabytes on the file system without writing them, handed to Chromium by path.
+    const sparse = (name: string, size: number) => {
+      const path = join(artifactsDir(), name)
+      const handle = openSync(path, 'w')
+      ftruncateSync(handle, size)
+      closeSync(handle)
+      return path
+    }
+    const imports = page.getByRole('list', { name: 'Evidence imports' })
+    const list = page.getByRole('list', { name: 'Evidence', exact: true })
+    const itemsBefore = await list.getByRole('button').count()
+    const line = (name: string) => imports.getByTestId('evidence-import').filter({ hasText: name })
+    await page.getByLabel('Evidence files').setInputFiles(sparse('dashcam-full.mp4', 2 * 1024 ** 3 + 1))
+    await expect
+      .poll(() => line('dashcam-full.mp4').innerText())
+      .toContain(
+        '2,147,483,649 bytes is over the 2,147,483,648 bytes limit for one evidence file (Settings → Evidence).',
+      )
+
+    await page.getByLabel('Evidence files').setInputFiles(sparse('dashcam-1.mp4', 1.5 * 1024 ** 3))
+    const progress = imports.getByRole('progressbar', { name: 'Importing dashcam-1.mp4' })
+    await expect.poll(() => progress.getAttribute('aria-valuenow').then(Number)).toBeGreaterThan(0)
+    await imports.getByRole('button', { name: 'Cancel dashcam-1.mp4' }).click()
+    await expect.poll(() => line('dashcam-1.mp4').innerText()).toBe('dashcam-1.mp4 · 1.5 GB\nCancelled')
+    expect(await list.getByRole('button').count()).toBe(itemsBefore)
+  }, 60_000)
 })

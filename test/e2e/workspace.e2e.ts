@@ -74,7 +74,8 @@ describe('working the queue', () => {
     await expect
       .poll(() => viewer.getByRole('list', { name: 'Chain of custody' }).innerText())
       .toMatch(/imported/)
-    // Examine it: zoom to 800% (pixels drawn sharp), pan by dragging, turn it, fit it again.
+    // Examine it: zoom to 800% (pixels drawn sharp), pan by dragging, turn it, fit it again. The photo
+    // and its annotation layer move together in one transformed box.
     const zoom = viewer.getByTestId('image-zoom')
     const photo = viewer.getByRole('img')
     await expect.poll(() => zoom.innerText()).toMatch(/^Fit \d+%$/)
@@ -88,11 +89,11 @@ describe('working the queue', () => {
     await page.mouse.down()
     await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 10)
     await page.mouse.up()
-    expect(await photo.evaluate((img) => img.style.transform)).toContain('translate(40px, 10px)')
+    expect(await photo.evaluate((img) => img.parentElement!.style.transform)).toContain('translate(40px, 10px)')
     await viewer.getByRole('button', { name: 'Zoom out' }).click()
     await expect.poll(() => zoom.innerText()).toBe('640%')
     await viewer.getByRole('button', { name: 'Rotate right' }).click()
-    expect(await photo.evaluate((img) => img.style.transform)).toContain('rotate(90deg)')
+    expect(await photo.evaluate((img) => img.parentElement!.style.transform)).toContain('rotate(90deg)')
     await viewer.getByRole('button', { name: 'Fit' }).click()
     await expect.poll(() => zoom.innerText()).toMatch(/^Fit \d+%$/)
     // The demo photos carry EXIF: capture time, phone and GPS; the capture time goes on the timeline.

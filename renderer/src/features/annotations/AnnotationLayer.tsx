@@ -86,7 +86,7 @@ export function AnnotationLayer({
     <>
       <svg
         ref={surface}
-        role="img"
+        role="group"
         aria-label={`Annotations${page === null ? '' : ` on page ${page}`}`}
         data-testid="annotation-layer"
         viewBox={`0 0 ${width} ${height}`}

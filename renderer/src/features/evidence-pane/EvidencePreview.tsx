@@ -1,5 +1,6 @@
 import { Alert, Box, Stack, Typography } from '@mui/material'
 import { useEffect, useState } from 'react'
+import { formatBytes } from '../../../../shared/byte-size'
 import {
   type Evidence,
   type EvidenceAnnotation,
@@ -27,7 +28,7 @@ import { TranscriptViewer } from './TranscriptViewer'
 /** How much of a file without a viewer the hex view shows. */
 const HEX_VIEW_BYTES = 512
 
-/** Largest text shown inline; bigger transcripts wait for the full evidence viewer. */
+/** How much of a text file is read for its preview; a bigger one shows its start and says so. */
 const MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 /**
@@ -82,7 +83,7 @@ type Preview =
   | { kind: 'email'; blob: Blob }
   | { kind: 'pdf'; blob: Blob }
   | { kind: 'media'; url: string; element: 'audio' | 'video' }
-  | { kind: 'chat'; lines: ChatLine[] }
+  | { kind: 'chat'; lines: ChatLine[]; note?: string }
   | { kind: 'text'; text: string; note?: string }
   | { kind: 'bytes'; lines: HexLine[]; note: string }
   | { kind: 'none'; note: string }
@@ -113,11 +114,17 @@ async function previewOf(item: Evidence, blob: Blob | undefined): Promise<Previe
       lines: hexDump(new Uint8Array(await blob.slice(0, HEX_VIEW_BYTES).arrayBuffer())),
       note: `No viewer for ${item.detectedType}: the first ${Math.min(blob.size, HEX_VIEW_BYTES)} bytes are shown. "Save a copy…" opens it elsewhere.`,
     }
-  if (blob.size > MAX_TEXT_BYTES) return { kind: 'none', note: 'This file is too large to preview here.' }
-  const text = await blob.text()
+  // A huge export (a million-row chat) is shown from its start, cut at the last whole line.
+  const partial = blob.size > MAX_TEXT_BYTES
+  let text = await blob.slice(0, MAX_TEXT_BYTES).text()
+  if (partial) text = text.slice(0, text.lastIndexOf('\n') + 1)
+  const shownPart = partial
+    ? `This file is ${formatBytes(blob.size)}: only its first ${formatBytes(MAX_TEXT_BYTES)} are shown here. "Save a copy…" opens the whole file elsewhere.`
+    : undefined
   const parsed = parseTranscript(item.detectedType, text)
-  if (parsed?.ok) return { kind: 'chat', lines: parsed.lines }
-  return { kind: 'text', text, note: parsed && !parsed.ok ? parsed.error : undefined }
+  if (parsed?.ok) return { kind: 'chat', lines: parsed.lines, note: shownPart }
+  const notes = [shownPart, parsed && !parsed.ok ? parsed.error : undefined].filter(Boolean)
+  return { kind: 'text', text, note: notes.length ? notes.join(' ') : undefined }
 }
 
 export function EvidencePreview({ item }: { item: Evidence }) {
@@ -161,7 +168,16 @@ export function EvidencePreview({ item }: { item: Evidence }) {
     case 'media':
       return <MediaPlayer item={item} url={preview.url} element={preview.element} notes={notes} />
     case 'chat':
-      return <TranscriptViewer item={item} lines={preview.lines} notes={notes} />
+      return (
+        <Stack spacing={1}>
+          {preview.note && (
+            <Typography variant="caption" color="text.secondary">
+              {preview.note}
+            </Typography>
+          )}
+          <TranscriptViewer item={item} lines={preview.lines} notes={notes} />
+        </Stack>
+      )
     case 'text':
       return (
         <Box>

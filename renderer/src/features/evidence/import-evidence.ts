@@ -1,4 +1,4 @@
-import { formatBytes } from '../../../../shared/byte-size'
+import { formatBytesApart } from '../../../../shared/byte-size'
 import { type Actor, exhibitLabel } from '../../../../shared/domain'
 import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
@@ -45,9 +45,10 @@ export async function importEvidenceFiles(
     try {
       if (signal.aborted) throw new FingerprintCancelled('Cancelled')
       if (file.size > limit) {
+        const [size, allowed] = formatBytesApart(file.size, limit)
         store.update(job.id, {
           state: 'failed',
-          message: `${formatBytes(file.size)} is over the ${formatBytes(limit)} limit for one evidence file (Settings → Evidence).`,
+          message: `${size} is over the ${allowed} limit for one evidence file (Settings → Evidence).`,
         })
         continue
       }
