@@ -89,7 +89,9 @@ describe('working the queue', () => {
     await page.mouse.down()
     await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 10)
     await page.mouse.up()
-    expect(await photo.evaluate((img) => img.parentElement!.style.transform)).toContain('translate(40px, 10px)')
+    expect(await photo.evaluate((img) => img.parentElement!.style.transform)).toContain(
+      'translate(40px, 10px)',
+    )
     await viewer.getByRole('button', { name: 'Zoom out' }).click()
     await expect.poll(() => zoom.innerText()).toBe('640%')
     await viewer.getByRole('button', { name: 'Rotate right' }).click()

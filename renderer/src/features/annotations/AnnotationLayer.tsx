@@ -84,6 +84,7 @@ export function AnnotationLayer({
 
   return (
     <>
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing surface cannot be a fieldset; the group names the marks it holds */}
       <svg
         ref={surface}
         role="group"
