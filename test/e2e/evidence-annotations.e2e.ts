@@ -278,6 +278,55 @@ describe('annotating and redacting evidence', () => {
       .toBeGreaterThanOrEqual(3.4)
   })
 
+  it('plays a dash-cam clip in the native video player, with a note on it', async () => {
+    // One second of a moving square, recorded by Chromium's own MediaRecorder: a real WebM clip.
+    const base64 = await page.evaluate(async () => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 160
+      canvas.height = 120
+      const context = canvas.getContext('2d')!
+      const recorder = new MediaRecorder(canvas.captureStream(25), { mimeType: 'video/webm' })
+      const chunks: Blob[] = []
+      recorder.ondataavailable = (event) => chunks.push(event.data)
+      const stopped = new Promise((resolve) => {
+        recorder.onstop = resolve
+      })
+      recorder.start()
+      for (let frame = 0; frame < 25; frame++) {
+        context.fillStyle = '#203040'
+        context.fillRect(0, 0, 160, 120)
+        context.fillStyle = '#ffcc00'
+        context.fillRect(frame * 5, 40, 30, 30)
+        await new Promise((resolve) => setTimeout(resolve, 40))
+      }
+      recorder.stop()
+      await stopped
+      const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer())
+      let binary = ''
+      for (const byte of bytes) binary += String.fromCharCode(byte)
+      return btoa(binary)
+    })
+    await page
+      .getByLabel('Evidence files')
+      .setInputFiles([
+        { name: 'dashcam.webm', mimeType: 'video/webm', buffer: Buffer.from(base64, 'base64') },
+      ])
+    await expect.poll(imports).toContain('Added as E-4 (video/webm)')
+    await evidenceList()
+      .getByRole('button', { name: /^E-4 dashcam\.webm/ })
+      .click()
+    const player = viewer().getByLabel('Video player')
+    await expect.poll(() => player.evaluate((video: HTMLVideoElement) => video.videoWidth)).toBe(160)
+    await viewer().getByRole('button', { name: 'Add a note at this moment' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Note at 0:00' })
+    await dialog.getByLabel('Note').fill('Car pulls in from the left')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expect
+      .poll(() => viewer().getByRole('list', { name: 'Notes on this recording' }).innerText())
+      .toContain('Timestamped note at 0:00: "Car pulls in from the left"')
+  })
+
   it('shows a chat log as a searchable conversation with notes on messages', async () => {
     const log = [
       '[2026-11-24 18:02] Dana (customer): The mailbox is dented',
@@ -288,9 +337,9 @@ describe('annotating and redacting evidence', () => {
     await page
       .getByLabel('Evidence files')
       .setInputFiles([{ name: 'order-chat.txt', mimeType: 'text/plain', buffer: Buffer.from(log) }])
-    await expect.poll(imports).toContain('Added as E-4 (text/plain)')
+    await expect.poll(imports).toContain('Added as E-5 (text/plain)')
     await evidenceList()
-      .getByRole('button', { name: /^E-4 order-chat\.txt/ })
+      .getByRole('button', { name: /^E-5 order-chat\.txt/ })
       .click()
     const messages = viewer().getByTestId('transcript-message')
     await expect.poll(() => messages.count()).toBe(3)
@@ -336,7 +385,7 @@ describe('annotating and redacting evidence', () => {
     ])
     const marks = JSON.parse(strFromU8(entries['annotations.json']!))
     expect(marks.map((mark: { kind: string }) => mark.kind).sort()).toEqual(
-      ['arrow', 'callout', 'note', 'note', 'rectangle', 'redaction', 'redaction'].sort(),
+      ['arrow', 'callout', 'note', 'note', 'note', 'rectangle', 'redaction', 'redaction'].sort(),
     )
     const verdict = await verifyBundle(saved)
     expect(verdict.output).toContain('INTACT  E-1 rendering renderings/E-1-redacted.png')

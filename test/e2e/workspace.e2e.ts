@@ -18,6 +18,8 @@ const selectedCaseNumber = () =>
 
 describe('working the queue', () => {
   it('moves through cases with the arrow keys', async () => {
+    // The queue renders its rows after the demo load settles: read them once they are there.
+    await expect.poll(() => queueRows(page).count()).toBeGreaterThanOrEqual(3)
     const numbers = await queueRows(page).evaluateAll((rows) =>
       rows.slice(0, 3).map((row) => row.getAttribute('data-case-number')),
     )
