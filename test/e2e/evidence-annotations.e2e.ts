@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifactsDir, launchChromium, openApp } from './browser'
 import { pixelsOf, printedPdf, verifyBundle, wavSilence } from './evidence-files'
-import { createCase, identifyAs } from './workstation'
+import { startOnEvidenceTab } from './workstation'
 
 let browser: Browser
 let context: BrowserContext
@@ -56,9 +56,7 @@ async function saveDownload(click: () => Promise<void>, name: string): Promise<B
 beforeAll(async () => {
   browser = await launchChromium()
   ;({ context, page, pageErrors } = await openApp(browser))
-  await identifyAs(page, { name: 'Riley Chen', id: 'analyst-017' })
-  await createCase(page, 'Licence plate in delivery photo')
-  await page.getByRole('tab', { name: 'Evidence', exact: true }).click()
+  await startOnEvidenceTab(page, 'Licence plate in delivery photo')
 }, 60_000)
 
 afterAll(async () => {

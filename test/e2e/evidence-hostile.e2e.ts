@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hostileEvidenceFiles } from '../fixtures/hostile-evidence'
 import { artifactsDir, launchChromium, openApp } from './browser'
-import { createCase, identifyAs } from './workstation'
+import { startOnEvidenceTab } from './workstation'
 
 let browser: Browser
 let context: BrowserContext
@@ -20,9 +20,7 @@ beforeAll(async () => {
     dialogs.push(dialog)
     void dialog.dismiss()
   })
-  await identifyAs(page, { name: 'Riley Chen', id: 'analyst-017' })
-  await createCase(page, 'Files from a hostile sender')
-  await page.getByRole('tab', { name: 'Evidence', exact: true }).click()
+  await startOnEvidenceTab(page, 'Files from a hostile sender')
 }, 60_000)
 
 afterAll(async () => {

@@ -37,3 +37,10 @@ export async function createCase(page: Page, title: string): Promise<void> {
   await form.waitFor({ state: 'hidden' })
   await page.getByTestId('case-header').filter({ hasText: title }).waitFor()
 }
+
+/** Where most evidence tests start: an analyst at work on a new case, on its Evidence tab. */
+export async function startOnEvidenceTab(page: Page, caseTitle: string): Promise<void> {
+  await identifyAs(page, { name: 'Riley Chen', id: 'analyst-017' })
+  await createCase(page, caseTitle)
+  await page.getByRole('tab', { name: 'Evidence', exact: true }).click()
+}

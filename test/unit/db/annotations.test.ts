@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { EvidenceImport } from '../../../renderer/src/db/repositories/evidence'
 import { analyst } from '../fixtures/case-files'
-import { freshWorkstationPerTest } from '../fixtures/test-workstation'
+import { freshWorkstationPerTest, openBareCase } from '../fixtures/test-workstation'
 
 const ws = freshWorkstationPerTest()
 
 async function photoInCase() {
-  const record = await ws.repositories.cases.create(
-    {
-      title: 'Porch step damaged',
-      summary: '',
-      category: 'property_damage',
-      severity: 'S3',
-      source: 'support',
-      occurredAt: null,
-      location: '',
-      order: null,
-      tags: [],
-    },
-    analyst,
-  )
+  const record = await openBareCase(ws, 'Porch step damaged')
   const photo: EvidenceImport = {
     caseId: record.id,
     blob: new Blob(['jpeg bytes']),

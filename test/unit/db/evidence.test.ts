@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { EvidenceImport } from '../../../renderer/src/db/repositories/evidence'
 import { analyst } from '../fixtures/case-files'
-import { freshWorkstationPerTest } from '../fixtures/test-workstation'
+import { freshWorkstationPerTest, openBareCase } from '../fixtures/test-workstation'
 
 const ws = freshWorkstationPerTest()
 
-const openCase = (title: string) =>
-  ws.repositories.cases.create(
-    {
-      title,
-      summary: '',
-      category: 'property_damage',
-      severity: 'S3',
-      source: 'support',
-      occurredAt: null,
-      location: '',
-      order: null,
-      tags: [],
-    },
-    analyst,
-  )
+const openCase = (title: string) => openBareCase(ws, title)
 
 const file = (caseId: string, name: string, sha: string): EvidenceImport => ({
   caseId,

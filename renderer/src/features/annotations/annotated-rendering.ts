@@ -15,12 +15,21 @@ export interface AnnotatedRendering {
   redactions: number
 }
 
-async function toPng(canvas: OffscreenCanvas): Promise<Uint8Array> {
-  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
-}
-
-function summary(marks: readonly PageMark[]) {
-  return { marks: marks.length, redactions: marks.filter((mark) => mark.kind === 'redaction').length }
+/** Burns the marks into the picture drawn on the canvas and encodes it as PNG. */
+async function burnIn(
+  canvas: OffscreenCanvas,
+  context: OffscreenCanvasRenderingContext2D,
+  marks: readonly PageMark[],
+  page: number | null,
+): Promise<AnnotatedRendering> {
+  drawMarks(context, marks, canvas.width, canvas.height)
+  const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
+  return {
+    page,
+    png,
+    marks: marks.length,
+    redactions: marks.filter((mark) => mark.kind === 'redaction').length,
+  }
 }
 
 export async function renderAnnotatedImage(
@@ -33,8 +42,7 @@ export async function renderAnnotatedImage(
   const context = canvas.getContext('2d')!
   context.drawImage(bitmap, 0, 0)
   bitmap.close()
-  drawMarks(context, marks, canvas.width, canvas.height)
-  return { page: null, png: await toPng(canvas), ...summary(marks) }
+  return burnIn(canvas, context, marks, null)
 }
 
 export async function renderAnnotatedPdfPage(
@@ -52,8 +60,7 @@ export async function renderAnnotatedPdfPage(
     canvasContext: context as never,
     viewport,
   }).promise
-  drawMarks(context, marks, canvas.width, canvas.height)
-  return { page: pageNumber, png: await toPng(canvas), ...summary(marks) }
+  return burnIn(canvas, context, marks, pageNumber)
 }
 
 /**
