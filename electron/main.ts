@@ -23,11 +23,12 @@ import { createAppInfoHandler } from './handlers/app-info'
 import { createMailComposeHandler } from './handlers/mail-compose'
 import { createNotificationHandler } from './handlers/notification'
 import { createOpenFileHandler } from './handlers/open-file'
+import { createPrintReportHandler } from './handlers/print-report'
 import { createSaveFileHandler } from './handlers/save-file'
 import { registerPlatformHandlers } from './ipc'
 import { buildApplicationMenuTemplate } from './menu'
 import { createTrustedOriginCheck, decidePermission, hardenWebContents, isAllowedRequest } from './security'
-import { mainWindowOptions } from './window'
+import { mainWindowOptions, printWindowOptions } from './window'
 import { restoreWindowState, trackWindowState } from './window-state'
 
 // The main bundle is an ES module: there is no here.
@@ -97,6 +98,9 @@ if (!app.requestSingleInstanceLock()) {
             mainWindow.focus()
             mainWindow.webContents.send('notification:clicked', caseId)
           },
+        }),
+        'report:print': createPrintReportHandler({
+          createWindow: () => new BrowserWindow(printWindowOptions()),
         }),
       },
     })

@@ -26,3 +26,23 @@ export function mainWindowOptions(
     },
   }
 }
+
+/**
+ * The hidden window a report is printed in: never shown, no preload, sandboxed, and with scripts off
+ * (the print document has none; its CSP forbids loading anything but its inline images).
+ */
+export function printWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  }
+}

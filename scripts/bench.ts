@@ -18,9 +18,9 @@ import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Page } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium'
 import { identifyAs, loadDemoData, openSettings } from '../test/e2e/workstation'
 import { BEGIN_MEASURED, BENCHMARKS_FILE, END_MEASURED, withMeasuredBlock } from './lib/benchmarks-file'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium'
 import {
   describeTimings,
   prepareTimings,

@@ -2,7 +2,7 @@
 // electron-builder turns into each platform's icon. Run again after changing the SVG.
 import { readFileSync } from 'node:fs'
 import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium'
 
 const svg = readFileSync('build/icon.svg', 'utf8')
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import sirv from 'sirv'
+import { MAX_PRINT_HTML_LENGTH, platformChannels, WEB_HOST_PRINT_PATH } from '../../shared/platform/contract'
+import { describeIssues } from '../../shared/validation'
+import { createReportPrinter } from './report-printer'
 
 export interface WebHost {
   url: string
@@ -29,11 +32,17 @@ export async function startWebHost(options: { root?: string; port?: number } = {
       )
     },
   })
+  const printer = createReportPrinter()
+  let origin = ''
   const server: Server = createServer((request, response) => {
     response.setHeader('X-Content-Type-Options', 'nosniff')
     response.setHeader('X-Frame-Options', 'DENY')
     response.setHeader('Referrer-Policy', 'no-referrer')
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+    if (request.url === WEB_HOST_PRINT_PATH) {
+      void handlePrint(request, response, origin, printer.print)
+      return
+    }
     serveRenderer(request, response, () => {
       response.statusCode = 404
       response.end('Not found')
@@ -44,8 +53,57 @@ export async function startWebHost(options: { root?: string; port?: number } = {
     server.listen(options.port ?? 0, '127.0.0.1', () => done())
   })
   const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
   return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((done) => server.close(() => done())),
+    url: `${origin}/`,
+    close: async () => {
+      await new Promise<void>((done) => server.close(() => done()))
+      await printer.close()
+    },
+  }
+}
+
+/**
+ * Prints a report document to PDF. Only the app's own page may ask (same origin, JSON body); the
+ * request is checked against the same contract Electron's main process uses.
+ */
+async function handlePrint(
+  request: IncomingMessage,
+  response: ServerResponse,
+  origin: string,
+  print: (html: string) => Promise<Uint8Array>,
+): Promise<void> {
+  const refuse = (status: number, message: string) => {
+    response.statusCode = status
+    response.setHeader('Content-Type', 'text/plain; charset=utf-8')
+    response.end(message)
+  }
+  if (request.method !== 'POST') return refuse(405, 'POST a report document to print it.')
+  if (request.headers.origin !== origin) return refuse(403, 'Only the workstation itself may print here.')
+  if (!request.headers['content-type']?.startsWith('application/json'))
+    return refuse(415, 'Send the report document as JSON.')
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_PRINT_HTML_LENGTH * 1.1) return refuse(413, 'The report document is too large to print.')
+    chunks.push(chunk)
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    return refuse(400, 'The print request is not valid JSON.')
+  }
+  const parsed = platformChannels['report:print'].request.safeParse(body)
+  if (!parsed.success) return refuse(400, `Invalid print request: ${describeIssues(parsed.error)}`)
+  try {
+    const pdf = await print(parsed.data.html)
+    response.statusCode = 200
+    response.setHeader('Content-Type', 'application/pdf')
+    response.setHeader('Cache-Control', 'no-store')
+    response.end(Buffer.from(pdf))
+  } catch (error) {
+    refuse(500, `Printing failed: ${error instanceof Error ? error.message : String(error)}`)
   }
 }

@@ -24,6 +24,12 @@ const bytes = z.custom<Uint8Array>(
   'expected bytes',
 )
 
+/** A print document carries its exhibit images inline; 40 downscaled photos stay well under this. */
+export const MAX_PRINT_HTML_LENGTH = 200 * 1024 * 1024
+
+/** Where the web host's page asks its local host process to print ("report:print"). */
+export const WEB_HOST_PRINT_PATH = '/api/report-print'
+
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -84,6 +90,14 @@ export const platformChannels = {
       })
       .strict(),
     response: z.object({ shown: z.boolean() }),
+  },
+  /**
+   * Prints a self-contained HTML document (a report) to PDF with Chromium's own print engine: a
+   * hidden, sandboxed window without scripts in Electron; the local host process in the web host.
+   */
+  'report:print': {
+    request: z.object({ html: z.string().min(1).max(MAX_PRINT_HTML_LENGTH) }).strict(),
+    response: z.object({ pdf: bytes }),
   },
 } as const
 

@@ -8,7 +8,7 @@ import type {
   PlatformResponse,
   WorkstationPlatform,
 } from '../../../shared/platform/contract'
-import { platformEvents } from '../../../shared/platform/contract'
+import { platformEvents, WEB_HOST_PRINT_PATH } from '../../../shared/platform/contract'
 import { chooseFiles } from './choose-files'
 
 type Listeners = { [E in PlatformEvent]: Set<(payload: PlatformEventPayload<E>) => void> }
@@ -67,6 +67,16 @@ export function createWebHostPlatform(appInfo: Omit<AppInfo, 'host' | 'platform'
       },
       'notification:show': (request) =>
         showBrowserNotification(request, (caseId) => emit('notification:clicked', caseId)),
+      // The page cannot print to PDF itself: its local host process prints with the same Chromium engine.
+      'report:print': async (request) => {
+        const response = await fetch(WEB_HOST_PRINT_PATH, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(request),
+        })
+        if (!response.ok) throw new Error((await response.text()) || `Printing failed (${response.status}).`)
+        return { pdf: new Uint8Array(await response.arrayBuffer()) }
+      },
     }
   return {
     host: 'web',

@@ -3,6 +3,7 @@ import { createAppInfoHandler } from '../../../electron/handlers/app-info'
 import { createMailComposeHandler } from '../../../electron/handlers/mail-compose'
 import { createNotificationHandler } from '../../../electron/handlers/notification'
 import { createOpenFileHandler } from '../../../electron/handlers/open-file'
+import { createPrintReportHandler, type PrintWindow } from '../../../electron/handlers/print-report'
 import { createSaveFileHandler } from '../../../electron/handlers/save-file'
 
 const request = {
@@ -162,5 +163,49 @@ describe('case notifications', () => {
     })
     expect(await show({ caseId: 'c', title: 't', body: '' })).toEqual({ shown: false })
     expect(fake.shown).toEqual([])
+  })
+})
+
+describe('report printing', () => {
+  const fakeWindow = (printToPDF: () => Promise<Uint8Array>) => {
+    const window = {
+      loaded: '',
+      destroyed: false,
+      loadURL: async (url: string) => {
+        window.loaded = url
+      },
+      webContents: { printToPDF: vi.fn(printToPDF) },
+      destroy: () => {
+        window.destroyed = true
+      },
+    }
+    return window
+  }
+
+  it('prints the document in a fresh hidden window with bookmarks and tags, then closes it', async () => {
+    const window = fakeWindow(async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]))
+    const print = createPrintReportHandler({ createWindow: () => window as PrintWindow })
+    const { pdf } = await print({ html: '<h1>Rapport préliminaire</h1>' })
+    expect([...pdf]).toEqual([0x25, 0x50, 0x44, 0x46])
+    expect(Buffer.from(window.loaded.split(',')[1]!, 'base64').toString('utf8')).toBe(
+      '<h1>Rapport préliminaire</h1>',
+    )
+    expect(window.loaded.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true)
+    expect(window.webContents.printToPDF).toHaveBeenCalledWith({
+      preferCSSPageSize: true,
+      printBackground: true,
+      generateDocumentOutline: true,
+      generateTaggedPDF: true,
+    })
+    expect(window.destroyed).toBe(true)
+  })
+
+  it('closes the window when printing fails', async () => {
+    const window = fakeWindow(async () => {
+      throw new Error('printing failed')
+    })
+    const print = createPrintReportHandler({ createWindow: () => window as PrintWindow })
+    await expect(print({ html: '<p>x</p>' })).rejects.toThrow('printing failed')
+    expect(window.destroyed).toBe(true)
   })
 })

@@ -17,6 +17,7 @@ function wire(overrides: Partial<PlatformHandlers> = {}) {
     'file:open': vi.fn(async () => ({ files: [] })),
     'mail:compose': vi.fn(async () => ({ opened: true })),
     'notification:show': vi.fn(async () => ({ shown: true })),
+    'report:print': vi.fn(async () => ({ pdf: new Uint8Array([0x25, 0x50, 0x44, 0x46]) })),
     ...overrides,
   }
   registerPlatformHandlers({
@@ -45,6 +46,7 @@ describe('IPC wiring of the platform contract', () => {
       'file:save',
       'mail:compose',
       'notification:show',
+      'report:print',
     ])
   })
 

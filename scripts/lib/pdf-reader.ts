@@ -1,0 +1,32 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { outlineEntries } from '../../shared/report/pdf-outline'
+import type { OutlineEntry } from '../../shared/report/report-pdf'
+
+/** A printed PDF read back in Node with pdf.js: each page's text, its outline and its metadata. */
+export async function readPdf(bytes: Uint8Array): Promise<{
+  pages: string[]
+  outline: OutlineEntry[]
+  info: Record<string, unknown>
+}> {
+  const pdf = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+  }).promise
+  try {
+    const pages: string[] = []
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const content = await (await pdf.getPage(number)).getTextContent()
+      pages.push(
+        content.items
+          .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+          .join('')
+          .replace(/[ \t]+/g, ' '),
+      )
+    }
+    const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> }
+    return { pages, outline: await outlineEntries(pdf), info }
+  } finally {
+    await pdf.destroy()
+  }
+}
