@@ -11,6 +11,7 @@ import { createCustodyLog } from './custody-log'
 import { createEvidenceRepository } from './evidence'
 import { createPartyRepository } from './parties'
 import { createQueueViewRepository } from './queue-views'
+import { createReportRepository } from './reports'
 import { createSettingsRepository } from './settings'
 import { createTaskRepository } from './tasks'
 
@@ -50,6 +51,7 @@ export function createRepositories(
     evidence: createEvidenceRepository(db, now, custody),
     annotations: createAnnotationRepository(db, now, custody),
     custody: { listForEvidence: custody.listForEvidence },
+    reports: createReportRepository(db, now),
     audit: {
       /** Newest first, as the audit tab reads. */
       listForCase: (caseId: string) =>
