@@ -57,6 +57,8 @@ export const platform = {
   /** A desktop notification about a case; false when the system or the analyst does not allow them. */
   showCaseNotification: async (request: PlatformRequest<'notification:show'>) =>
     (await call('notification:show', request)).shown,
+  /** A print document (a report) as PDF bytes, from Chromium's print engine. */
+  printToPdf: async (html: string) => (await call('report:print', { html })).pdf,
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     return host.on('menu:command', (payload) => {
       const parsed = platformEvents['menu:command'].safeParse(payload)

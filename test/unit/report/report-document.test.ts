@@ -36,7 +36,7 @@ describe('a new report', () => {
     expect(tables[0]!.attrs?.rows).toEqual([
       ['Shopper', 'Luis Ortega', 'SHP-1001', '555-0142 · luis@example.com'],
     ])
-    expect((tables[2]!.attrs?.rows as string[][])[0]).toEqual([
+    expect((tables[2]!.attrs!.rows as string[][])[0]).toEqual([
       'E-1',
       'mailbox.jpg',
       'image/jpeg',
@@ -65,7 +65,7 @@ describe('a new report', () => {
     }
     const refreshed = refreshCaseTables(written, later, 'UTC', '2026-11-25T08:00:00.000Z')
     const parties = refreshed.content!.find((node) => node.attrs?.source === 'parties')!
-    expect((parties.attrs?.rows as string[][]).map((row) => row[1])).toEqual(['Luis Ortega', 'Dana Okafor'])
+    expect((parties.attrs!.rows as string[][]).map((row) => row[1])).toEqual(['Luis Ortega', 'Dana Okafor'])
     expect(parties.attrs?.refreshedAt).toBe('2026-11-25T08:00:00.000Z')
     expect(refreshed.content!.at(-1)).toEqual(written.content.at(-1))
     expect(refreshed.content!.filter((node) => node.type !== 'caseTable')).toEqual(

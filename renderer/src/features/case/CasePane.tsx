@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { type ReactNode, useEffect, useState } from 'react'
 import { repositories } from '../../db/instance'
 import { CommunicationsSection } from '../communications/CommunicationsSection'
+import { ReportSection } from '../report/ReportSection'
 import { focusQueue } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { isTypingTarget } from '../shortcuts/shortcuts'
@@ -24,6 +25,7 @@ const SECTIONS = [
   'Notes',
   'Communications',
   'Evidence',
+  'Report',
   'Audit',
 ] as const
 type Section = (typeof SECTIONS)[number]
@@ -60,6 +62,7 @@ export function CasePane() {
     Notes: <NotesSection caseId={caseId} />,
     Communications: <CommunicationsSection record={record} />,
     Evidence: <EvidenceSection caseId={caseId} />,
+    Report: <ReportSection record={record} />,
     Audit: <AuditSection caseId={caseId} />,
   }
   return (

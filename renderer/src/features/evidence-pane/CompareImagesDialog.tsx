@@ -17,24 +17,14 @@ import { isViewableImage } from '../../../../shared/evidence/content-type'
 import { toSafeFileName } from '../../../../shared/file-names'
 import { repositories } from '../../db/instance'
 import { ImageViewer } from './ImageViewer'
+import { useEvidenceObjectUrl } from './useEvidenceObjectUrl'
 
 /** One of the two compared images, with its own zoom, pan and turn. */
 function ComparedImage({ item }: { item: Evidence }) {
-  const [url, setUrl] = useState<string | null>(null)
+  const url = useEvidenceObjectUrl(item.sha256)
   const [broken, setBroken] = useState(false)
-  useEffect(() => {
-    let created: string | null = null
-    void repositories.evidence.getBlob(item.sha256).then((blob) => {
-      if (!blob) return
-      created = URL.createObjectURL(blob)
-      setUrl(created)
-    })
-    return () => {
-      if (created) URL.revokeObjectURL(created)
-      setUrl(null)
-      setBroken(false)
-    }
-  }, [item.sha256])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another item starts unbroken
+  useEffect(() => setBroken(false), [item.sha256])
   return (
     <Box
       sx={{ flex: 1, minWidth: 0 }}

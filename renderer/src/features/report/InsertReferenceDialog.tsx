@@ -1,0 +1,145 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  TextField,
+  Typography,
+} from '@mui/material'
+import type { Editor } from '@tiptap/react'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import { exhibitLabel, PARTY_ROLE_LABELS } from '../../../../shared/domain'
+import { isViewableImage } from '../../../../shared/evidence/content-type'
+import { toSafeFileName } from '../../../../shared/file-names'
+import { repositories } from '../../db/instance'
+import { DialogForm } from '../shell/DialogForm'
+
+export type InsertKind = 'exhibit' | 'figure' | 'party' | 'clause'
+
+const TITLES: Record<InsertKind, string> = {
+  exhibit: 'Insert an exhibit reference',
+  figure: 'Insert an exhibit figure',
+  party: 'Mention a party',
+  clause: 'Cite a policy clause',
+}
+
+/** Puts a reference to a record of the case into the report at the cursor. */
+export function InsertReferenceDialog({
+  kind,
+  caseId,
+  editor,
+  onClose,
+}: {
+  kind: InsertKind
+  caseId: string
+  editor: Editor
+  onClose(): void
+}) {
+  const evidence = useLiveQuery(() => repositories.evidence.listForCase(caseId), [caseId]) ?? []
+  const parties = useLiveQuery(() => repositories.parties.listForCase(caseId), [caseId]) ?? []
+  const [chosen, setChosen] = useState('')
+  const [caption, setCaption] = useState('')
+  const [clauseId, setClauseId] = useState('')
+  const [clauseTitle, setClauseTitle] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const items = evidence.filter(
+    (item) => !item.removed && (kind !== 'figure' || isViewableImage(item.detectedType)),
+  )
+
+  const insert = () => {
+    const chain = editor.chain().focus()
+    if (kind === 'clause') {
+      if (!clauseId.trim()) return setError('Give the clause id, e.g. SCC-4.2.')
+      chain
+        .insertContent({
+          type: 'policyClause',
+          attrs: { clauseId: clauseId.trim(), title: clauseTitle.trim() },
+        })
+        .run()
+    } else if (kind === 'party') {
+      const party = parties.find((candidate) => candidate.id === chosen)
+      if (!party) return setError('Choose a party.')
+      chain
+        .insertContent({
+          type: 'partyMention',
+          attrs: { partyId: party.id, name: party.name, role: party.role },
+        })
+        .run()
+    } else {
+      const item = items.find((candidate) => candidate.id === chosen)
+      if (!item) return setError('Choose an exhibit.')
+      const attrs = { evidenceId: item.id, exhibit: exhibitLabel(item.exhibitNumber) }
+      if (kind === 'exhibit') chain.insertContent({ type: 'evidenceReference', attrs }).run()
+      else chain.insertContent({ type: 'exhibitFigure', attrs: { ...attrs, caption: caption.trim() } }).run()
+    }
+    onClose()
+  }
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{TITLES[kind]}</DialogTitle>
+      <DialogContent>
+        <DialogForm onSubmit={insert}>
+          {kind === 'clause' ? (
+            <>
+              <TextField
+                autoFocus
+                label="Clause id"
+                value={clauseId}
+                onChange={(event) => setClauseId(event.target.value)}
+              />
+              <TextField
+                label="Clause title"
+                value={clauseTitle}
+                onChange={(event) => setClauseTitle(event.target.value)}
+              />
+            </>
+          ) : (
+            <TextField
+              select
+              autoFocus
+              label={kind === 'party' ? 'Party' : 'Exhibit'}
+              value={chosen}
+              onChange={(event) => {
+                setChosen(event.target.value)
+                setError(null)
+              }}
+              helperText={
+                kind === 'figure' && items.length === 0 ? 'This case has no photos to show as a figure.' : ' '
+              }
+            >
+              {kind === 'party'
+                ? parties.map((party) => (
+                    <MenuItem key={party.id} value={party.id}>
+                      {party.name} ({PARTY_ROLE_LABELS[party.role]})
+                    </MenuItem>
+                  ))
+                : items.map((item) => (
+                    <MenuItem key={item.id} value={item.id}>
+                      {exhibitLabel(item.exhibitNumber)} · {toSafeFileName(item.originalName)}
+                    </MenuItem>
+                  ))}
+            </TextField>
+          )}
+          {kind === 'figure' && (
+            <TextField label="Caption" value={caption} onChange={(event) => setCaption(event.target.value)} />
+          )}
+          {error && (
+            <Typography color="error" role="alert" variant="body2">
+              {error}
+            </Typography>
+          )}
+        </DialogForm>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" onClick={insert}>
+          Insert
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}

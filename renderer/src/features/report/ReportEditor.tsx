@@ -1,0 +1,152 @@
+import { Button, Stack } from '@mui/material'
+import type { Editor } from '@tiptap/react'
+import {
+  LinkBubbleMenu,
+  MenuButton,
+  MenuButtonAddTable,
+  MenuButtonBlockquote,
+  MenuButtonBold,
+  MenuButtonBulletedList,
+  MenuButtonEditLink,
+  MenuButtonItalic,
+  MenuButtonOrderedList,
+  MenuButtonRedo,
+  MenuButtonStrikethrough,
+  MenuButtonUnderline,
+  MenuButtonUndo,
+  MenuControlsContainer,
+  MenuDivider,
+  MenuSelectHeading,
+  RichTextEditor,
+  type RichTextEditorRef,
+  TableBubbleMenu,
+} from 'mui-tiptap'
+import { type RefObject, useMemo, useState } from 'react'
+import type { ReportDocument } from '../../../../shared/report/report-document'
+import type { ReportTemplate } from '../../../../shared/report/report-templates'
+import { useWorkspaceUi } from '../shell/ui-store'
+import { reportExtensions } from './extensions/report-extensions'
+import { type InsertKind, InsertReferenceDialog } from './InsertReferenceDialog'
+
+function RedactIcon({ className }: { className: string }) {
+  return (
+    <svg className={className} viewBox="0 0 24 24" aria-hidden="true" width="1em" height="1em">
+      <rect x="3" y="9" width="18" height="6" fill="currentColor" />
+    </svg>
+  )
+}
+
+const INSERTS: Array<[InsertKind, string]> = [
+  ['exhibit', 'Exhibit reference'],
+  ['figure', 'Exhibit figure'],
+  ['party', 'Party'],
+  ['clause', 'Policy clause'],
+]
+
+/**
+ * The report's rich text on TipTap with MUI controls: headings, emphasis, lists, tables, links,
+ * redaction, and references to the case's exhibits, parties and policy clauses.
+ */
+export function ReportEditor({
+  editorRef,
+  caseId,
+  initialBody,
+  template,
+  editable,
+  onChange,
+}: {
+  editorRef: RefObject<RichTextEditorRef | null>
+  caseId: string
+  initialBody: ReportDocument
+  template: ReportTemplate
+  editable: boolean
+  onChange(body: ReportDocument): void
+}) {
+  const selectEvidence = useWorkspaceUi((state) => state.selectEvidence)
+  const [inserting, setInserting] = useState<{ kind: InsertKind; editor: Editor } | null>(null)
+  // The extensions are made once per editor: recreating them would recreate the editor.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  const extensions = useMemo(() => reportExtensions({ template, openExhibit: selectEvidence }), [template.id])
+  return (
+    <>
+      <RichTextEditor
+        ref={editorRef}
+        extensions={extensions}
+        content={initialBody}
+        editable={editable}
+        immediatelyRender
+        onUpdate={({ editor }) => onChange(editor.getJSON() as ReportDocument)}
+        editorProps={{ attributes: { 'aria-label': 'Report text', spellcheck: 'true' } }}
+        // The tab pads its content; the sticky toolbar covers that padding so no text shows above it.
+        RichTextFieldProps={{ variant: 'outlined', MenuBarProps: { stickyOffset: -16 } }}
+        sx={{
+          '& .report-redaction': { textDecoration: 'line-through', bgcolor: 'action.selected' },
+          '& .ProseMirror h1': { fontSize: '1.35rem', fontWeight: 600, mt: 2.5, mb: 0.5 },
+          '& .ProseMirror h2': { fontSize: '1.15rem', fontWeight: 600, mt: 2, mb: 0.5 },
+          '& .ProseMirror h3': { fontSize: '1rem', fontWeight: 600, mt: 1.5, mb: 0.5 },
+          // A section's guidance sits above the empty line it describes, wrapped, never typed over.
+          '& p.is-empty::before': {
+            content: 'attr(data-placeholder)',
+            display: 'block',
+            color: 'text.disabled',
+            fontStyle: 'italic',
+            pointerEvents: 'none',
+          },
+        }}
+        renderControls={(editor) =>
+          editable && (
+            <MenuControlsContainer>
+              <MenuSelectHeading />
+              <MenuDivider />
+              <MenuButtonBold />
+              <MenuButtonItalic />
+              <MenuButtonUnderline />
+              <MenuButtonStrikethrough />
+              <MenuButton
+                tooltipLabel="Redact (hidden in exports)"
+                tooltipShortcutKeys={['mod', 'Shift', 'X']}
+                aria-label="Redact"
+                IconComponent={RedactIcon}
+                selected={editor?.isActive('redaction') ?? false}
+                disabled={!editor?.isEditable}
+                onClick={() => editor?.chain().focus().toggleRedaction().run()}
+              />
+              <MenuDivider />
+              <MenuButtonBulletedList />
+              <MenuButtonOrderedList />
+              <MenuButtonBlockquote />
+              <MenuButtonAddTable />
+              <MenuButtonEditLink />
+              <MenuDivider />
+              <MenuButtonUndo />
+              <MenuButtonRedo />
+              <MenuDivider />
+              <Stack direction="row" spacing={0.5} aria-label="Insert">
+                {INSERTS.map(([kind, label]) => (
+                  <Button key={kind} size="small" onClick={() => editor && setInserting({ kind, editor })}>
+                    + {label}
+                  </Button>
+                ))}
+              </Stack>
+            </MenuControlsContainer>
+          )
+        }
+      >
+        {() => (
+          <>
+            <LinkBubbleMenu />
+            <TableBubbleMenu />
+          </>
+        )}
+      </RichTextEditor>
+      {inserting && (
+        <InsertReferenceDialog
+          kind={inserting.kind}
+          caseId={caseId}
+          editor={inserting.editor}
+          onClose={() => setInserting(null)}
+        />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,223 @@
+import { Alert, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material'
+import { useLiveQuery } from 'dexie-react-hooks'
+import type { RichTextEditorRef } from 'mui-tiptap'
+import { useRef, useState } from 'react'
+import type { Actor, Case, Report, ReportStatus } from '../../../../shared/domain'
+import { REPORT_STATUS_LABELS } from '../../../../shared/report/print-html'
+import {
+  newReportDocument,
+  type ReportDocument,
+  refreshCaseTables,
+} from '../../../../shared/report/report-document'
+import {
+  REPORT_TEMPLATES,
+  reportTemplate,
+  templateForCategory,
+} from '../../../../shared/report/report-templates'
+import { repositories } from '../../db/instance'
+import { useAnalyst } from '../identity/useAnalyst'
+import { attempt, notify } from '../shell/notices'
+import { exportReport } from './export-report'
+import { PreviewDialog } from './PreviewDialog'
+import { ReportEditor } from './ReportEditor'
+import { localTimeZone, reportCaseRecords } from './report-print-input'
+import { takeReportJournal, useReportAutosave } from './useReportAutosave'
+import { VersionsDialog } from './VersionsDialog'
+
+/** Starting the case's report from the template made for its category (or another one). */
+function StartReport({ record, analyst }: { record: Case; analyst: Actor }) {
+  const [templateId, setTemplateId] = useState(templateForCategory(record.category).id)
+  const [title, setTitle] = useState('Investigation report')
+  const start = () =>
+    attempt(async () => {
+      const body = newReportDocument(
+        await reportCaseRecords(record.id),
+        localTimeZone(),
+        new Date().toISOString(),
+      )
+      await repositories.reports.create(
+        { caseId: record.id, title: title.trim() || 'Investigation report', templateId, body },
+        analyst,
+      )
+    })
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 520 }}>
+      <Typography>
+        The report starts with every section (Summary to Communications); the parties, timeline, evidence and
+        communications tables fill from the case.
+      </Typography>
+      <TextField label="Report title" value={title} onChange={(event) => setTitle(event.target.value)} />
+      <TextField
+        select
+        label="Template"
+        value={templateId}
+        onChange={(event) => setTemplateId(event.target.value)}
+      >
+        {REPORT_TEMPLATES.map((template) => (
+          <MenuItem key={template.id} value={template.id}>
+            {template.label}
+          </MenuItem>
+        ))}
+      </TextField>
+      <div>
+        <Button variant="contained" onClick={() => void start()}>
+          Start the report
+        </Button>
+      </div>
+    </Stack>
+  )
+}
+
+const NEXT_STEPS: Record<ReportStatus, Array<{ to: ReportStatus | 'amend'; label: string }>> = {
+  draft: [{ to: 'in_review', label: 'Send for review' }],
+  in_review: [
+    { to: 'draft', label: 'Back to draft' },
+    { to: 'final', label: 'Mark final' },
+  ],
+  final: [{ to: 'amend', label: 'Amend' }],
+}
+
+function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }) {
+  const editorRef = useRef<RichTextEditorRef>(null)
+  const autosave = useReportAutosave(report.id)
+  // The editor owns the text while it is open; the stored text (or what the page journaled when it
+  // went away mid-sentence) is where it starts.
+  const [initialBody] = useState(() => {
+    const recovered = takeReportJournal(report.id, report.updatedAt)
+    if (recovered) queueMicrotask(() => autosave.changed(recovered))
+    return recovered ?? (report.body as ReportDocument)
+  })
+  const [dialog, setDialog] = useState<'versions' | 'preview' | null>(null)
+  const [exporting, setExporting] = useState(false)
+  const editable = report.status !== 'final'
+
+  const step = (to: ReportStatus | 'amend') =>
+    attempt(
+      async () => {
+        await autosave.flush()
+        if (to === 'amend') await repositories.reports.amend(report.id, analyst)
+        else await repositories.reports.setStatus(report.id, to, analyst)
+        return true
+      },
+      to === 'amend'
+        ? 'The final text is kept as a version; the report is a draft again.'
+        : `The report is ${REPORT_STATUS_LABELS[to as ReportStatus].toLowerCase()}.`,
+    )
+
+  const refreshTables = () =>
+    attempt(async () => {
+      const editor = editorRef.current?.editor
+      if (!editor) return
+      const refreshed = refreshCaseTables(
+        editor.getJSON() as ReportDocument,
+        await reportCaseRecords(report.caseId),
+        localTimeZone(),
+        new Date().toISOString(),
+      )
+      editor.commands.setContent(refreshed)
+      autosave.changed(refreshed)
+    }, 'The case tables are up to date; your text is unchanged.')
+
+  const exportPdf = async () => {
+    setExporting(true)
+    try {
+      await autosave.flush()
+      const latest = (await repositories.reports.get(report.id)) ?? report
+      const sha256 = await attempt(() => exportReport(latest, analyst))
+      if (sha256) notify('success', `Exported the report. PDF SHA-256 ${sha256}.`)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const saved = autosave.state
+  return (
+    <Stack spacing={1.5}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <Typography variant="h3" component="h3" sx={{ mr: 1 }}>
+          {report.title}
+        </Typography>
+        <Chip
+          size="small"
+          label={REPORT_STATUS_LABELS[report.status]}
+          color={report.status === 'final' ? 'success' : report.status === 'in_review' ? 'info' : 'default'}
+          data-testid="report-status"
+        />
+        <Typography
+          variant="caption"
+          color={saved.kind === 'failed' ? 'error' : 'text.secondary'}
+          data-testid="report-save-state"
+        >
+          {saved.kind === 'pending'
+            ? 'Saving…'
+            : saved.kind === 'failed'
+              ? `Not saved: ${saved.message}`
+              : 'All changes saved'}
+        </Typography>
+      </Stack>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
+        {NEXT_STEPS[report.status].map((next) => (
+          <Button key={next.to} size="small" variant="outlined" onClick={() => void step(next.to)}>
+            {next.label}
+          </Button>
+        ))}
+        {editable && (
+          <Button size="small" onClick={() => void refreshTables()}>
+            Refresh case tables
+          </Button>
+        )}
+        <Button
+          size="small"
+          onClick={() =>
+            void attempt(async () => {
+              await autosave.flush()
+              const version = await repositories.reports.snapshot(report.id, 'snapshot', analyst)
+              return version.number
+            }, 'Snapshot taken.')
+          }
+        >
+          Take a snapshot
+        </Button>
+        <Button size="small" onClick={() => setDialog('versions')}>
+          Versions…
+        </Button>
+        <Button size="small" onClick={() => void autosave.flush().then(() => setDialog('preview'))}>
+          Preview…
+        </Button>
+        <Button size="small" variant="contained" onClick={() => void exportPdf()}>
+          {exporting ? 'Exporting…' : 'Export PDF…'}
+        </Button>
+      </Stack>
+      {report.status === 'final' && (
+        <Alert severity="info">
+          This report is final and locked. "Amend" reopens it; the final text stays as a version.
+        </Alert>
+      )}
+      <ReportEditor
+        editorRef={editorRef}
+        caseId={report.caseId}
+        initialBody={initialBody}
+        template={reportTemplate(report.templateId)}
+        editable={editable}
+        onChange={autosave.changed}
+      />
+      {dialog === 'versions' && <VersionsDialog reportId={report.id} onClose={() => setDialog(null)} />}
+      {dialog === 'preview' && (
+        <PreviewDialog report={report} analyst={analyst} onClose={() => setDialog(null)} />
+      )}
+    </Stack>
+  )
+}
+
+/** The case's investigation report: written here, versioned, previewed and exported as PDF. */
+export function ReportSection({ record }: { record: Case }) {
+  const analyst = useAnalyst()
+  const reports = useLiveQuery(() => repositories.reports.listForCase(record.id), [record.id])
+  if (!analyst || !reports) return null
+  const report = reports[0]
+  return report ? (
+    <ReportWorkspace key={report.id} report={report} analyst={analyst} />
+  ) : (
+    <StartReport record={record} analyst={analyst} />
+  )
+}

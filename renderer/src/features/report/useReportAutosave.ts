@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ReportDocument } from '../../../../shared/report/report-document'
+import { repositories } from '../../db/instance'
+
+/** Typing pauses this long before the text is written to the database. */
+export const AUTOSAVE_DELAY_MS = 300
+
+const journalKey = (reportId: string) => `crw:report-journal:${reportId}`
+
+interface JournalEntry {
+  body: ReportDocument
+  at: string
+}
+
+/**
+ * Text typed but not yet saved when the page went away (reload, crash of the tab, window closed):
+ * written synchronously to localStorage on `pagehide`, and taken back the next time the report opens
+ * if it is newer than what the database holds.
+ */
+export function takeReportJournal(reportId: string, savedAt: string): ReportDocument | null {
+  const raw = localStorage.getItem(journalKey(reportId))
+  if (!raw) return null
+  try {
+    const entry = JSON.parse(raw) as JournalEntry
+    return entry.at > savedAt ? entry.body : null
+  } catch {
+    return null
+  } finally {
+    localStorage.removeItem(journalKey(reportId))
+  }
+}
+
+export type SaveState =
+  | { kind: 'saved'; at: Date | null }
+  | { kind: 'pending' }
+  | { kind: 'failed'; message: string }
+
+/**
+ * Saves the report text a moment after each change, and at once when the page is hidden or the
+ * editor closes; whatever is still unsaved when the page goes away is journaled (see above).
+ */
+export function useReportAutosave(reportId: string) {
+  const pending = useRef<{ body: ReportDocument; at: string } | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const [state, setState] = useState<SaveState>({ kind: 'saved', at: null })
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    const next = pending.current
+    if (!next) return
+    try {
+      await repositories.reports.saveBody(reportId, next.body)
+      if (pending.current === next) {
+        pending.current = null
+        localStorage.removeItem(journalKey(reportId))
+        setState({ kind: 'saved', at: new Date() })
+      }
+    } catch (error) {
+      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+    }
+  }, [reportId])
+
+  const changed = useCallback(
+    (body: ReportDocument) => {
+      pending.current = { body, at: new Date().toISOString() }
+      setState({ kind: 'pending' })
+      if (timer.current) clearTimeout(timer.current)
+      timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS)
+    },
+    [flush],
+  )
+
+  useEffect(() => {
+    const journal = () => {
+      if (pending.current) localStorage.setItem(journalKey(reportId), JSON.stringify(pending.current))
+      void flush()
+    }
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') journal()
+    }
+    window.addEventListener('pagehide', journal)
+    document.addEventListener('visibilitychange', hidden)
+    return () => {
+      window.removeEventListener('pagehide', journal)
+      document.removeEventListener('visibilitychange', hidden)
+      void flush()
+    }
+  }, [reportId, flush])
+
+  return { changed, flush, state }
+}

@@ -1,0 +1,254 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readPdf } from '../../scripts/lib/pdf-reader'
+import { artifactsDir, launchChromium, openApp } from './browser'
+import { queueRows, startOnEvidenceTab } from './workstation'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let pageErrors: Error[]
+
+const editor = () => page.getByRole('textbox', { name: 'Report text' })
+const saveState = () => page.getByTestId('report-save-state').innerText()
+
+/** A 640×480 photo: a grey porch with a dented mailbox drawn in red. */
+async function mailboxPhoto(): Promise<Buffer> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(640, 480)
+    const context = canvas.getContext('2d')!
+    context.fillStyle = '#8a8f98'
+    context.fillRect(0, 0, 640, 480)
+    context.fillStyle = '#c62828'
+    context.fillRect(260, 160, 140, 90)
+    context.fillStyle = '#4e342e'
+    context.fillRect(320, 250, 20, 200)
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
+    let binary = ''
+    for (const byte of bytes) binary += String.fromCharCode(byte)
+    return btoa(binary)
+  })
+  return Buffer.from(base64, 'base64')
+}
+
+/** Puts the cursor at the end of the paragraph after the named section heading. */
+async function typeInSection(section: string, text: string) {
+  await editor()
+    .locator('h1', { hasText: section })
+    .evaluate((heading) => {
+      let next = heading.nextElementSibling
+      while (next && next.tagName !== 'P') next = next.nextElementSibling
+      const selection = window.getSelection()!
+      const range = document.createRange()
+      range.selectNodeContents(next!)
+      range.collapse(false)
+      selection.removeAllRanges()
+      selection.addRange(range)
+    })
+  await page.keyboard.type(text)
+}
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  ;({ context, page, pageErrors } = await openApp(browser))
+  await startOnEvidenceTab(page, 'Mailbox knocked over at drop-off')
+  await page
+    .getByLabel('Evidence files')
+    .setInputFiles([{ name: 'mailbox.png', mimeType: 'image/png', buffer: await mailboxPhoto() }])
+  await page.getByRole('list', { name: 'Evidence imports' }).getByText('Added as E-1 (image/png)').waitFor()
+}, 60_000)
+
+afterAll(async () => {
+  expect(pageErrors).toEqual([])
+  await context?.close()
+  await browser?.close()
+})
+
+describe('the investigation report', () => {
+  it('starts from the template for the case category, with every section', async () => {
+    await page.getByRole('tab', { name: 'Report', exact: true }).click()
+    expect(await page.getByLabel('Template').innerText()).toContain('Property damage')
+    await page.getByRole('button', { name: 'Start the report' }).click()
+    await editor().waitFor()
+    const headings = await editor().locator('h1').allInnerTexts()
+    expect(headings).toEqual([
+      'Summary',
+      'Parties',
+      'Incident',
+      'Investigation steps',
+      'Evidence',
+      'Findings',
+      'Policy analysis',
+      'Determination',
+      'Actions taken',
+      'Communications',
+    ])
+    // The evidence table fills from the case, with the exhibit's hash.
+    expect(await editor().locator('[data-case-table="evidence"]').innerText()).toContain('mailbox.png')
+    // An empty section shows what to write there.
+    expect(
+      await editor()
+        .locator('h1', { hasText: 'Determination' })
+        .evaluate((heading) => {
+          let next = heading.nextElementSibling
+          while (next && next.tagName !== 'P') next = next.nextElementSibling
+          return next?.getAttribute('data-placeholder')
+        }),
+    ).toContain('reimbursement')
+  })
+
+  it('keeps what was typed across a reload mid-sentence', async () => {
+    await typeInSection('Summary', 'The shopper reversed into the mailbox while leaving.')
+    await page.reload()
+    await queueRows(page).first().click()
+    await page.getByRole('tab', { name: 'Report', exact: true }).click()
+    await expect
+      .poll(() => editor().innerText())
+      .toContain('The shopper reversed into the mailbox while leaving.')
+    await expect.poll(saveState).toBe('All changes saved')
+  })
+
+  it('cites an exhibit, shows it as a figure, and redacts a phrase', async () => {
+    await typeInSection('Evidence', 'The photo ')
+    await page.getByRole('button', { name: '+ Exhibit reference' }).click()
+    const reference = page.getByRole('dialog', { name: 'Insert an exhibit reference' })
+    await reference.getByLabel('Exhibit').click()
+    await page.getByRole('option', { name: /^E-1 · mailbox\.png/ }).click()
+    await reference.getByRole('button', { name: 'Insert' }).click()
+    await reference.waitFor({ state: 'hidden' })
+    await page.keyboard.type(' shows the dented mailbox.')
+    await page.getByRole('button', { name: '+ Exhibit figure' }).click()
+    const figure = page.getByRole('dialog', { name: 'Insert an exhibit figure' })
+    await figure.getByLabel('Exhibit').click()
+    await page.getByRole('option', { name: /^E-1 · mailbox\.png/ }).click()
+    await figure.getByLabel('Caption').fill('The mailbox after the delivery')
+    await figure.getByRole('button', { name: 'Insert' }).click()
+    await figure.waitFor({ state: 'hidden' })
+    expect(await editor().locator('[data-chip="evidenceReference"]').innerText()).toBe('Exhibit E-1')
+    await expect.poll(() => editor().locator('[data-exhibit-figure="E-1"] img').count()).toBe(1)
+
+    await typeInSection('Findings', 'The shopper gave his home number 555-0199 to the customer.')
+    // Select the number and redact it.
+    await editor()
+      .locator('p', { hasText: '555-0199' })
+      .evaluate((paragraph) => {
+        const text = paragraph.firstChild!
+        const start = text.textContent!.indexOf('555-0199')
+        const range = document.createRange()
+        range.setStart(text, start)
+        range.setEnd(text, start + '555-0199'.length)
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+      })
+    await page.getByRole('button', { name: 'Redact' }).click()
+    await expect.poll(() => editor().locator('.report-redaction').innerText()).toBe('555-0199')
+    await expect.poll(saveState).toBe('All changes saved')
+  })
+
+  it('keeps versions and shows what changed between two', async () => {
+    await page.getByRole('button', { name: 'Take a snapshot' }).click()
+    await expect.poll(() => page.getByText('Snapshot taken.').count()).toBe(1)
+    await typeInSection('Actions taken', 'Reimbursement of $180 approved.')
+    await expect.poll(saveState).toBe('All changes saved')
+    await page.getByRole('button', { name: 'Take a snapshot' }).click()
+    await page.getByRole('button', { name: 'Versions…' }).click()
+    const versions = page.getByRole('dialog', { name: 'Report versions' })
+    const list = versions.getByRole('list', { name: 'Versions' })
+    await expect.poll(() => list.getByRole('button').count()).toBe(2)
+    await list.getByRole('button', { name: /^Version 1/ }).click()
+    await list.getByRole('button', { name: /^Version 2/ }).click()
+    const diff = versions.getByTestId('version-diff')
+    expect((await diff.locator('ins').allInnerTexts()).join('')).toContain('Reimbursement of $180 approved.')
+    expect(await diff.innerText()).toContain('The shopper reversed into the mailbox while leaving.')
+    await versions.getByRole('button', { name: 'Close' }).click()
+  })
+
+  it('goes to review and final, which locks the text', async () => {
+    await page.getByRole('button', { name: 'Send for review' }).click()
+    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('In review')
+    await page.getByRole('button', { name: 'Mark final' }).click()
+    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Final')
+    expect(await editor().getAttribute('contenteditable')).toBe('false')
+  })
+
+  it('exports a PDF with cover, contents, sections, the exhibit and its hash, page x of y, and no redacted words', async () => {
+    const download = page.waitForEvent('download', { timeout: 60_000 })
+    await page.getByRole('button', { name: 'Export PDF…' }).click()
+    const saved = join(artifactsDir(), 'report.pdf')
+    await (await download).saveAs(saved)
+    expect((await download).suggestedFilename()).toBe('CR-2026-000001-report-v4.pdf')
+    const bytes = new Uint8Array(readFileSync(saved))
+    const pdf = await readPdf(bytes)
+    const pages = pdf.pages
+    expect(pages[0]).toContain('Investigation report')
+    expect(pages[0]).toContain('Mailbox knocked over at drop-off')
+    expect(pages[0]).toContain('Confidential — Trust & Safety')
+    expect(pages[0]).toContain('Final (version 4)')
+    expect(pages[1]).toContain('Contents')
+    pages.forEach((text, index) => {
+      expect(text).toContain(`Page ${index + 1} of ${pages.length}`)
+      expect(text).toContain('CR-2026-000001')
+      expect(text).not.toContain('DRAFT')
+    })
+    const all = pages.join('\n')
+    for (const section of ['Summary', 'Findings', 'Policy analysis', 'Determination', 'Communications'])
+      expect(all).toContain(section)
+    // The contents' page numbers are where each section is.
+    const evidencePage = pdf.outline.find((entry) => entry.title === 'Evidence')!.page
+    expect(pages[1]).toMatch(new RegExp(`Evidence\\s*${evidencePage}\\b`))
+    expect(pages[evidencePage - 1]).toContain('Exhibit E-1')
+    expect(all).toContain('The mailbox after the delivery')
+    const item = await page
+      .getByRole('tab', { name: 'Evidence', exact: true })
+      .click()
+      .then(async () => {
+        await page
+          .getByRole('list', { name: 'Evidence', exact: true })
+          .getByRole('button', { name: /^E-1 mailbox\.png/ })
+          .click()
+        return page.getByLabel('Evidence viewer').innerText()
+      })
+    const hash = /[0-9a-f]{64}/.exec(item)![0]
+    expect(all.replace(/\s+/g, '')).toContain(hash)
+    expect(all).toContain('The shopper gave his home number')
+    expect(all).not.toContain('555-0199')
+    expect(pdf.info.Author).toBe('Riley Chen')
+    expect(pdf.info.Title).toBe('CR-2026-000001 — Investigation report')
+    expect(pdf.outline.map((entry) => entry.title)).toEqual(expect.arrayContaining(['Summary', 'Findings']))
+
+    // The export is on the version, in the audit and in the exhibit's custody record.
+    await expect
+      .poll(() =>
+        page.getByLabel('Evidence viewer').getByRole('list', { name: 'Chain of custody' }).innerText(),
+      )
+      .toContain('Exported in report version 4 (CR-2026-000001-report-v4.pdf, PDF SHA-256')
+    const { createHash } = await import('node:crypto')
+    const pdfHash = createHash('sha256').update(bytes).digest('hex')
+    await page.getByRole('tab', { name: 'Audit', exact: true }).click()
+    await expect.poll(() => page.getByRole('tabpanel').innerText()).toContain(pdfHash)
+
+    // Page images for the README.
+    const shots = join('docs', 'screenshots')
+    mkdirSync(shots, { recursive: true })
+    for (const old of readdirSync(shots).filter((name) => name.startsWith('report-page-')))
+      rmSync(join(shots, old))
+    execFileSync('pdftoppm', [
+      '-r',
+      '60',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '3',
+      saved,
+      join(artifactsDir(), 'report-page'),
+    ])
+    for (const name of readdirSync(artifactsDir()).filter((file) => /^report-page-\d+\.png$/.test(file)))
+      renameSync(join(artifactsDir(), name), join(shots, name.replace(/-0*(\d+)\.png$/, '-$1.png')))
+    expect(readdirSync(shots).filter((name) => name.startsWith('report-page-'))).toHaveLength(3)
+  }, 90_000)
+})
