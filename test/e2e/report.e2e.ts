@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -59,6 +59,22 @@ beforeAll(async () => {
     .getByLabel('Evidence files')
     .setInputFiles([{ name: 'mailbox.png', mimeType: 'image/png', buffer: await mailboxPhoto() }])
   await page.getByRole('list', { name: 'Evidence imports' }).getByText('Added as E-1 (image/png)').waitFor()
+  // A redaction on the photo (the customer's house number, say): burned into the report's figure.
+  await page
+    .getByRole('list', { name: 'Evidence', exact: true })
+    .getByRole('button', { name: /^E-1 mailbox\.png/ })
+    .click()
+  const viewer = page.getByLabel('Evidence viewer')
+  await viewer.getByRole('button', { name: 'Redact an area', exact: true }).click()
+  const photo = viewer.getByRole('img', { name: 'mailbox.png' })
+  await photo.evaluate((img: HTMLImageElement) => img.decode())
+  const box = (await photo.boundingBox())!
+  await page.mouse.move(box.x + box.width * 0.05, box.y + box.height * 0.05)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2, { steps: 4 })
+  await page.mouse.up()
+  await viewer.getByRole('list', { name: 'Annotations' }).getByText('Redaction on the image').waitFor()
+  await viewer.getByRole('button', { name: 'Pan and zoom', exact: true }).click()
 }, 60_000)
 
 afterAll(async () => {
@@ -202,6 +218,7 @@ describe('the investigation report', () => {
     expect(pages[1]).toMatch(new RegExp(`Evidence\\s*${evidencePage}\\b`))
     expect(pages[evidencePage - 1]).toContain('Exhibit E-1')
     expect(all).toContain('The mailbox after the delivery')
+    expect(all).toContain('annotated rendering: 1 mark, 1 redaction burned in')
     const item = await page
       .getByRole('tab', { name: 'Evidence', exact: true })
       .click()
@@ -250,5 +267,34 @@ describe('the investigation report', () => {
     for (const name of readdirSync(artifactsDir()).filter((file) => /^report-page-\d+\.png$/.test(file)))
       renameSync(join(artifactsDir(), name), join(shots, name.replace(/-0*(\d+)\.png$/, '-$1.png')))
     expect(readdirSync(shots).filter((name) => name.startsWith('report-page-'))).toHaveLength(3)
+  }, 90_000)
+
+  it('prints the same report from a case bundle on the command line', async () => {
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Import or export cases' }).click()
+    await page.getByRole('menuitem', { name: /Export all cases/ }).click()
+    const bundle = join(artifactsDir(), 'report-cases.zip')
+    await (await download).saveAs(bundle)
+    const out = join(artifactsDir(), 'report-from-bundle.pdf')
+    const run = (...args: string[]) =>
+      new Promise<{ code: number; output: string }>((resolve) =>
+        execFile('npx', ['tsx', 'scripts/export-report.ts', ...args], (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
+        ),
+      )
+    const printed = await run(bundle, 'CR-2026-000001', out)
+    expect(printed.output).toMatch(/Wrote .*report-from-bundle\.pdf: \d+ pages, SHA-256 [0-9a-f]{64}/)
+    expect(printed.code).toBe(0)
+    const pdf = await readPdf(new Uint8Array(readFileSync(out)))
+    const all = pdf.pages.join('\n')
+    expect(pdf.pages[0]).toContain('Final (version 4)')
+    expect(all).toContain('The mailbox after the delivery')
+    expect(all).toContain('annotated rendering: 1 mark, 1 redaction burned in')
+    expect(all).not.toContain('555-0199')
+    expect(pdf.pages[1]).toMatch(/Findings\s*\d+/)
+
+    const missing = await run(bundle, 'CR-2026-999999', out)
+    expect(missing.code).toBe(1)
+    expect(missing.output).toContain('CR-2026-999999 is not in this bundle (it holds CR-2026-000001).')
   }, 90_000)
 })

@@ -9,7 +9,8 @@ import {
 import { repositories } from '../../db/instance'
 import { platform } from '../../platform'
 import { attempt, notify } from '../shell/notices'
-import { type AnnotatedRendering, renderingFileName } from './annotated-rendering'
+import { renderingFileName } from './annotated-rendering'
+import type { AnnotatedRendering } from './render-annotated-image'
 
 /**
  * Saves one burned-in rendering where the analyst chooses and records it in the chain of custody.
