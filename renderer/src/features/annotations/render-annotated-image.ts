@@ -19,11 +19,19 @@ export async function burnIn(
 ): Promise<AnnotatedRendering> {
   drawMarks(context, marks, canvas.width, canvas.height)
   const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
-  return { page, png, marks: marks.length, redactions: marks.filter((mark) => mark.kind === 'redaction').length }
+  return {
+    page,
+    png,
+    marks: marks.length,
+    redactions: marks.filter((mark) => mark.kind === 'redaction').length,
+  }
 }
 
 /** A photo with its marks burned in (any browser context: the app, or the command line's Chromium). */
-export async function renderAnnotatedImage(blob: Blob, marks: readonly PageMark[]): Promise<AnnotatedRendering> {
+export async function renderAnnotatedImage(
+  blob: Blob,
+  marks: readonly PageMark[],
+): Promise<AnnotatedRendering> {
   // EXIF orientation is applied, as the viewer shows it, so marks land where they were drawn.
   const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' })
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)

@@ -17,9 +17,14 @@ async function dataUrl(blob: Blob): Promise<string> {
  * A figure's picture as printed: its marks burned in (redactions solid), downscaled, as JPEG. Uses
  * browser APIs only, so the app and the command line's Chromium prepare pictures the same way.
  */
-export async function preparePrintPicture(original: Blob, marks: readonly PageMark[]): Promise<PrintExhibit['image']> {
+export async function preparePrintPicture(
+  original: Blob,
+  marks: readonly PageMark[],
+): Promise<PrintExhibit['image']> {
   const picture = marks.length
-    ? new Blob([(await renderAnnotatedImage(original, marks)).png as Uint8Array<ArrayBuffer>], { type: 'image/png' })
+    ? new Blob([(await renderAnnotatedImage(original, marks)).png as Uint8Array<ArrayBuffer>], {
+        type: 'image/png',
+      })
     : original
   const bitmap = await createImageBitmap(picture, { imageOrientation: 'from-image' })
   const scale = Math.min(1, PRINT_IMAGE_EDGE / Math.max(bitmap.width, bitmap.height))

@@ -27,13 +27,20 @@ async function figurePictures(body: ReportDocument, records: ReportCaseRecords) 
   const pictures = new Map<string, PrintExhibit['image']>()
   for (const evidenceId of figureEvidenceIds(body)) {
     const item = records.evidence.find((candidate) => candidate.id === evidenceId)
-    const blob = item && isViewableImage(item.detectedType) ? await repositories.evidence.getBlob(item.sha256) : undefined
+    const blob =
+      item && isViewableImage(item.detectedType)
+        ? await repositories.evidence.getBlob(item.sha256)
+        : undefined
     if (!item || !blob) continue
-    const marks = (await repositories.annotations.listForEvidence(item.id)).filter(isPageMark).filter((mark) => mark.page === null)
+    const marks = (await repositories.annotations.listForEvidence(item.id))
+      .filter(isPageMark)
+      .filter((mark) => mark.page === null)
     try {
       pictures.set(evidenceId, await preparePrintPicture(blob, marks))
     } catch {
-      throw new Error(`The picture of ${exhibitLabel(item.exhibitNumber)} cannot be drawn (a damaged file?). Remove its figure or replace the file.`)
+      throw new Error(
+        `The picture of ${exhibitLabel(item.exhibitNumber)} cannot be drawn (a damaged file?). Remove its figure or replace the file.`,
+      )
     }
   }
   return pictures
