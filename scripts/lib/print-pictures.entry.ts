@@ -3,8 +3,8 @@
 import { preparePrintPicture } from '../../renderer/src/features/report/print-picture'
 import type { PageMark } from '../../shared/domain'
 
+// A global the page script defines for page.evaluate to call.
 declare global {
-  // biome-ignore lint/style/noVar: a global the page script defines for page.evaluate to call
   var preparePrintPictureFromBase64: (
     base64: string,
     type: string,
