@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -32,8 +33,16 @@ export async function startWebHost(options: { root?: string; port?: number } = {
       )
     },
   })
-  const printer = createReportPrinter()
+  // Documents being printed, each served once to the printer's own page at an unguessable address.
+  const printDocuments = new Map<string, string>()
   let origin = ''
+  const printer = createReportPrinter({
+    publish(html) {
+      const token = randomUUID()
+      printDocuments.set(token, html)
+      return { url: `${origin}${PRINT_DOCUMENT_PATH}${token}`, withdraw: () => printDocuments.delete(token) }
+    },
+  })
   const server: Server = createServer((request, response) => {
     response.setHeader('X-Content-Type-Options', 'nosniff')
     response.setHeader('X-Frame-Options', 'DENY')
@@ -41,6 +50,18 @@ export async function startWebHost(options: { root?: string; port?: number } = {
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
     if (request.url === WEB_HOST_PRINT_PATH) {
       void handlePrint(request, response, origin, printer.print)
+      return
+    }
+    if (request.url?.startsWith(PRINT_DOCUMENT_PATH)) {
+      const html = printDocuments.get(request.url.slice(PRINT_DOCUMENT_PATH.length))
+      response.statusCode = html === undefined ? 404 : 200
+      response.setHeader('Content-Type', 'text/html; charset=utf-8')
+      response.setHeader(
+        'Content-Security-Policy',
+        "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+      )
+      response.setHeader('Cache-Control', 'no-store')
+      response.end(html ?? 'Not found')
       return
     }
     serveRenderer(request, response, () => {
@@ -62,6 +83,9 @@ export async function startWebHost(options: { root?: string; port?: number } = {
     },
   }
 }
+
+/** Where the printer's page loads a document being printed (one-time token after the slash). */
+const PRINT_DOCUMENT_PATH = '/api/print-document/'
 
 /**
  * Prints a report document to PDF. Only the app's own page may ask (same origin, JSON body); the

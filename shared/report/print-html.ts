@@ -14,7 +14,7 @@ export interface PrintExhibit {
   item: Evidence
   sourceName: string
   /** A data: URL of the image, or of its burned-in rendering when it has marks; null for other files. */
-  image: { dataUrl: string; marks: number; redactions: number } | null
+  image: { dataUrl: string; width: number; height: number; marks: number; redactions: number } | null
 }
 
 export interface ReportPrintInput {
@@ -30,6 +30,11 @@ export interface ReportPrintInput {
   exhibits: Record<string, PrintExhibit>
   /** The page each table-of-contents heading starts on, from a first printing; null on that first one. */
   tocPages: number[] | null
+  /**
+   * Pictures drawn as empty stand-ins of the same size: the layout (so every page break) is the
+   * same, and the first printing, which only finds the pages, is quick.
+   */
+  pictureStandIns?: boolean
 }
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
@@ -83,6 +88,10 @@ function markedText(value: string, marks: readonly ReportMark[] = []): string {
   return html
 }
 
+/** An empty picture of the given size (an SVG with nothing in it). */
+const standIn = (width: number, height: number) =>
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(width)}" height="${Math.round(height)}"/>`)}`
+
 function exhibitFigure(node: ReportNode, input: ReportPrintInput): string {
   const exhibit = input.exhibits[text(node, 'evidenceId')]
   if (!exhibit) return `<p class="missing">An exhibit cited here is no longer in the case.</p>`
@@ -103,7 +112,7 @@ function exhibitFigure(node: ReportNode, input: ReportPrintInput): string {
       `annotated rendering: ${image.marks} mark${image.marks === 1 ? '' : 's'}, ${image.redactions} redaction${image.redactions === 1 ? '' : 's'} burned in; the original is unchanged`,
     ])
   return `<figure class="exhibit" id="exhibit-${escapeHtml(label)}">
-${image ? `<img src="${escapeHtml(image.dataUrl)}" alt="${escapeHtml(`${label} ${caption}`)}">` : ''}
+${image ? `<img src="${escapeHtml(input.pictureStandIns ? standIn(image.width, image.height) : image.dataUrl)}" width="${Math.round(image.width)}" height="${Math.round(image.height)}" alt="${escapeHtml(`${label} ${caption}`)}">` : ''}
 <figcaption><strong>Exhibit ${escapeHtml(label)}</strong>${caption ? ` — ${escapeHtml(caption)}` : ''}</figcaption>
 <dl>${facts.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd${name === 'SHA-256' ? ' class="hash"' : ''}>${escapeHtml(value)}</dd>`).join('')}</dl>
 </figure>`
@@ -217,7 +226,7 @@ th { background: #eee; }
 tr { break-inside: avoid; }
 .table-note { font-size: 8pt; color: #666; margin: 0 0 8pt; }
 figure.exhibit { break-inside: avoid; margin: 10pt 0; border: 1px solid #bbb; padding: 6pt; }
-figure.exhibit img { display: block; max-width: 100%; max-height: 150mm; margin: 0 auto 6pt; }
+figure.exhibit img { display: block; max-width: 100%; max-height: 70mm; width: auto; height: auto; object-fit: contain; margin: 0 auto 6pt; }
 figure.exhibit dl { display: grid; grid-template-columns: 25mm auto; gap: 1pt 6pt; font-size: 8.5pt; margin: 4pt 0 0; }
 figure.exhibit dt { color: #555; }
 figure.exhibit dd { margin: 0; overflow-wrap: anywhere; }

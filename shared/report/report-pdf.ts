@@ -42,20 +42,25 @@ export interface PrintedReport {
 }
 
 /**
- * Prints the report in two passes (the first finds the page of every heading, the second prints the
- * table of contents with those pages) and writes the document metadata Chromium leaves out (author,
- * subject, keywords). Bookmarks come from Chromium's outline of the headings.
+ * Prints the report in two passes (the first, with stand-ins for the pictures, finds the page of
+ * every heading; the second prints the table of contents with those pages) and writes the document
+ * properties Chromium leaves out (author, subject, keywords). Bookmarks come from Chromium's outline
+ * of the headings.
  */
 export async function printReport(
   input: ReportPrintInput,
   print: PrintToPdf,
   readOutline: ReadOutline,
 ): Promise<PrintedReport> {
-  const first = await print(reportPrintHtml({ ...input, tocPages: null }))
+  const first = await print(reportPrintHtml({ ...input, tocPages: null, pictureStandIns: true }))
   const headings = reportHeadings(input.document).map((heading) => heading.text)
   const tocPages = tocPagesFromOutline(headings, await readOutline(first))
   const html = reportPrintHtml({ ...input, tocPages })
-  const printed = await PDFDocument.load(await print(html), { updateMetadata: false })
+  // An incremental update: the printed bytes stay as Chromium wrote them, the properties are appended.
+  const printed = await PDFDocument.load(await print(html), {
+    updateMetadata: false,
+    forIncrementalUpdate: true,
+  })
   printed.setTitle(`${input.caseRecord.caseNumber} — ${input.title}`)
   printed.setAuthor(input.analyst.name)
   printed.setSubject(
@@ -66,5 +71,5 @@ export async function printReport(
   printed.setProducer('Chromium')
   printed.setCreationDate(new Date(input.printedAt))
   printed.setModificationDate(new Date(input.printedAt))
-  return { pdf: await printed.save({ useObjectStreams: false }), html, tocPages }
+  return { pdf: await printed.commit(), html, tocPages }
 }

@@ -48,7 +48,13 @@ const input: ReportPrintInput = {
     'item-1': {
       item: reportPhoto,
       sourceName: 'Luis Ortega',
-      image: { dataUrl: 'data:image/png;base64,iVBORw0KGgo=', marks: 2, redactions: 1 },
+      image: {
+        dataUrl: 'data:image/png;base64,iVBORw0KGgo=',
+        width: 1200,
+        height: 900,
+        marks: 2,
+        redactions: 1,
+      },
     },
   },
   tocPages: [3, 4],
@@ -104,6 +110,15 @@ describe('the report print document', () => {
     expect(html).toContain('content: "Page " counter(page) " of " counter(pages)')
     expect(html).toContain('>DRAFT</div>')
     expect(reportPrintHtml({ ...input, status: 'final' })).not.toContain('>DRAFT</div>')
+  })
+
+  it('draws pictures as empty stand-ins of the same size for the page-finding first printing', () => {
+    const standIns = reportPrintHtml({ ...input, pictureStandIns: true })
+    expect(standIns).not.toContain('iVBORw0KGgo=')
+    expect(standIns).toContain(
+      `src="data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900"/>')}" width="1200" height="900"`,
+    )
+    expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo=" width="1200" height="900"')
   })
 
   it('loads nothing from outside: its policy allows inline images and styles only', () => {

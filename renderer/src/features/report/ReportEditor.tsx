@@ -1,5 +1,5 @@
 import { Button, Stack } from '@mui/material'
-import type { Editor } from '@tiptap/react'
+import { type Editor, useEditorState } from '@tiptap/react'
 import {
   LinkBubbleMenu,
   MenuButton,
@@ -20,8 +20,9 @@ import {
   RichTextEditor,
   type RichTextEditorRef,
   TableBubbleMenu,
+  useRichTextEditorContext,
 } from 'mui-tiptap'
-import { type RefObject, useMemo, useState } from 'react'
+import { memo, type RefObject, useMemo, useState } from 'react'
 import type { ReportDocument } from '../../../../shared/report/report-document'
 import type { ReportTemplate } from '../../../../shared/report/report-templates'
 import { useWorkspaceUi } from '../shell/ui-store'
@@ -36,6 +37,85 @@ function RedactIcon({ className }: { className: string }) {
   )
 }
 
+/** What the toolbar shows about the cursor: it re-renders only when this changes, not per keystroke. */
+function toolbarState(editor: Editor): string {
+  const active = [
+    'bold',
+    'italic',
+    'underline',
+    'strike',
+    'redaction',
+    'bulletList',
+    'orderedList',
+    'blockquote',
+    'link',
+    'table',
+  ]
+    .map((name) => (editor.isActive(name) ? 1 : 0))
+    .join('')
+  const heading = [1, 2, 3].find((level) => editor.isActive('heading', { level })) ?? 0
+  return `${active}${heading}${editor.can().undo() ? 1 : 0}${editor.can().redo() ? 1 : 0}${editor.isEditable ? 1 : 0}`
+}
+
+function ReportControls({ onInsert }: { onInsert(kind: InsertKind, editor: Editor): void }) {
+  const editor = useRichTextEditorContext()
+  useEditorState({ editor, selector: ({ editor: current }) => (current ? toolbarState(current) : '') })
+  return (
+    <MenuControlsContainer>
+      <MenuSelectHeading />
+      <MenuDivider />
+      <MenuButtonBold />
+      <MenuButtonItalic />
+      <MenuButtonUnderline />
+      <MenuButtonStrikethrough />
+      <MenuButton
+        tooltipLabel="Redact (hidden in exports)"
+        tooltipShortcutKeys={['mod', 'Shift', 'X']}
+        aria-label="Redact"
+        IconComponent={RedactIcon}
+        selected={editor?.isActive('redaction') ?? false}
+        disabled={!editor?.isEditable}
+        onClick={() => editor?.chain().focus().toggleRedaction().run()}
+      />
+      <MenuDivider />
+      <MenuButtonBulletedList />
+      <MenuButtonOrderedList />
+      <MenuButtonBlockquote />
+      <MenuButtonAddTable />
+      <MenuButtonEditLink />
+      <MenuDivider />
+      <MenuButtonUndo />
+      <MenuButtonRedo />
+      <MenuDivider />
+      <Stack direction="row" spacing={0.5} aria-label="Insert">
+        {INSERTS.map(([kind, label]) => (
+          <Button key={kind} size="small" onClick={() => editor && onInsert(kind, editor)}>
+            + {label}
+          </Button>
+        ))}
+      </Stack>
+    </MenuControlsContainer>
+  )
+}
+
+/** The link and table menus, re-rendered when the link menu opens or closes or the cursor enters a table. */
+function BubbleMenus() {
+  const editor = useRichTextEditorContext()
+  useEditorState({
+    editor,
+    selector: ({ editor: current }) =>
+      current
+        ? `${(current.storage as { linkBubbleMenuHandler?: { state?: unknown } }).linkBubbleMenuHandler?.state}${current.isActive('table')}`
+        : '',
+  })
+  return (
+    <>
+      <LinkBubbleMenu />
+      <TableBubbleMenu />
+    </>
+  )
+}
+
 const INSERTS: Array<[InsertKind, string]> = [
   ['exhibit', 'Exhibit reference'],
   ['figure', 'Exhibit figure'],
@@ -43,11 +123,30 @@ const INSERTS: Array<[InsertKind, string]> = [
   ['clause', 'Policy clause'],
 ]
 
+const EDITOR_PROPS = { attributes: { 'aria-label': 'Report text', spellcheck: 'true' } }
+// The tab pads its content; the sticky toolbar covers that padding so no text shows above it.
+const FIELD_PROPS = { variant: 'outlined', MenuBarProps: { stickyOffset: -16 } } as const
+const EDITOR_STYLE = {
+  '& .report-redaction': { textDecoration: 'line-through', bgcolor: 'action.selected' },
+  '& .ProseMirror h1': { fontSize: '1.35rem', fontWeight: 600, mt: 2.5, mb: 0.5 },
+  '& .ProseMirror h2': { fontSize: '1.15rem', fontWeight: 600, mt: 2, mb: 0.5 },
+  '& .ProseMirror h3': { fontSize: '1rem', fontWeight: 600, mt: 1.5, mb: 0.5 },
+  // A section's guidance sits above the empty line it describes, wrapped, never typed over.
+  '& p.is-empty::before': {
+    content: 'attr(data-placeholder)',
+    display: 'block',
+    color: 'text.disabled',
+    fontStyle: 'italic',
+    pointerEvents: 'none',
+  },
+} as const
+
 /**
  * The report's rich text on TipTap with MUI controls: headings, emphasis, lists, tables, links,
- * redaction, and references to the case's exhibits, parties and policy clauses.
+ * redaction, and references to the case's exhibits, parties and policy clauses. Memoized with
+ * stable props, so the save status changing around it never re-renders the editor.
  */
-export function ReportEditor({
+export const ReportEditor = memo(function ReportEditor({
   editorRef,
   caseId,
   initialBody,
@@ -60,7 +159,8 @@ export function ReportEditor({
   initialBody: ReportDocument
   template: ReportTemplate
   editable: boolean
-  onChange(body: ReportDocument): void
+  /** Called on every change with a way to read the text (read when it is saved). */
+  onChange(read: () => ReportDocument): void
 }) {
   const selectEvidence = useWorkspaceUi((state) => state.selectEvidence)
   const [inserting, setInserting] = useState<{ kind: InsertKind; editor: Editor } | null>(null)
@@ -75,69 +175,18 @@ export function ReportEditor({
         content={initialBody}
         editable={editable}
         immediatelyRender
-        onUpdate={({ editor }) => onChange(editor.getJSON() as ReportDocument)}
-        editorProps={{ attributes: { 'aria-label': 'Report text', spellcheck: 'true' } }}
-        // The tab pads its content; the sticky toolbar covers that padding so no text shows above it.
-        RichTextFieldProps={{ variant: 'outlined', MenuBarProps: { stickyOffset: -16 } }}
-        sx={{
-          '& .report-redaction': { textDecoration: 'line-through', bgcolor: 'action.selected' },
-          '& .ProseMirror h1': { fontSize: '1.35rem', fontWeight: 600, mt: 2.5, mb: 0.5 },
-          '& .ProseMirror h2': { fontSize: '1.15rem', fontWeight: 600, mt: 2, mb: 0.5 },
-          '& .ProseMirror h3': { fontSize: '1rem', fontWeight: 600, mt: 1.5, mb: 0.5 },
-          // A section's guidance sits above the empty line it describes, wrapped, never typed over.
-          '& p.is-empty::before': {
-            content: 'attr(data-placeholder)',
-            display: 'block',
-            color: 'text.disabled',
-            fontStyle: 'italic',
-            pointerEvents: 'none',
-          },
-        }}
-        renderControls={(editor) =>
-          editable && (
-            <MenuControlsContainer>
-              <MenuSelectHeading />
-              <MenuDivider />
-              <MenuButtonBold />
-              <MenuButtonItalic />
-              <MenuButtonUnderline />
-              <MenuButtonStrikethrough />
-              <MenuButton
-                tooltipLabel="Redact (hidden in exports)"
-                tooltipShortcutKeys={['mod', 'Shift', 'X']}
-                aria-label="Redact"
-                IconComponent={RedactIcon}
-                selected={editor?.isActive('redaction') ?? false}
-                disabled={!editor?.isEditable}
-                onClick={() => editor?.chain().focus().toggleRedaction().run()}
-              />
-              <MenuDivider />
-              <MenuButtonBulletedList />
-              <MenuButtonOrderedList />
-              <MenuButtonBlockquote />
-              <MenuButtonAddTable />
-              <MenuButtonEditLink />
-              <MenuDivider />
-              <MenuButtonUndo />
-              <MenuButtonRedo />
-              <MenuDivider />
-              <Stack direction="row" spacing={0.5} aria-label="Insert">
-                {INSERTS.map(([kind, label]) => (
-                  <Button key={kind} size="small" onClick={() => editor && setInserting({ kind, editor })}>
-                    + {label}
-                  </Button>
-                ))}
-              </Stack>
-            </MenuControlsContainer>
-          )
+        onUpdate={({ editor }) => onChange(() => editor.getJSON() as ReportDocument)}
+        editorProps={EDITOR_PROPS}
+        RichTextFieldProps={FIELD_PROPS}
+        sx={EDITOR_STYLE}
+        // Typing does not re-render the editor's React tree; the toolbar re-renders itself when the
+        // formatting at the cursor changes (see ReportControls).
+        shouldRerenderOnTransaction={false}
+        renderControls={() =>
+          editable && <ReportControls onInsert={(kind, editor) => setInserting({ kind, editor })} />
         }
       >
-        {() => (
-          <>
-            <LinkBubbleMenu />
-            <TableBubbleMenu />
-          </>
-        )}
+        {() => <BubbleMenus />}
       </RichTextEditor>
       {inserting && (
         <InsertReferenceDialog
@@ -149,4 +198,4 @@ export function ReportEditor({
       )}
     </>
   )
-}
+})

@@ -1,7 +1,7 @@
 import { Alert, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { RichTextEditorRef } from 'mui-tiptap'
-import { useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { Actor, Case, Report, ReportStatus } from '../../../../shared/domain'
 import { REPORT_STATUS_LABELS } from '../../../../shared/report/print-html'
 import {
@@ -20,7 +20,7 @@ import { attempt, notify } from '../shell/notices'
 import { exportReport } from './export-report'
 import { PreviewDialog } from './PreviewDialog'
 import { ReportEditor } from './ReportEditor'
-import { localTimeZone, reportCaseRecords } from './report-print-input'
+import { localTimeZone, reportCaseRecords, warmPrintPictures } from './report-print-input'
 import { takeReportJournal, useReportAutosave } from './useReportAutosave'
 import { VersionsDialog } from './VersionsDialog'
 
@@ -79,12 +79,14 @@ const NEXT_STEPS: Record<ReportStatus, Array<{ to: ReportStatus | 'amend'; label
 
 function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }) {
   const editorRef = useRef<RichTextEditorRef>(null)
-  const autosave = useReportAutosave(report.id)
+  // Figures' pictures are prepared after each save, so an export finds them ready.
+  const warm = useCallback((body: ReportDocument) => warmPrintPictures(report.caseId, body), [report.caseId])
+  const autosave = useReportAutosave(report.id, warm)
   // The editor owns the text while it is open; the stored text (or what the page journaled when it
   // went away mid-sentence) is where it starts.
   const [initialBody] = useState(() => {
     const recovered = takeReportJournal(report.id, report.updatedAt)
-    if (recovered) queueMicrotask(() => autosave.changed(recovered))
+    if (recovered) queueMicrotask(() => autosave.changed(() => recovered))
     return recovered ?? (report.body as ReportDocument)
   })
   const [dialog, setDialog] = useState<'versions' | 'preview' | null>(null)
@@ -115,7 +117,7 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
         new Date().toISOString(),
       )
       editor.commands.setContent(refreshed)
-      autosave.changed(refreshed)
+      autosave.changed(() => refreshed)
     }, 'The case tables are up to date; your text is unchanged.')
 
   const exportPdf = async () => {

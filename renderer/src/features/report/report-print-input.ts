@@ -1,4 +1,4 @@
-import { type Actor, exhibitLabel, isPageMark, type Report } from '../../../../shared/domain'
+import { type Actor, exhibitLabel, isPageMark, type PageMark, type Report } from '../../../../shared/domain'
 import { isViewableImage } from '../../../../shared/evidence/content-type'
 import type { PrintExhibit, ReportPrintInput } from '../../../../shared/report/print-html'
 import { assemblePrintInput, figureEvidenceIds } from '../../../../shared/report/print-input'
@@ -22,28 +22,60 @@ export async function reportCaseRecords(caseId: string): Promise<ReportCaseRecor
   return { case: record, parties, timeline, evidence, communications }
 }
 
-/** Each figure's picture, its marks burned in; null for files that are not images. */
-async function figurePictures(body: ReportDocument, records: ReportCaseRecords) {
-  const pictures = new Map<string, PrintExhibit['image']>()
-  for (const evidenceId of figureEvidenceIds(body)) {
-    const item = records.evidence.find((candidate) => candidate.id === evidenceId)
-    const blob =
-      item && isViewableImage(item.detectedType)
-        ? await repositories.evidence.getBlob(item.sha256)
-        : undefined
-    if (!item || !blob) continue
-    const marks = (await repositories.annotations.listForEvidence(item.id))
-      .filter(isPageMark)
-      .filter((mark) => mark.page === null)
-    try {
-      pictures.set(evidenceId, await preparePrintPicture(blob, marks))
-    } catch {
-      throw new Error(
-        `The picture of ${exhibitLabel(item.exhibitNumber)} cannot be drawn (a damaged file?). Remove its figure or replace the file.`,
-      )
-    }
+/**
+ * Prepared pictures by file and marks: exporting again, or after a preview, does not prepare them
+ * again. Bounded, as each holds a JPEG as a data URL.
+ */
+const preparedPictures = new Map<string, Promise<PrintExhibit['image']>>()
+const PREPARED_PICTURES_KEPT = 120
+
+function preparedPicture(sha256: string, blob: Blob, marks: PageMark[]) {
+  const key = `${sha256}:${JSON.stringify(marks.map(({ id: _id, createdAt: _at, createdBy: _by, ...shape }) => shape))}`
+  let prepared = preparedPictures.get(key)
+  if (!prepared) {
+    prepared = preparePrintPicture(blob, marks)
+    prepared.catch(() => preparedPictures.delete(key))
+    preparedPictures.set(key, prepared)
+    if (preparedPictures.size > PREPARED_PICTURES_KEPT)
+      preparedPictures.delete(preparedPictures.keys().next().value!)
   }
-  return pictures
+  return prepared
+}
+
+/** Each figure's picture, its marks burned in (prepared in parallel); none for files that are not images. */
+async function figurePictures(body: ReportDocument, records: ReportCaseRecords) {
+  const entries = await Promise.all(
+    figureEvidenceIds(body).map(async (evidenceId) => {
+      const item = records.evidence.find((candidate) => candidate.id === evidenceId)
+      const blob =
+        item && isViewableImage(item.detectedType)
+          ? await repositories.evidence.getBlob(item.sha256)
+          : undefined
+      if (!item || !blob) return null
+      const marks = (await repositories.annotations.listForEvidence(item.id))
+        .filter(isPageMark)
+        .filter((mark) => mark.page === null)
+      try {
+        return [evidenceId, await preparedPicture(item.sha256, blob, marks)] as const
+      } catch {
+        throw new Error(
+          `The picture of ${exhibitLabel(item.exhibitNumber)} cannot be drawn (a damaged file?). Remove its figure or replace the file.`,
+        )
+      }
+    }),
+  )
+  return new Map(entries.filter((entry) => entry !== null))
+}
+
+/**
+ * Prepares the figures' pictures in the background (after a save), so that an export finds them
+ * ready. Failures are left for the export to report.
+ */
+export function warmPrintPictures(caseId: string, body: ReportDocument): void {
+  if (figureEvidenceIds(body).length === 0) return
+  void reportCaseRecords(caseId)
+    .then((records) => figurePictures(body, records))
+    .catch(() => undefined)
 }
 
 /** Everything the print document is built from, for one version of the report. */

@@ -39,8 +39,11 @@ export type SaveState =
  * Saves the report text a moment after each change, and at once when the page is hidden or the
  * editor closes; whatever is still unsaved when the page goes away is journaled (see above).
  */
-export function useReportAutosave(reportId: string) {
-  const pending = useRef<{ body: ReportDocument; at: string } | null>(null)
+export function useReportAutosave(reportId: string, onSaved?: (body: ReportDocument) => void) {
+  // The text is read from the editor when it is saved, not on every keystroke: serializing a long
+  // report per key would cost more than the keystroke itself.
+  const pending = useRef<{ read: () => ReportDocument; at: string } | null>(null)
+  const pendingShown = useRef(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: null })
 
@@ -50,21 +53,27 @@ export function useReportAutosave(reportId: string) {
     const next = pending.current
     if (!next) return
     try {
-      await repositories.reports.saveBody(reportId, next.body)
+      const body = next.read()
+      await repositories.reports.saveBody(reportId, body)
+      onSaved?.(body)
       if (pending.current === next) {
         pending.current = null
+        pendingShown.current = false
         localStorage.removeItem(journalKey(reportId))
         setState({ kind: 'saved', at: new Date() })
       }
     } catch (error) {
       setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
     }
-  }, [reportId])
+  }, [reportId, onSaved])
 
   const changed = useCallback(
-    (body: ReportDocument) => {
-      pending.current = { body, at: new Date().toISOString() }
-      setState({ kind: 'pending' })
+    (read: () => ReportDocument) => {
+      pending.current = { read, at: new Date().toISOString() }
+      if (!pendingShown.current) {
+        pendingShown.current = true
+        setState({ kind: 'pending' })
+      }
       if (timer.current) clearTimeout(timer.current)
       timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS)
     },
@@ -73,7 +82,12 @@ export function useReportAutosave(reportId: string) {
 
   useEffect(() => {
     const journal = () => {
-      if (pending.current) localStorage.setItem(journalKey(reportId), JSON.stringify(pending.current))
+      const unsaved = pending.current
+      if (unsaved)
+        localStorage.setItem(
+          journalKey(reportId),
+          JSON.stringify({ body: unsaved.read(), at: unsaved.at } satisfies JournalEntry),
+        )
       void flush()
     }
     const hidden = () => {
