@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifactsDir, launchChromium, openApp } from './browser'
 import { pixelsOf, printedPdf, verifyBundle, wavSilence } from './evidence-files'
-import { startOnEvidenceTab } from './workstation'
+import { dragAcross, startOnEvidenceTab } from './workstation'
 
 let browser: Browser
 let context: BrowserContext
@@ -31,15 +31,6 @@ async function photoWithPlate(): Promise<Buffer> {
     return btoa(String.fromCharCode(...bytes))
   })
   return Buffer.from(base64, 'base64')
-}
-
-/** Drags across `target` between two points given as fractions of its on-screen box. */
-async function dragAcross(target: Locator, from: [number, number], to: [number, number]) {
-  const box = (await target.boundingBox())!
-  await page.mouse.move(box.x + from[0] * box.width, box.y + from[1] * box.height)
-  await page.mouse.down()
-  await page.mouse.move(box.x + to[0] * box.width, box.y + to[1] * box.height, { steps: 6 })
-  await page.mouse.up()
 }
 
 const tool = (name: string) => viewer().getByRole('button', { name, exact: true }).click()
@@ -80,13 +71,13 @@ describe('annotating and redacting evidence', () => {
       .toBe(400)
 
     await tool('Redact an area')
-    await dragAcross(photo, [0.58, 0.08], [0.92, 0.42])
+    await dragAcross(page, photo, [0.58, 0.08], [0.92, 0.42])
     await tool('Draw a rectangle')
-    await dragAcross(photo, [0.1, 0.1], [0.4, 0.4])
+    await dragAcross(page, photo, [0.1, 0.1], [0.4, 0.4])
     await tool('Draw an arrow')
-    await dragAcross(photo, [0.3, 0.8], [0.55, 0.5])
+    await dragAcross(page, photo, [0.3, 0.8], [0.55, 0.5])
     await tool('Add a text callout')
-    await dragAcross(photo, [0.05, 0.6], [0.5, 0.95])
+    await dragAcross(page, photo, [0.05, 0.6], [0.5, 0.95])
     const callout = page.getByRole('dialog', { name: 'Text callout' })
     await callout.getByLabel('Callout text').fill('Scratch starts here')
     await callout.getByRole('button', { name: 'Save' }).click()
@@ -119,7 +110,7 @@ describe('annotating and redacting evidence', () => {
     const photo = viewer().getByRole('img', { name: 'dropoff.png' })
     // Turned right, the photo's top-left corner is at the top right of what is on screen.
     await tool('Draw a rectangle')
-    await dragAcross(photo, [0.95, 0.05], [0.75, 0.25])
+    await dragAcross(page, photo, [0.95, 0.05], [0.75, 0.25])
     await tool('Pan and zoom')
     const rectangles = viewer().getByTestId('annotation-layer').locator('[data-mark="rectangle"]')
     await expect.poll(() => rectangles.count()).toBe(2)
@@ -212,6 +203,7 @@ describe('annotating and redacting evidence', () => {
     await expect.poll(() => pdfView.getByTestId('pdf-page').innerText()).toBe('Page 2 of 2')
     await tool('Redact an area')
     await dragAcross(
+      page,
       pdfView.getByRole('group', { name: 'Annotations on page 2' }),
       [0.05, 0.03],
       [0.95, 0.12],

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readPdf } from '../../scripts/lib/pdf-reader'
 import { artifactsDir, launchChromium, openApp } from './browser'
-import { queueRows, startOnEvidenceTab } from './workstation'
+import { dragAcross, queueRows, startOnEvidenceTab } from './workstation'
 
 let browser: Browser
 let context: BrowserContext
@@ -68,11 +68,7 @@ beforeAll(async () => {
   await viewer.getByRole('button', { name: 'Redact an area', exact: true }).click()
   const photo = viewer.getByRole('img', { name: 'mailbox.png' })
   await photo.evaluate((img: HTMLImageElement) => img.decode())
-  const box = (await photo.boundingBox())!
-  await page.mouse.move(box.x + box.width * 0.05, box.y + box.height * 0.05)
-  await page.mouse.down()
-  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2, { steps: 4 })
-  await page.mouse.up()
+  await dragAcross(page, photo, [0.05, 0.05], [0.3, 0.2])
   await viewer.getByRole('list', { name: 'Annotations' }).getByText('Redaction on the image').waitFor()
   await viewer.getByRole('button', { name: 'Pan and zoom', exact: true }).click()
 }, 60_000)

@@ -44,3 +44,12 @@ export async function startOnEvidenceTab(page: Page, caseTitle: string): Promise
   await createCase(page, caseTitle)
   await page.getByRole('tab', { name: 'Evidence', exact: true }).click()
 }
+
+/** Drags across `target` between two points given as fractions of its on-screen box. */
+export async function dragAcross(page: Page, target: Locator, from: [number, number], to: [number, number]) {
+  const box = (await target.boundingBox())!
+  await page.mouse.move(box.x + from[0] * box.width, box.y + from[1] * box.height)
+  await page.mouse.down()
+  await page.mouse.move(box.x + to[0] * box.width, box.y + to[1] * box.height, { steps: 6 })
+  await page.mouse.up()
+}
