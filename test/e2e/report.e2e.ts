@@ -179,6 +179,19 @@ describe('the investigation report', () => {
     await versions.getByRole('button', { name: 'Close' }).click()
   })
 
+  it('previews the print layout page by page', async () => {
+    await page.getByRole('button', { name: 'Preview…' }).click()
+    const preview = page.getByRole('dialog', { name: 'Print preview' })
+    await expect
+      .poll(() => preview.getByTestId('pdf-page').innerText(), { timeout: 30_000 })
+      .toMatch(/^Page 1 of \d+$/)
+    await preview.getByLabel('Find in PDF').fill('Reimbursement of $180')
+    await preview.getByLabel('Find in PDF').press('Enter')
+    await expect.poll(() => preview.getByTestId('pdf-found').innerText()).toMatch(/^Found on page \d+$/)
+    await preview.getByRole('button', { name: 'Close' }).click()
+    await preview.waitFor({ state: 'hidden' })
+  })
+
   it('goes to review and final, which locks the text', async () => {
     await page.getByRole('button', { name: 'Send for review' }).click()
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('In review')

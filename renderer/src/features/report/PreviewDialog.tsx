@@ -24,6 +24,8 @@ export function PreviewDialog({
 }) {
   const [pdf, setPdf] = useState<Blob | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // Printed again only if the report itself changed, not when the live query hands a new copy.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     let current = true
     printReportPreview(report, analyst).then(
@@ -34,7 +36,7 @@ export function PreviewDialog({
     return () => {
       current = false
     }
-  }, [report, analyst])
+  }, [report.id, report.updatedAt, report.status, analyst.id])
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="lg">
       <DialogTitle>Print preview</DialogTitle>
