@@ -34,20 +34,10 @@ async function mailboxPhoto(): Promise<Buffer> {
   return Buffer.from(base64, 'base64')
 }
 
-/** Puts the cursor at the end of the paragraph after the named section heading. */
+/** Clicks into the paragraph after the named section heading, as an analyst does, and types at its end. */
 async function typeInSection(section: string, text: string) {
-  await editor()
-    .locator('h1', { hasText: section })
-    .evaluate((heading) => {
-      let next = heading.nextElementSibling
-      while (next && next.tagName !== 'P') next = next.nextElementSibling
-      const selection = window.getSelection()!
-      const range = document.createRange()
-      range.selectNodeContents(next!)
-      range.collapse(false)
-      selection.removeAllRanges()
-      selection.addRange(range)
-    })
+  await editor().locator('h1', { hasText: section }).locator('xpath=following-sibling::p[1]').click()
+  await page.keyboard.press('End')
   await page.keyboard.type(text)
 }
 
@@ -123,6 +113,43 @@ describe('the investigation report', () => {
     await expect.poll(saveState).toBe('All changes saved')
   })
 
+  it('refreshes the case tables without touching the text, and mentions parties and policy clauses', async () => {
+    await page.getByRole('tab', { name: 'Parties', exact: true }).click()
+    await page.getByRole('button', { name: 'Add party' }).click()
+    const add = page.getByRole('dialog', { name: 'Add party' })
+    await add.getByLabel('Name').fill('Dana Okafor')
+    await add.getByRole('button', { name: 'Add party' }).click()
+    await add.waitFor({ state: 'hidden' })
+    await page.getByRole('tab', { name: 'Report', exact: true }).click()
+    const parties = editor().locator('[data-case-table="parties"]')
+    expect(await parties.innerText()).toContain('None recorded.')
+    await page.getByRole('button', { name: 'Refresh case tables' }).click()
+    await expect.poll(() => parties.innerText()).toContain('Dana Okafor')
+    expect(await editor().innerText()).toContain('The shopper reversed into the mailbox while leaving.')
+
+    await typeInSection('Investigation steps', 'Called ')
+    await page.getByRole('button', { name: '+ Party' }).click()
+    const mention = page.getByRole('dialog', { name: 'Mention a party' })
+    await mention.getByLabel('Party').click()
+    await page.getByRole('option', { name: /^Dana Okafor/ }).click()
+    await mention.getByRole('button', { name: 'Insert' }).click()
+    await mention.waitFor({ state: 'hidden' })
+    await page.keyboard.type(' about ')
+    await page.getByRole('button', { name: '+ Policy clause' }).click()
+    const clause = page.getByRole('dialog', { name: 'Cite a policy clause' })
+    await clause.getByRole('button', { name: 'Insert' }).click()
+    expect(await clause.getByRole('alert').innerText()).toBe('Give the clause id, e.g. SCC-4.2.')
+    await clause.getByLabel('Clause id').fill('PDR-2.1')
+    await clause.getByLabel('Clause title').fill('Damage to customer property')
+    await clause.getByRole('button', { name: 'Insert' }).click()
+    await clause.waitFor({ state: 'hidden' })
+    expect(await editor().locator('[data-chip="partyMention"]').innerText()).toBe('Dana Okafor')
+    expect(await editor().locator('[data-chip="policyClause"]').innerText()).toBe(
+      'PDR-2.1 Damage to customer property',
+    )
+    await expect.poll(saveState).toBe('All changes saved')
+  })
+
   it('cites an exhibit, shows it as a figure, and redacts a phrase', async () => {
     await typeInSection('Evidence', 'The photo ')
     await page.getByRole('button', { name: '+ Exhibit reference' }).click()
@@ -139,8 +166,19 @@ describe('the investigation report', () => {
     await figure.getByLabel('Caption').fill('The mailbox after the delivery')
     await figure.getByRole('button', { name: 'Insert' }).click()
     await figure.waitFor({ state: 'hidden' })
+    // Typing goes on below the new figure, never over it.
+    await page.keyboard.type('Taken by the customer at 18:05.')
     expect(await editor().locator('[data-chip="evidenceReference"]').innerText()).toBe('Exhibit E-1')
     await expect.poll(() => editor().locator('[data-exhibit-figure="E-1"] img').count()).toBe(1)
+    expect(
+      await editor()
+        .locator('[data-exhibit-figure="E-1"]')
+        .evaluate(
+          (figure) =>
+            figure.closest('.react-renderer, [data-node-view-wrapper]')?.nextElementSibling?.textContent ??
+            figure.parentElement?.nextElementSibling?.textContent,
+        ),
+    ).toContain('Taken by the customer at 18:05.')
 
     await typeInSection('Findings', 'The shopper gave his home number 555-0199 to the customer.')
     // Select the number and redact it.
@@ -228,6 +266,7 @@ describe('the investigation report', () => {
     expect(pages[evidencePage - 1]).toContain('Exhibit E-1')
     expect(all).toContain('The mailbox after the delivery')
     expect(all).toContain('annotated rendering: 1 mark, 1 redaction burned in')
+    expect(all).toContain('Taken by the customer at 18:05.')
     const item = await page
       .getByRole('tab', { name: 'Evidence', exact: true })
       .click()
@@ -241,6 +280,7 @@ describe('the investigation report', () => {
     const hash = /[0-9a-f]{64}/.exec(item)![0]
     expect(all.replace(/\s+/g, '')).toContain(hash)
     expect(all).toContain('The shopper gave his home number')
+    expect(all).toMatch(/Called\s+Dana Okafor\s+about\s+PDR-2\.1 Damage to customer property/)
     expect(all).not.toContain('555-0199')
     expect(pdf.info.Author).toBe('Riley Chen')
     expect(pdf.info.Title).toBe('CR-2026-000001 — Investigation report')

@@ -73,7 +73,14 @@ export function InsertReferenceDialog({
       if (!item) return setError('Choose an exhibit.')
       const attrs = { evidenceId: item.id, exhibit: exhibitLabel(item.exhibitNumber) }
       if (kind === 'exhibit') chain.insertContent({ type: 'evidenceReference', attrs }).run()
-      else chain.insertContent({ type: 'exhibitFigure', attrs: { ...attrs, caption: caption.trim() } }).run()
+      // A paragraph after the figure takes the cursor, so typing goes on below it rather than over it.
+      else
+        chain
+          .insertContent([
+            { type: 'exhibitFigure', attrs: { ...attrs, caption: caption.trim() } },
+            { type: 'paragraph' },
+          ])
+          .run()
     }
     onClose()
   }
