@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path'
-import { STRICT_CSP } from '../shared/platform/csp'
+import { PRINT_DOCUMENT_CSP, STRICT_CSP } from '../shared/platform/csp'
 
 /** The renderer is served from app://workstation/, a privileged standard scheme, never from file://. */
 export const APP_SCHEME = 'app'
@@ -32,12 +32,25 @@ export function resolveAppAsset(rendererDir: string, requestUrl: string): string
   return file
 }
 
-/** Answers app:// requests from the built renderer, with the strict CSP as a header too. */
+/**
+ * Answers app:// requests from the built renderer, with the strict CSP as a header too, and the
+ * report documents being printed (see print-documents.ts) with the print document's CSP.
+ */
 export function createAppProtocolHandler(deps: {
   rendererDir: string
   fetchFile(path: string): Promise<Response>
+  printDocument?(url: string): string | undefined
 }): (request: Request) => Promise<Response> {
   return async (request) => {
+    const printing = deps.printDocument?.(request.url)
+    if (printing !== undefined)
+      return new Response(printing, {
+        headers: {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': PRINT_DOCUMENT_CSP,
+          'X-Content-Type-Options': 'nosniff',
+        },
+      })
     const file = resolveAppAsset(deps.rendererDir, request.url)
     if (!file) return new Response('Not found', { status: 404 })
     const response = await deps.fetchFile(file)

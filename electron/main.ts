@@ -27,6 +27,7 @@ import { createPrintReportHandler } from './handlers/print-report'
 import { createSaveFileHandler } from './handlers/save-file'
 import { registerPlatformHandlers } from './ipc'
 import { buildApplicationMenuTemplate } from './menu'
+import { createPrintDocuments } from './print-documents'
 import { createTrustedOriginCheck, decidePermission, hardenWebContents, isAllowedRequest } from './security'
 import { mainWindowOptions, printWindowOptions } from './window'
 import { restoreWindowState, trackWindowState } from './window-state'
@@ -37,6 +38,7 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const isTrusted = createTrustedOriginCheck(devServerUrl)
 const windowStatePath = () => join(app.getPath('userData'), 'window-state.json')
 let mainWindow: BrowserWindow | null = null
+const printDocuments = createPrintDocuments()
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -63,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
       createAppProtocolHandler({
         rendererDir: join(here, '../renderer'),
         fetchFile: (path) => net.fetch(pathToFileURL(path).toString()),
+        printDocument: printDocuments.lookup,
       }),
     )
     session.defaultSession.setPermissionRequestHandler((_, permission, callback, details) =>
@@ -101,6 +104,7 @@ if (!app.requestSingleInstanceLock()) {
         }),
         'report:print': createPrintReportHandler({
           createWindow: () => new BrowserWindow(printWindowOptions()),
+          publish: printDocuments.publish,
         }),
       },
     })

@@ -15,16 +15,18 @@ export interface PrintWindow {
 }
 
 /**
- * Prints a report document to PDF in a hidden window made for that one job (sandboxed, scripts off,
- * no network: see `createWindow` in main.ts), then throws the window away.
+ * Prints a report document to PDF in a hidden window made for that one job (sandboxed, scripts off:
+ * see `printWindowOptions`), loading it from the app's own protocol, then throws the window away.
  */
-export function createPrintReportHandler(deps: { createWindow(): PrintWindow }) {
+export function createPrintReportHandler(deps: {
+  createWindow(): PrintWindow
+  publish(html: string): { url: string; withdraw(): void }
+}) {
   return async (request: PlatformRequest<'report:print'>): Promise<PlatformResponse<'report:print'>> => {
     const window = deps.createWindow()
+    const published = deps.publish(request.html)
     try {
-      await window.loadURL(
-        `data:text/html;charset=utf-8;base64,${Buffer.from(request.html, 'utf8').toString('base64')}`,
-      )
+      await window.loadURL(published.url)
       const pdf = await window.webContents.printToPDF({
         preferCSSPageSize: true,
         printBackground: true,
@@ -33,6 +35,7 @@ export function createPrintReportHandler(deps: { createWindow(): PrintWindow }) 
       })
       return { pdf: new Uint8Array(pdf) }
     } finally {
+      published.withdraw()
       window.destroy()
     }
   }

@@ -97,7 +97,11 @@ export async function timeReportExport(page: Page, scratch: string): Promise<{ m
   const ms = performance.now() - started
   const path = join(scratch, 'bench-report.pdf')
   await saved.saveAs(path)
-  return { ms, pages: (await readPdf(new Uint8Array(readFileSync(path)))).pages.length }
+  const pdf = await readPdf(new Uint8Array(readFileSync(path)))
+  // A figure that did not print would make the export look cheaper than it is: check they all did.
+  const figures = pdf.pages.join('\n').match(/Photo E-\d+ from the drop-off/g)?.length ?? 0
+  if (figures !== 40) throw new Error(`the exported report shows ${figures} of its 40 figures`)
+  return { ms, pages: pdf.pages.length }
 }
 
 export interface TypingTimings {

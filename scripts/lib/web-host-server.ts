@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import sirv from 'sirv'
 import { MAX_PRINT_HTML_LENGTH, platformChannels, WEB_HOST_PRINT_PATH } from '../../shared/platform/contract'
+import { PRINT_DOCUMENT_CSP } from '../../shared/platform/csp'
 import { describeIssues } from '../../shared/validation'
 import { createReportPrinter } from './report-printer'
 

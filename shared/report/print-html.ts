@@ -1,5 +1,6 @@
 import type { Actor, Case, Evidence, ReportStatus } from '../domain'
 import { categoryLabel, exhibitLabel, SEVERITY_INFO } from '../domain'
+import { PRINT_DOCUMENT_CSP } from '../platform/csp'
 import {
   formatReportTime,
   nodeText,
@@ -269,7 +270,7 @@ export function reportPrintHtml(input: ReportPrintInput): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="${PRINT_DOCUMENT_CSP}">
 <title>${escapeHtml(`${record.caseNumber} — ${input.title}`)}</title>
 <style>${style(record.caseNumber)}</style>
 </head>

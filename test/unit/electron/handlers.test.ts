@@ -1,10 +1,13 @@
 import { describe, expect, it, vi } from 'vitest'
+import { createAppProtocolHandler } from '../../../electron/app-protocol'
 import { createAppInfoHandler } from '../../../electron/handlers/app-info'
 import { createMailComposeHandler } from '../../../electron/handlers/mail-compose'
 import { createNotificationHandler } from '../../../electron/handlers/notification'
 import { createOpenFileHandler } from '../../../electron/handlers/open-file'
 import { createPrintReportHandler, type PrintWindow } from '../../../electron/handlers/print-report'
 import { createSaveFileHandler } from '../../../electron/handlers/save-file'
+import { createPrintDocuments } from '../../../electron/print-documents'
+import { PRINT_DOCUMENT_CSP } from '../../../shared/platform/csp'
 
 const request = {
   title: 'Export cases',
@@ -182,15 +185,30 @@ describe('report printing', () => {
     return window
   }
 
-  it('prints the document in a fresh hidden window with bookmarks and tags, then closes it', async () => {
-    const window = fakeWindow(async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]))
-    const print = createPrintReportHandler({ createWindow: () => window as PrintWindow })
-    const { pdf } = await print({ html: '<h1>Rapport préliminaire</h1>' })
+  it('serves the document once from app:// to a fresh hidden window, prints it with bookmarks and tags, then closes it', async () => {
+    const documents = createPrintDocuments()
+    const protocol = createAppProtocolHandler({
+      rendererDir: '/nowhere',
+      fetchFile: async () => new Response('not this', { status: 404 }),
+      printDocument: documents.lookup,
+    })
+    // A report with its pictures is megabytes: more than a data: URL may carry.
+    const html = `<h1>Rapport préliminaire</h1><img src="data:image/jpeg;base64,${'A'.repeat(3 * 1024 * 1024)}">`
+    let served = ''
+    const window = fakeWindow(async () => {
+      const response = await protocol(new Request(window.loaded))
+      served = await response.text()
+      expect(response.headers.get('Content-Security-Policy')).toBe(PRINT_DOCUMENT_CSP)
+      return new Uint8Array([0x25, 0x50, 0x44, 0x46])
+    })
+    const print = createPrintReportHandler({
+      createWindow: () => window as PrintWindow,
+      publish: documents.publish,
+    })
+    const { pdf } = await print({ html })
     expect([...pdf]).toEqual([0x25, 0x50, 0x44, 0x46])
-    expect(Buffer.from(window.loaded.split(',')[1]!, 'base64').toString('utf8')).toBe(
-      '<h1>Rapport préliminaire</h1>',
-    )
-    expect(window.loaded.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true)
+    expect(window.loaded).toMatch(/^app:\/\/workstation\/print\/[0-9a-f-]{36}$/)
+    expect(served).toBe(html)
     expect(window.webContents.printToPDF).toHaveBeenCalledWith({
       preferCSSPageSize: true,
       printBackground: true,
@@ -198,14 +216,21 @@ describe('report printing', () => {
       generateTaggedPDF: true,
     })
     expect(window.destroyed).toBe(true)
+    // Served once: after printing, the address answers nothing.
+    expect((await protocol(new Request(window.loaded))).status).toBe(404)
   })
 
-  it('closes the window when printing fails', async () => {
+  it('closes the window and withdraws the document when printing fails', async () => {
+    const documents = createPrintDocuments()
     const window = fakeWindow(async () => {
       throw new Error('printing failed')
     })
-    const print = createPrintReportHandler({ createWindow: () => window as PrintWindow })
+    const print = createPrintReportHandler({
+      createWindow: () => window as PrintWindow,
+      publish: documents.publish,
+    })
     await expect(print({ html: '<p>x</p>' })).rejects.toThrow('printing failed')
     expect(window.destroyed).toBe(true)
+    expect(documents.lookup(window.loaded)).toBeUndefined()
   })
 })
