@@ -102,7 +102,10 @@ const context = await chromium.launchPersistentContext(profile, {
 try {
   let page = context.pages()[0] ?? (await context.newPage())
   if (reuseProfile) {
-    if (reportOnly) await page.goto(host.url)
+    if (reportOnly) {
+      await page.goto(host.url)
+      await page.getByTestId('queue-count').filter({ hasText: /cases?$/ }).waitFor({ timeout: 120_000 })
+    }
   } else if (reportOnly) {
     await page.goto(host.url)
     await identifyAs(page, { name: 'Bench Analyst', id: 'bench' })
