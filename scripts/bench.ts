@@ -104,7 +104,10 @@ try {
   if (reuseProfile) {
     if (reportOnly) {
       await page.goto(host.url)
-      await page.getByTestId('queue-count').filter({ hasText: /cases?$/ }).waitFor({ timeout: 120_000 })
+      await page
+        .getByTestId('queue-count')
+        .filter({ hasText: /cases?$/ })
+        .waitFor({ timeout: 120_000 })
     }
   } else if (reportOnly) {
     await page.goto(host.url)

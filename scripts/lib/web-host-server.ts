@@ -57,10 +57,7 @@ export async function startWebHost(options: { root?: string; port?: number } = {
       const html = printDocuments.get(request.url.slice(PRINT_DOCUMENT_PATH.length))
       response.statusCode = html === undefined ? 404 : 200
       response.setHeader('Content-Type', 'text/html; charset=utf-8')
-      response.setHeader(
-        'Content-Security-Policy',
-        "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
-      )
+      response.setHeader('Content-Security-Policy', PRINT_DOCUMENT_CSP)
       response.setHeader('Cache-Control', 'no-store')
       response.end(html ?? 'Not found')
       return
