@@ -123,7 +123,8 @@ function caseTable(node: ReportNode, input: ReportPrintInput): string {
   const columns = (attr(node, 'columns') as unknown[] | undefined) ?? []
   const rows = (attr(node, 'rows') as unknown[][] | undefined) ?? []
   const refreshed = text(node, 'refreshedAt')
-  return `<table class="case-table"><thead><tr>${columns.map((column) => `<th>${escapeHtml(column)}</th>`).join('')}</tr></thead>
+  const source = text(node, 'source').replace(/[^a-z]/g, '')
+  return `<table class="case-table case-table-${source}"><thead><tr>${columns.map((column) => `<th>${escapeHtml(column)}</th>`).join('')}</tr></thead>
 <tbody>${rows.length ? rows.map((row) => `<tr>${(Array.isArray(row) ? row : []).map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('') : `<tr><td colspan="${Math.max(1, columns.length)}">None recorded.</td></tr>`}</tbody></table>
 ${refreshed ? `<p class="table-note">From the case records on ${escapeHtml(formatReportTime(refreshed, input.timeZone))}.</p>` : ''}`
 }
@@ -226,6 +227,8 @@ th, td { border: 1px solid #bbb; padding: 3pt 4pt; text-align: left; vertical-al
 th { background: #eee; }
 tr { break-inside: avoid; }
 .table-note { font-size: 8pt; color: #666; margin: 0 0 8pt; }
+/* The evidence list's hashes are long: give them room, in a face where every character is distinct. */
+.case-table-evidence td:last-child { width: 42%; font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 7.5pt; }
 figure.exhibit { break-inside: avoid; margin: 10pt 0; border: 1px solid #bbb; padding: 6pt; }
 figure.exhibit img { display: block; max-width: 100%; max-height: 70mm; width: auto; height: auto; object-fit: contain; margin: 0 auto 6pt; }
 figure.exhibit dl { display: grid; grid-template-columns: 25mm auto; gap: 1pt 6pt; font-size: 8.5pt; margin: 4pt 0 0; }

@@ -121,6 +121,29 @@ describe('the report print document', () => {
     expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo=" width="1200" height="900"')
   })
 
+  it('prints a case table with its rows escaped and the evidence hashes given room', () => {
+    const table = reportPrintHtml({
+      ...input,
+      document: {
+        type: 'doc',
+        content: [
+          {
+            type: 'caseTable',
+            attrs: {
+              source: 'evidence',
+              refreshedAt: '2026-11-24T11:00:00.000Z',
+              columns: ['Exhibit', 'File', 'SHA-256'],
+              rows: [['E-1', '<b>mailbox</b>.jpg', 'ab'.repeat(32)]],
+            },
+          },
+        ],
+      },
+    })
+    expect(table).toContain('<table class="case-table case-table-evidence">')
+    expect(table).toContain('<td>&lt;b&gt;mailbox&lt;/b&gt;.jpg</td>')
+    expect(table).toContain('From the case records on Nov 24, 2026, 11:00 AM.')
+  })
+
   it('loads nothing from outside: its policy allows inline images and styles only', () => {
     expect(html).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"`)
   })
