@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { ClockDriftError, compareHlc, createHlcClock, formatHlc, parseHlc } from '../../../shared/sync/hlc'
+
+describe('hybrid logical clocks', () => {
+  it('orders events in the same millisecond by a counter, and the strings sort as the clock does', () => {
+    const clock = createHlcClock('laptop-1', () => 1_764_082_800_000)
+    const first = clock.tick()
+    const second = clock.tick()
+    expect(first).toBe('001764082800000:0000:laptop-1')
+    expect(second).toBe('001764082800000:0001:laptop-1')
+    expect(compareHlc(first, second)).toBeLessThan(0)
+    expect(parseHlc(second)).toEqual({ millis: 1_764_082_800_000, counter: 1, node: 'laptop-1' })
+    expect(formatHlc(parseHlc(second))).toBe(second)
+  })
+
+  it('never goes backwards when the wall clock does', () => {
+    let wall = 2_000
+    const clock = createHlcClock('laptop-1', () => wall)
+    const before = clock.tick()
+    wall = 1_000
+    expect(compareHlc(clock.tick(), before)).toBeGreaterThan(0)
+  })
+
+  it('orders what it does next after what it has seen from a clock running ahead', () => {
+    const ahead = createHlcClock('laptop-2', () => 5_000)
+    const seen = ahead.tick()
+    const behind = createHlcClock('laptop-1', () => 1_000)
+    behind.receive(seen)
+    const next = behind.tick()
+    expect(compareHlc(next, seen)).toBeGreaterThan(0)
+    expect(parseHlc(next).millis).toBe(5_000)
+  })
+
+  it('breaks a tie between two nodes by node id, the same way everywhere', () => {
+    const a = createHlcClock('a', () => 1_000).tick()
+    const b = createHlcClock('b', () => 1_000).tick()
+    expect(compareHlc(a, b)).toBeLessThan(0)
+  })
+
+  it('refuses a timestamp more than a day ahead rather than following it', () => {
+    const clock = createHlcClock('laptop-1', () => 1_000)
+    const far = formatHlc({ millis: 1_000 + 2 * 86_400_000, counter: 0, node: 'broken' })
+    expect(() => clock.receive(far)).toThrow(ClockDriftError)
+    expect(() => parseHlc('yesterday')).toThrow()
+  })
+})
