@@ -1,0 +1,183 @@
+import type { z } from 'zod'
+import { describeIssues } from '../validation'
+import {
+  type Change,
+  type Mutation,
+  type MutationResult,
+  type PullRequest,
+  type PullResponse,
+  PullResponseSchema,
+  type PushRequest,
+  type PushResponse,
+  PushResponseSchema,
+} from './protocol'
+
+/** Where the engine keeps its outbox, cursor and records (Dexie in the app, memory in tests). */
+export interface SyncStorage {
+  /**
+   * The oldest mutations waiting to be sent, in mutation-id order. Rejected ones are parked with
+   * their reason (shown to the analyst, who can copy or retry them) and not returned until retried.
+   */
+  pendingMutations(limit: number): Promise<Mutation[]>
+  /** Waiting and parked mutations: nothing is dropped silently, so both count. */
+  pendingCount(): Promise<number>
+  /** Applied and duplicate mutations leave the outbox; rejected ones are parked with the reason. */
+  settle(results: MutationResult[]): Promise<void>
+  /** Merges pulled changes into the local records. */
+  applyChanges(changes: Change[]): Promise<void>
+  cursor(): Promise<number>
+  setCursor(cursor: number): Promise<void>
+}
+
+/** How requests reach the server (through the main process in Electron, fetch in the web host). */
+export interface SyncTransport {
+  push(request: PushRequest): Promise<unknown>
+  pull(request: PullRequest): Promise<unknown>
+}
+
+export type SyncState =
+  | { kind: 'offline'; pending: number; lastSynced: string | null }
+  | { kind: 'syncing'; pending: number; lastSynced: string | null }
+  | { kind: 'up-to-date'; pending: number; lastSynced: string | null }
+  | { kind: 'error'; pending: number; lastSynced: string | null; message: string; retryAt: string }
+
+export const PUSH_BATCH = 200
+export const PULL_PAGE = 500
+const BASE_DELAY_MS = 1_000
+const MAX_DELAY_MS = 5 * 60_000
+
+/**
+ * The wait before the next attempt after `failures` failures in a row: doubling from a second up to
+ * five minutes, with jitter (half to all of it) so many clients coming back at once do not retry
+ * together.
+ */
+export function retryDelay(failures: number, random: () => number): number {
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, failures - 1))
+  return Math.round(ceiling * (0.5 + random() / 2))
+}
+
+export class SyncProtocolError extends Error {
+  override name = 'SyncProtocolError'
+}
+
+/**
+ * The client side of sync, with no UI, DOM or database of its own: push the outbox in batches, then
+ * pull until caught up; on failure, retry with backoff; while offline, wait. Every answer from the
+ * server is checked against the protocol before anything is stored.
+ */
+export function createSyncEngine(deps: {
+  clientId: string
+  storage: SyncStorage
+  transport: SyncTransport
+  now(): number
+  random(): number
+  setTimer(run: () => void, ms: number): () => void
+  onState(state: SyncState): void
+}) {
+  let online = true
+  let running: Promise<void> | null = null
+  let failures = 0
+  let lastSynced: string | null = null
+  let cancelRetry: (() => void) | null = null
+
+  const report = async (
+    state:
+      | { kind: 'offline' | 'syncing' | 'up-to-date' }
+      | { kind: 'error'; message: string; retryAt: string },
+  ) => deps.onState({ ...state, pending: await deps.storage.pendingCount(), lastSynced } as SyncState)
+
+  const checked = <T>(schema: z.ZodType<T>, answer: unknown, what: string): T => {
+    const parsed = schema.safeParse(answer)
+    if (!parsed.success)
+      throw new SyncProtocolError(
+        `The server's answer to ${what} is not valid: ${describeIssues(parsed.error)}`,
+      )
+    return parsed.data
+  }
+
+  async function pushAll() {
+    for (;;) {
+      const batch = await deps.storage.pendingMutations(PUSH_BATCH)
+      if (batch.length === 0) return
+      const answer = checked<PushResponse>(
+        PushResponseSchema,
+        await deps.transport.push({ clientId: deps.clientId, mutations: batch }),
+        'a push',
+      )
+      const sent = new Set(batch.map((mutation) => mutation.mutationId))
+      if (answer.results.some((result) => !sent.has(result.mutationId)))
+        throw new SyncProtocolError('The server answered for mutations that were not sent.')
+      // Without an answer for any of them, sending the batch again would loop: retry later instead.
+      if (answer.results.length === 0)
+        throw new SyncProtocolError('The server answered a push with no results.')
+      // Mutations the server did not answer stay in the outbox and go again in the next batch.
+      await deps.storage.settle(answer.results)
+    }
+  }
+
+  async function pullAll() {
+    for (;;) {
+      const cursor = await deps.storage.cursor()
+      const page = checked<PullResponse>(
+        PullResponseSchema,
+        await deps.transport.pull({ cursor, limit: PULL_PAGE }),
+        'a pull',
+      )
+      if (page.cursor < cursor) throw new SyncProtocolError('The server moved the cursor backwards.')
+      if (page.changes.length) await deps.storage.applyChanges(page.changes)
+      await deps.storage.setCursor(page.cursor)
+      if (!page.more) return
+    }
+  }
+
+  async function cycle() {
+    if (!online) return report({ kind: 'offline' })
+    cancelRetry?.()
+    cancelRetry = null
+    await report({ kind: 'syncing' })
+    try {
+      await pushAll()
+      await pullAll()
+      failures = 0
+      lastSynced = new Date(deps.now()).toISOString()
+      await report({ kind: 'up-to-date' })
+    } catch (error) {
+      failures++
+      const delay = retryDelay(failures, deps.random)
+      cancelRetry = deps.setTimer(() => void syncNow(), delay)
+      await report({
+        kind: 'error',
+        message: error instanceof Error ? error.message : String(error),
+        retryAt: new Date(deps.now() + delay).toISOString(),
+      })
+    }
+  }
+
+  /** Pushes and pulls now (a second call while one runs waits for it). */
+  function syncNow(): Promise<void> {
+    running ??= cycle().finally(() => {
+      running = null
+    })
+    return running
+  }
+
+  return {
+    syncNow,
+    /** The browser's online/offline signal: going online syncs at once, going offline stops retries. */
+    setOnline(next: boolean): Promise<void> {
+      online = next
+      if (!next) {
+        cancelRetry?.()
+        cancelRetry = null
+        return report({ kind: 'offline' })
+      }
+      failures = 0
+      return syncNow()
+    },
+    stop(): void {
+      cancelRetry?.()
+      cancelRetry = null
+    },
+  }
+}
+export type SyncEngine = ReturnType<typeof createSyncEngine>
