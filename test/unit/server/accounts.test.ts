@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type Accounts, createAccounts, hashPassword, verifyPassword } from '../../../server/accounts'
+import { migrate } from '../../../server/db/migrate'
+import { openPglite } from '../../../server/db/pglite'
+import type { SqlClient } from '../../../server/db/sql'
+
+let db: SqlClient
+let accounts: Accounts
+let clock = new Date('2026-11-25T08:00:00.000Z')
+
+beforeEach(async () => {
+  db = await openPglite()
+  expect(await migrate(db)).toEqual(['001_initial.sql'])
+  clock = new Date('2026-11-25T08:00:00.000Z')
+  accounts = createAccounts(db, () => clock)
+})
+afterEach(() => db.close())
+
+describe('server accounts', () => {
+  it('migrates once: a second run applies nothing', async () => {
+    expect(await migrate(db)).toEqual([])
+  })
+
+  it('stores passwords as salted scrypt hashes and checks them', async () => {
+    const hash = await hashPassword('correct horse battery staple')
+    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/)
+    expect(hash).not.toContain('correct horse')
+    expect(await verifyPassword('correct horse battery staple', hash)).toBe(true)
+    expect(await verifyPassword('correct horse battery stable', hash)).toBe(false)
+    expect(await hashPassword('correct horse battery staple')).not.toBe(hash)
+  })
+
+  it('signs in with an opaque token stored only as its hash, which expires and can be revoked', async () => {
+    await accounts.createUser(
+      { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password: 'a long enough password' },
+      null,
+    )
+    expect(await accounts.signIn('riley', 'the wrong password')).toBeNull()
+    expect(await accounts.signIn('nobody', 'a long enough password')).toBeNull()
+    const session = await accounts.signIn('riley', 'a long enough password')
+    expect(session?.user).toMatchObject({ username: 'riley', role: 'analyst' })
+    const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM sessions')
+    expect(stored.rows[0]?.token_hash).not.toBe(session!.token)
+    expect(await accounts.authenticate(session!.token)).toMatchObject({ displayName: 'Riley Chen' })
+
+    clock = new Date(clock.getTime() + 13 * 3_600_000)
+    expect(await accounts.authenticate(session!.token)).toBeNull()
+    clock = new Date('2026-11-25T09:00:00.000Z')
+    const second = await accounts.signIn('riley', 'a long enough password')
+    await accounts.signOut(second!.token)
+    expect(await accounts.authenticate(second!.token)).toBeNull()
+    const audit = await db.query<{ action: string }>('SELECT action FROM server_audit ORDER BY id')
+    expect(audit.rows.map((row) => row.action)).toEqual([
+      'create-user',
+      'sign-in-refused',
+      'sign-in-refused',
+      'sign-in',
+      'sign-in',
+    ])
+  })
+
+  it('refuses short passwords, bad user names and taken ones, saying why', async () => {
+    await expect(
+      accounts.createUser({ username: 'riley', displayName: 'R', role: 'analyst', password: 'short' }, null),
+    ).rejects.toThrow('a password has at least 12 characters')
+    await expect(
+      accounts.createUser(
+        { username: 'Riley Chen', displayName: 'R', role: 'analyst', password: 'a long enough password' },
+        null,
+      ),
+    ).rejects.toThrow(/user name/)
+    await accounts.createUser(
+      { username: 'riley', displayName: 'Riley', role: 'lead', password: 'a long enough password' },
+      null,
+    )
+    await expect(
+      accounts.createUser(
+        { username: 'riley', displayName: 'Other', role: 'analyst', password: 'a long enough password' },
+        null,
+      ),
+    ).rejects.toThrow('The user name "riley" is taken.')
+  })
+})
