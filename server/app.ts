@@ -1,0 +1,82 @@
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { PullRequestSchema, PushRequestSchema } from '../shared/sync/protocol'
+import { describeIssues } from '../shared/validation'
+import type { Accounts, User } from './accounts'
+import type { SyncService } from './sync-service'
+
+const SignInSchema = z
+  .object({ username: z.string().min(1).max(40), password: z.string().min(1).max(1_000) })
+  .strict()
+
+/**
+ * The team server's HTTP API. Every body is checked against the shared protocol before anything is
+ * done with it; every route but sign-in needs a session token. Logs carry no personal data: request
+ * logging is off, and the server logs only method, route, status and timing itself.
+ */
+export function createServerApp(deps: { accounts: Accounts; sync: SyncService; logger?: boolean }) {
+  const app = Fastify({
+    logger: deps.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
+    disableRequestLogging: true,
+    bodyLimit: 64 * 1024 * 1024,
+  })
+
+  const parse = <T>(schema: z.ZodType<T>, body: unknown, reply: FastifyReply): T | undefined => {
+    const parsed = schema.safeParse(body)
+    if (parsed.success) return parsed.data
+    void reply.code(400).send({ error: `Not a valid request: ${describeIssues(parsed.error)}` })
+    return undefined
+  }
+  const signedIn = async (request: FastifyRequest, reply: FastifyReply): Promise<User | undefined> => {
+    const header = request.headers.authorization ?? ''
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : ''
+    const user = token ? await deps.accounts.authenticate(token) : null
+    if (!user) {
+      void reply.code(401).send({ error: 'Sign in again: the session is missing, expired or revoked.' })
+      return undefined
+    }
+    return user
+  }
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (deps.logger)
+      app.log.info({
+        method: request.method,
+        route: request.routeOptions.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      })
+  })
+
+  app.get('/v1/health', async () => ({ ok: true }))
+
+  app.post('/v1/sessions', async (request, reply) => {
+    const body = parse(SignInSchema, request.body, reply)
+    if (!body) return
+    const session = await deps.accounts.signIn(body.username, body.password)
+    if (!session) return reply.code(401).send({ error: 'The user name or password is not right.' })
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user }
+  })
+
+  app.delete('/v1/sessions', async (request, reply) => {
+    const header = request.headers.authorization ?? ''
+    if (header.startsWith('Bearer ')) await deps.accounts.signOut(header.slice('Bearer '.length))
+    return reply.code(204).send()
+  })
+
+  app.post('/v1/sync/push', async (request, reply) => {
+    const user = await signedIn(request, reply)
+    const body = user && parse(PushRequestSchema, request.body, reply)
+    if (!user || !body) return
+    return deps.sync.push(user, body)
+  })
+
+  app.post('/v1/sync/pull', async (request, reply) => {
+    const user = await signedIn(request, reply)
+    const body = user && parse(PullRequestSchema, request.body, reply)
+    if (!user || !body) return
+    return deps.sync.pull(user, body)
+  })
+
+  return app
+}

@@ -1,0 +1,24 @@
+// `npm run server`: the team sync server. PORT (4900) and HOST (127.0.0.1) say where it listens;
+// DATABASE_URL points it at PostgreSQL, otherwise it keeps an embedded PGlite database in DATA_DIR.
+import { createAccounts } from './accounts'
+import { createServerApp } from './app'
+import { openServerDatabase } from './open-database'
+import { createSyncService } from './sync-service'
+
+const { db, where } = await openServerDatabase(process.env)
+const app = createServerApp({
+  accounts: createAccounts(db, () => new Date()),
+  sync: createSyncService(db),
+  logger: true,
+})
+const port = Number(process.env.PORT ?? 4900)
+await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' })
+app.log.info({ database: where }, 'Critical Response Workstation sync server is running')
+
+// Finish the requests in flight, then close the database: no write is cut in half.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, async () => {
+    await app.close()
+    await db.close()
+    process.exit(0)
+  })

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createAccounts } from '../../../server/accounts'
+import { createServerApp } from '../../../server/app'
+import { migrate } from '../../../server/db/migrate'
+import { openPglite } from '../../../server/db/pglite'
+import type { SqlClient } from '../../../server/db/sql'
+import { createSyncService } from '../../../server/sync-service'
+import { PullResponseSchema, PushResponseSchema } from '../../../shared/sync/protocol'
+
+let db: SqlClient
+let app: ReturnType<typeof createServerApp>
+
+beforeEach(async () => {
+  db = await openPglite()
+  await migrate(db)
+  const accounts = createAccounts(db, () => new Date())
+  await accounts.createUser(
+    { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password: 'a long enough password' },
+    null,
+  )
+  app = createServerApp({ accounts, sync: createSyncService(db) })
+})
+afterEach(async () => {
+  await app.close()
+  await db.close()
+})
+
+const signIn = async () =>
+  (
+    await app.inject({
+      method: 'POST',
+      url: '/v1/sessions',
+      payload: { username: 'riley', password: 'a long enough password' },
+    })
+  ).json().token as string
+
+describe('the sync server over HTTP', () => {
+  it('signs in, pushes and pulls with the session token, and signs out', async () => {
+    const token = await signIn()
+    const auth = { authorization: `Bearer ${token}` }
+    const push = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: auth,
+      payload: {
+        clientId: 'riley-laptop',
+        mutations: [
+          {
+            mutationId: 1,
+            entity: 'case',
+            entityId: 'case-1',
+            caseId: 'case-1',
+            fields: {
+              title: { value: 'Mailbox', hlc: '001764082800000:0000:riley-laptop' },
+              assigneeId: { value: '', hlc: '001764082800000:0000:riley-laptop' },
+            },
+            deleted: null,
+          },
+        ],
+      },
+    })
+    expect(push.statusCode).toBe(200)
+    expect(PushResponseSchema.parse(push.json()).results[0]).toMatchObject({ outcome: 'applied' })
+    const pull = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/pull',
+      headers: auth,
+      payload: { cursor: 0, limit: 100 },
+    })
+    expect(PullResponseSchema.parse(pull.json()).changes.map((change) => change.entityId)).toEqual(['case-1'])
+
+    await app.inject({ method: 'DELETE', url: '/v1/sessions', headers: auth })
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/v1/sync/pull',
+          headers: auth,
+          payload: { cursor: 0, limit: 1 },
+        })
+      ).statusCode,
+    ).toBe(401)
+  })
+
+  it('answers a wrong password, a missing token and a malformed body each with a clear error', async () => {
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/v1/sessions',
+      payload: { username: 'riley', password: 'not it' },
+    })
+    expect([wrong.statusCode, wrong.json().error]).toEqual([401, 'The user name or password is not right.'])
+    const anonymous = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/pull',
+      payload: { cursor: 0, limit: 1 },
+    })
+    expect(anonymous.statusCode).toBe(401)
+    const token = await signIn()
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { clientId: 'riley-laptop', mutations: [{ mutationId: 'one' }] },
+    })
+    expect(broken.statusCode).toBe(400)
+    expect(broken.json().error).toMatch(/^Not a valid request: mutations\.0\./)
+  })
+})
