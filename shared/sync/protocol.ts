@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AUDITED_ENTITIES, type AuditedEntity } from '../domain/audit'
 import { IdSchema } from '../domain/primitives'
 import { HlcStringSchema } from './hlc'
 
@@ -8,22 +9,16 @@ import { HlcStringSchema } from './hlc'
  * cursor; records merge field by field, last writer wins by hybrid logical clock.
  */
 
-/** The records that sync. Append-only ones (custody, audit) only ever get new ids. */
+/**
+ * The records that sync: every audited record of a case (settings stay on each workstation), plus
+ * the append-only custody and audit lines, which only ever get new ids.
+ */
+type SyncEntityName = Exclude<AuditedEntity, 'settings'> | 'custodyEvent' | 'auditEntry'
 export const SYNC_ENTITIES = [
-  'case',
-  'party',
-  'timelineEvent',
-  'task',
-  'note',
-  'communication',
-  'evidence',
+  ...AUDITED_ENTITIES.filter((entity): entity is Exclude<AuditedEntity, 'settings'> => entity !== 'settings'),
   'custodyEvent',
-  'annotation',
-  'determination',
-  'report',
-  'reportVersion',
   'auditEntry',
-] as const
+] as readonly SyncEntityName[]
 export const SyncEntitySchema = z.enum(SYNC_ENTITIES)
 export type SyncEntity = z.infer<typeof SyncEntitySchema>
 
