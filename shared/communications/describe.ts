@@ -1,6 +1,6 @@
 import type { Communication } from '../domain'
 
-const CHANNEL_LABELS = {
+export const CHANNEL_LABELS = {
   phone: 'Call',
   email: 'Email',
   sms: 'Text message',

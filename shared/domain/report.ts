@@ -5,6 +5,12 @@ export const REPORT_STATUSES = ['draft', 'in_review', 'final'] as const
 export const ReportStatusSchema = z.enum(REPORT_STATUSES)
 export type ReportStatus = z.infer<typeof ReportStatusSchema>
 
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  final: 'Final',
+}
+
 /** A rich-text document in the editor's JSON form (ProseMirror nodes). */
 export const RichTextDocSchema = z.object({
   type: z.literal('doc'),

@@ -101,9 +101,14 @@ export function parseTranscript(detectedType: string, text: string): ChatTranscr
   return null
 }
 
+/** The words of a search, lowercased: each must appear, in any order. */
+export function searchWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean)
+}
+
 /** The messages that contain the words searched for (all of them, in any order, any case). */
 export function searchTranscript(lines: readonly ChatLine[], query: string): number[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  const words = searchWords(query)
   const found: number[] = []
   lines.forEach((line, index) => {
     const haystack = `${line.sender}\n${line.message}`.toLowerCase()

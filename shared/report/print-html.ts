@@ -1,5 +1,5 @@
 import type { Actor, Case, Evidence, ReportStatus } from '../domain'
-import { categoryLabel, exhibitLabel, SEVERITY_INFO } from '../domain'
+import { categoryLabel, exhibitLabel, REPORT_STATUS_LABELS, SEVERITY_INFO } from '../domain'
 import { PRINT_DOCUMENT_CSP } from '../platform/csp'
 import {
   formatReportTime,
@@ -36,12 +36,6 @@ export interface ReportPrintInput {
    * same, and the first printing, which only finds the pages, is quick.
    */
   pictureStandIns?: boolean
-}
-
-export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  final: 'Final',
 }
 
 const ESCAPES: Record<string, string> = {

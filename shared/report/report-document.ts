@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { formatBytes } from '../byte-size'
+import { CALL_OUTCOME_LABELS, CHANNEL_LABELS } from '../communications/describe'
 import type { Case, Communication, Evidence, Party, TimelineEvent } from '../domain'
 import { exhibitLabel, PARTY_ROLE_LABELS, TIMELINE_KIND_LABELS } from '../domain'
-import type { CALL_OUTCOMES } from '../domain/communication'
 import { CASE_TABLE_SECTIONS, type CaseTableSource, REPORT_SECTIONS } from './report-templates'
 
 /**
@@ -85,14 +85,6 @@ export interface CaseTable {
   rows: string[][]
 }
 
-const CALL_OUTCOME_LABELS: Record<(typeof CALL_OUTCOMES)[number], string> = {
-  reached: 'reached',
-  voicemail: 'voicemail',
-  no_answer: 'no answer',
-  declined: 'declined',
-  wrong_number: 'wrong number',
-}
-
 /** "Nov 24, 2026, 9:15 AM" in the analyst's time zone. */
 export function formatReportTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
@@ -143,7 +135,7 @@ export function caseTable(source: CaseTableSource, records: ReportCaseRecords, t
           .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
           .map((message) => [
             when(message.occurredAt),
-            `${message.channel === 'in_app_chat' ? 'in-app chat' : message.channel} (${message.direction})`,
+            `${CHANNEL_LABELS[message.channel]} (${message.direction})`,
             partyName(message.partyId),
             message.subject || message.body.slice(0, 200),
             message.outcome ? CALL_OUTCOME_LABELS[message.outcome] : '',

@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifactsDir, launchChromium, openApp } from './browser'
-import { pixelsOf, printedPdf, verifyBundle, wavSilence } from './evidence-files'
+import { drawnPng, pixelsOf, printedPdf, verifyBundle, wavSilence } from './evidence-files'
 import { dragAcross, startOnEvidenceTab } from './workstation'
 
 let browser: Browser
@@ -19,19 +19,10 @@ const custody = () => viewer().getByRole('list', { name: 'Chain of custody' }).i
 const GREEN: [number, number, number] = [0, 200, 0]
 
 /** A 400×300 photo: white, with a green square (a licence plate, say) at 60–90% across, 10–40% down. */
-async function photoWithPlate(): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(400, 300)
-    const context = canvas.getContext('2d')!
-    context.fillStyle = '#ffffff'
-    context.fillRect(0, 0, 400, 300)
-    context.fillStyle = 'rgb(0, 200, 0)'
-    context.fillRect(240, 30, 120, 90)
-    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
-    return btoa(String.fromCharCode(...bytes))
-  })
-  return Buffer.from(base64, 'base64')
-}
+const photoWithPlate = () =>
+  drawnPng(page, { width: 400, height: 300, background: '#ffffff' }, [
+    { fill: 'rgb(0, 200, 0)', x: 240, y: 30, width: 120, height: 90 },
+  ])
 
 const tool = (name: string) => viewer().getByRole('button', { name, exact: true }).click()
 

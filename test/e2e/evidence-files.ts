@@ -33,13 +33,42 @@ export async function printedPdf(context: BrowserContext, pages: string[]): Prom
   return pdf
 }
 
-/** `npm run verify-bundle -- path`: its exit code and what it printed. */
-export function verifyBundle(path: string): Promise<{ code: number; output: string }> {
+/** One of the project's command-line scripts as an analyst runs it: its exit code and what it printed. */
+export function runScript(script: string, ...args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve) =>
-    execFile('npx', ['tsx', 'scripts/verify-bundle.ts', path], (error, stdout, stderr) =>
+    execFile('npx', ['tsx', `scripts/${script}`, ...args], (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
     ),
   )
+}
+
+/** `npm run verify-bundle -- path`. */
+export const verifyBundle = (path: string) => runScript('verify-bundle.ts', path)
+
+/** A PNG drawn in the page: a background and filled boxes, e.g. a photo with a plate to redact. */
+export async function drawnPng(
+  page: Page,
+  size: { width: number; height: number; background: string },
+  boxes: Array<{ fill: string; x: number; y: number; width: number; height: number }>,
+): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ([size, boxes]) => {
+      const canvas = new OffscreenCanvas(size.width, size.height)
+      const context = canvas.getContext('2d')!
+      context.fillStyle = size.background
+      context.fillRect(0, 0, size.width, size.height)
+      for (const box of boxes) {
+        context.fillStyle = box.fill
+        context.fillRect(box.x, box.y, box.width, box.height)
+      }
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
+      let binary = ''
+      for (const byte of bytes) binary += String.fromCharCode(byte)
+      return btoa(binary)
+    },
+    [size, boxes] as const,
+  )
+  return Buffer.from(base64, 'base64')
 }
 
 /** The colour of a PNG's pixels at the given fractions of its width and height (decoded in the page). */

@@ -1,10 +1,11 @@
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readPdf } from '../../scripts/lib/pdf-reader'
 import { artifactsDir, launchChromium, openApp } from './browser'
+import { drawnPng, runScript } from './evidence-files'
 import { dragAcross, queueRows, startOnEvidenceTab } from './workstation'
 
 let browser: Browser
@@ -16,23 +17,11 @@ const editor = () => page.getByRole('textbox', { name: 'Report text' })
 const saveState = () => page.getByTestId('report-save-state').innerText()
 
 /** A 640×480 photo: a grey porch with a dented mailbox drawn in red. */
-async function mailboxPhoto(): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(640, 480)
-    const context = canvas.getContext('2d')!
-    context.fillStyle = '#8a8f98'
-    context.fillRect(0, 0, 640, 480)
-    context.fillStyle = '#c62828'
-    context.fillRect(260, 160, 140, 90)
-    context.fillStyle = '#4e342e'
-    context.fillRect(320, 250, 20, 200)
-    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
-    let binary = ''
-    for (const byte of bytes) binary += String.fromCharCode(byte)
-    return btoa(binary)
-  })
-  return Buffer.from(base64, 'base64')
-}
+const mailboxPhoto = () =>
+  drawnPng(page, { width: 640, height: 480, background: '#8a8f98' }, [
+    { fill: '#c62828', x: 260, y: 160, width: 140, height: 90 },
+    { fill: '#4e342e', x: 320, y: 250, width: 20, height: 200 },
+  ])
 
 /** Clicks into the paragraph after the named section heading, as an analyst does, and types at its end. */
 async function typeInSection(section: string, text: string) {
@@ -325,12 +314,7 @@ describe('the investigation report', () => {
     const bundle = join(artifactsDir(), 'report-cases.zip')
     await (await download).saveAs(bundle)
     const out = join(artifactsDir(), 'report-from-bundle.pdf')
-    const run = (...args: string[]) =>
-      new Promise<{ code: number; output: string }>((resolve) =>
-        execFile('npx', ['tsx', 'scripts/export-report.ts', ...args], (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
-        ),
-      )
+    const run = (...args: string[]) => runScript('export-report.ts', ...args)
     const printed = await run(bundle, 'CR-2026-000001', out)
     expect(printed.output).toMatch(/Wrote .*report-from-bundle\.pdf: \d+ pages, SHA-256 [0-9a-f]{64}/)
     expect(printed.code).toBe(0)

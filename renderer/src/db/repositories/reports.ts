@@ -1,12 +1,12 @@
 import {
   type Actor,
+  REPORT_STATUS_LABELS,
   type Report,
   ReportSchema,
   type ReportStatus,
   type ReportVersion,
   ReportVersionSchema,
 } from '../../../../shared/domain'
-import { REPORT_STATUS_LABELS } from '../../../../shared/report/print-html'
 import { type ReportDocument, ReportDocumentSchema } from '../../../../shared/report/report-document'
 import { describeIssues } from '../../../../shared/validation'
 import type { WorkstationDatabase } from '../database'

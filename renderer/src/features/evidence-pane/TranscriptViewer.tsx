@@ -2,7 +2,7 @@ import NoteAddIcon from '@mui/icons-material/NoteAdd'
 import { Box, IconButton, Paper, Stack, TextField, Tooltip, Typography } from '@mui/material'
 import { Fragment, useMemo, useState } from 'react'
 import type { Evidence, TimestampedNote } from '../../../../shared/domain'
-import { type ChatLine, searchTranscript } from '../../../../shared/evidence/chat-transcript'
+import { type ChatLine, searchTranscript, searchWords } from '../../../../shared/evidence/chat-transcript'
 import { AnnotationList } from '../annotations/AnnotationList'
 import { AnnotationTextDialog } from '../annotations/AnnotationTextDialog'
 import { addAnnotation } from '../annotations/add-annotation'
@@ -49,7 +49,7 @@ export function TranscriptViewer({
   const analyst = useAnalyst()
   const [query, setQuery] = useState('')
   const [noting, setNoting] = useState<number | null>(null)
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  const words = searchWords(query)
   const matches = useMemo(() => (query.trim() ? searchTranscript(lines, query) : null), [lines, query])
   const shown = (matches ?? lines.map((_line, index) => index)).slice(0, MAX_SHOWN)
   const notesByMessage = new Map<number, TimestampedNote[]>()

@@ -2,8 +2,13 @@ import { Alert, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mu
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { RichTextEditorRef } from 'mui-tiptap'
 import { useCallback, useRef, useState } from 'react'
-import type { Actor, Case, Report, ReportStatus } from '../../../../shared/domain'
-import { REPORT_STATUS_LABELS } from '../../../../shared/report/print-html'
+import {
+  type Actor,
+  type Case,
+  REPORT_STATUS_LABELS,
+  type Report,
+  type ReportStatus,
+} from '../../../../shared/domain'
 import {
   newReportDocument,
   type ReportDocument,
@@ -121,6 +126,8 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
     }, 'The case tables are up to date; your text is unchanged.')
 
   const exportPdf = async () => {
+    // A second click while printing would export twice.
+    if (exporting) return
     setExporting(true)
     try {
       await autosave.flush()

@@ -67,12 +67,18 @@ async function figurePictures(body: ReportDocument, records: ReportCaseRecords) 
   return new Map(entries.filter((entry) => entry !== null))
 }
 
+let lastWarmed = ''
+
 /**
  * Prepares the figures' pictures in the background (after a save), so that an export finds them
  * ready. Failures are left for the export to report.
  */
 export function warmPrintPictures(caseId: string, body: ReportDocument): void {
-  if (figureEvidenceIds(body).length === 0) return
+  const figures = figureEvidenceIds(body)
+  // Most saves change text only: read the case again only when the figures changed.
+  const key = `${caseId}:${figures.join(',')}`
+  if (figures.length === 0 || key === lastWarmed) return
+  lastWarmed = key
   void reportCaseRecords(caseId)
     .then((records) => figurePictures(body, records))
     .catch(() => undefined)

@@ -30,10 +30,7 @@ export function takeReportJournal(reportId: string, savedAt: string): ReportDocu
   }
 }
 
-export type SaveState =
-  | { kind: 'saved'; at: Date | null }
-  | { kind: 'pending' }
-  | { kind: 'failed'; message: string }
+export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'failed'; message: string }
 
 /**
  * Saves the report text a moment after each change, and at once when the page is hidden or the
@@ -45,7 +42,7 @@ export function useReportAutosave(reportId: string, onSaved?: (body: ReportDocum
   const pending = useRef<{ read: () => ReportDocument; at: string } | null>(null)
   const pendingShown = useRef(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const [state, setState] = useState<SaveState>({ kind: 'saved', at: null })
+  const [state, setState] = useState<SaveState>({ kind: 'saved' })
 
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current)
@@ -60,7 +57,7 @@ export function useReportAutosave(reportId: string, onSaved?: (body: ReportDocum
         pending.current = null
         pendingShown.current = false
         localStorage.removeItem(journalKey(reportId))
-        setState({ kind: 'saved', at: new Date() })
+        setState({ kind: 'saved' })
       }
     } catch (error) {
       setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
