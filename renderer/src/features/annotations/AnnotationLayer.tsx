@@ -28,7 +28,6 @@ export function AnnotationLayer({
   marks,
   width,
   height,
-  selectedId,
   toFraction,
 }: {
   evidenceId: string
@@ -36,7 +35,6 @@ export function AnnotationLayer({
   marks: PageMark[]
   width: number
   height: number
-  selectedId?: string | null
   /** The point of the original under the pointer; by default from the layer's on-screen box. */
   toFraction?(clientX: number, clientY: number): FractionPoint
 }) {
@@ -115,7 +113,7 @@ export function AnnotationLayer({
         onPointerUp={finish}
         onPointerCancel={() => setDrag(null)}
       >
-        <MarkShapes marks={[...marks, ...draft]} width={width} height={height} selectedId={selectedId} />
+        <MarkShapes marks={[...marks, ...draft]} width={width} height={height} />
       </svg>
       {pendingCallout && (
         <AnnotationTextDialog

@@ -27,12 +27,10 @@ export function AnnotationList({
   annotations,
   title = 'Annotations',
   onOpen,
-  selectedId,
 }: {
   annotations: EvidenceAnnotation[]
   title?: string
   onOpen?(annotation: EvidenceAnnotation): void
-  selectedId?: string | null
 }) {
   const analyst = useAnalyst()
   const [editing, setEditing] = useState<EvidenceAnnotation | null>(null)
@@ -77,11 +75,7 @@ export function AnnotationList({
               )
             }
           >
-            <ListItemButton
-              selected={annotation.id === selectedId}
-              onClick={() => onOpen?.(annotation)}
-              sx={{ pr: 10 }}
-            >
+            <ListItemButton onClick={() => onOpen?.(annotation)} sx={{ pr: 10 }}>
               <ListItemText
                 primary={describeAnnotation(annotation).replace(/^./, (first) => first.toUpperCase())}
                 secondary={`${annotation.createdBy.name} · ${formatDateTime(annotation.createdAt)}`}

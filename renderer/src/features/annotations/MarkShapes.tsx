@@ -5,29 +5,24 @@ import { arrowHeadPoints, MARK_COLOURS, markStyle } from '../../../../shared/evi
  * Marks drawn as SVG in a picture's own pixels (width × height). Redactions are translucent here so
  * the analyst still sees what they cover; renderings for export burn them in solid.
  */
-export function MarkShapes({
-  marks,
-  width,
-  height,
-  selectedId,
-}: {
-  marks: PageMark[]
-  width: number
-  height: number
-  selectedId?: string | null
-}) {
+export function MarkShapes({ marks, width, height }: { marks: PageMark[]; width: number; height: number }) {
   const style = markStyle(width, height)
   return (
     <>
       {marks.map((mark) => {
-        const selected = mark.id === selectedId
-        const stroke = selected ? style.stroke * 2 : style.stroke
         if (mark.kind === 'arrow') {
           const [x1, y1, x2, y2] = [mark.x1 * width, mark.y1 * height, mark.x2 * width, mark.y2 * height]
           const head = arrowHeadPoints(x1, y1, x2, y2, style.arrowHead)
           return (
             <g key={mark.id} data-mark={mark.kind}>
-              <line x1={x1} y1={y1} x2={x2} y2={y2} stroke={MARK_COLOURS.outline} strokeWidth={stroke} />
+              <line
+                x1={x1}
+                y1={y1}
+                x2={x2}
+                y2={y2}
+                stroke={MARK_COLOURS.outline}
+                strokeWidth={style.stroke}
+              />
               <polygon points={head.map((point) => point.join(',')).join(' ')} fill={MARK_COLOURS.outline} />
             </g>
           )
@@ -46,9 +41,9 @@ export function MarkShapes({
               {...box}
               fill={MARK_COLOURS.redaction}
               fillOpacity={0.6}
-              stroke={selected ? MARK_COLOURS.outline : MARK_COLOURS.redaction}
-              strokeWidth={stroke}
-              strokeDasharray={`${stroke * 3} ${stroke * 2}`}
+              stroke={MARK_COLOURS.redaction}
+              strokeWidth={style.stroke}
+              strokeDasharray={`${style.stroke * 3} ${style.stroke * 2}`}
             />
           )
         if (mark.kind === 'rectangle')
@@ -59,7 +54,7 @@ export function MarkShapes({
               {...box}
               fill="none"
               stroke={MARK_COLOURS.outline}
-              strokeWidth={stroke}
+              strokeWidth={style.stroke}
             />
           )
         return (
@@ -68,7 +63,7 @@ export function MarkShapes({
               {...box}
               fill={MARK_COLOURS.calloutFill}
               stroke={MARK_COLOURS.outline}
-              strokeWidth={stroke}
+              strokeWidth={style.stroke}
             />
             <foreignObject {...box}>
               {/* Text as text: the callout's words are never parsed as markup. */}
