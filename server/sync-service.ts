@@ -8,6 +8,7 @@ import type {
   PushRequest,
   PushResponse,
 } from '../shared/sync/protocol'
+import { fieldWritesProblem } from '../shared/sync/record-schemas'
 import type { User } from './accounts'
 import type { SqlClient } from './db/sql'
 
@@ -29,6 +30,40 @@ async function caseAssignee(db: SqlClient, caseId: string): Promise<string | nul
   )
   const row = found.rows[0]
   return row ? (row.assignee ?? '') : null
+}
+
+/**
+ * Reserves `count` change sequences and returns the first. The counter row stays locked until the
+ * transaction commits, so changes become visible in sequence order (see migration 002).
+ */
+async function nextSequences(db: SqlClient, count: number): Promise<number> {
+  const taken = await db.query<{ value: string }>(
+    'UPDATE change_counter SET value = value + $1 WHERE id = 1 RETURNING value',
+    [count],
+  )
+  return Number(taken.rows[0]!.value) - count + 1
+}
+
+const assigneeOf = (record: StoredRecord | undefined) =>
+  (record?.fields.assigneeId?.value as string | null) ?? ''
+
+/**
+ * Gives every record of a case a new sequence after the case changes hands, so the new assignee's
+ * next pull brings the whole case, not only what changes from now on.
+ */
+async function resequenceCase(db: SqlClient, caseId: string): Promise<void> {
+  const records = await db.query<{ entity: string; entity_id: string }>(
+    'SELECT entity, entity_id FROM records WHERE case_id = $1 AND entity <> $2 ORDER BY sequence',
+    [caseId, 'case'],
+  )
+  if (records.rows.length === 0) return
+  const first = await nextSequences(db, records.rows.length)
+  for (const [index, row] of records.rows.entries())
+    await db.query('UPDATE records SET sequence = $1 WHERE entity = $2 AND entity_id = $3', [
+      first + index,
+      row.entity,
+      row.entity_id,
+    ])
 }
 
 const sees = (user: User, assignee: string | null) =>
@@ -72,7 +107,8 @@ export function createSyncService(db: SqlClient) {
         [clientId, mutation.mutationId],
       )
       if (seen.rows.length) return { mutationId: mutation.mutationId, outcome: 'duplicate' }
-      const reason = await refusal(tx, user, mutation)
+      const reason =
+        fieldWritesProblem(mutation.entity, mutation.fields) ?? (await refusal(tx, user, mutation))
       if (reason) {
         await tx.query(
           'INSERT INTO server_audit (user_id, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5)',
@@ -94,9 +130,7 @@ export function createSyncService(db: SqlClient) {
       // A write every field of which a later one had overtaken changes nothing: the record keeps its place.
       let sequence = Number(current.rows[0]?.sequence ?? 0)
       if (merged.changed) {
-        sequence = Number(
-          (await tx.query<{ next: string }>("SELECT nextval('change_sequence') AS next")).rows[0]!.next,
-        )
+        sequence = await nextSequences(tx, 1)
         await tx.query(
           `INSERT INTO records (entity, entity_id, case_id, fields, deleted, sequence) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (entity, entity_id) DO UPDATE SET fields = EXCLUDED.fields, deleted = EXCLUDED.deleted, sequence = EXCLUDED.sequence`,
@@ -110,6 +144,8 @@ export function createSyncService(db: SqlClient) {
           ],
         )
       }
+      if (mutation.entity === 'case' && assigneeOf(stored) !== assigneeOf(merged.record))
+        await resequenceCase(tx, mutation.entityId)
       await tx.query(
         'INSERT INTO client_mutations (client_id, mutation_id, user_id, outcome) VALUES ($1, $2, $3, $4)',
         [clientId, mutation.mutationId, user.id, 'applied'],

@@ -32,7 +32,8 @@ export const AuditEntrySchema = z.object({
   caseId: z.string().max(128),
   entity: AuditedEntitySchema,
   entityId: IdSchema,
-  action: z.enum(['create', 'update', 'delete', 'import']),
+  /** 'overtaken': a change of this workstation's that the team server found a later one had beaten. */
+  action: z.enum(['create', 'update', 'delete', 'import', 'overtaken']),
   at: TimestampSchema,
   actor: ActorSchema,
   changes: z.array(FieldChangeSchema),

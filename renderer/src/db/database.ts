@@ -19,12 +19,35 @@ import { titleWords } from '../../../shared/domain/title-words'
 import { caseSlaInstants, openingSlaEvent } from '../../../shared/sla/case-sla'
 import type { SlaClockEvent } from '../../../shared/sla/clock'
 import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
+import type { Mutation, SyncEntity } from '../../../shared/sync/protocol'
+import type { RecordStamps } from '../../../shared/sync/replica'
+import type { SyncCapture } from './sync-capture'
 
 /** The bytes of one evidence file, stored once per SHA-256 however many items cite it. */
 export interface EvidenceBlobRow {
   sha256: string
   blob: Blob
   size: number
+}
+
+/** A local change waiting to reach the team server ('sent' once a push carrying it has gone out). */
+export interface OutboxRow extends Omit<Mutation, 'mutationId'> {
+  mutationId?: number
+  state: 'pending' | 'sent' | 'rejected'
+  /** Why the server refused it (shown to the analyst, who can copy or retry it). */
+  reason?: string
+  queuedAt: string
+}
+
+/** When each field of a synced record was last written, for merging other workstations' writes. */
+export interface SyncRecordRow extends RecordStamps {
+  entity: SyncEntity
+  entityId: string
+}
+
+export interface SyncMetaRow {
+  key: string
+  value: unknown
 }
 
 export interface SettingRow {
@@ -112,10 +135,14 @@ export class WorkstationDatabase extends Dexie {
   reportVersions!: Table<ReportVersion, string>
   auditEntries!: Table<AuditEntry, string>
   settings!: Table<SettingRow, string>
+  syncOutbox!: Table<OutboxRow, number>
+  syncRecords!: Table<SyncRecordRow, [SyncEntity, string]>
+  syncMeta!: Table<SyncMetaRow, string>
 
-  constructor(name = DEFAULT_DATABASE_NAME) {
+  constructor(name = DEFAULT_DATABASE_NAME, options: { capture?: SyncCapture } = {}) {
     super(name)
     this.use({ stack: 'dbcore', name: 'titleWords', create: titleWordsMiddleware })
+    if (options.capture) this.use(options.capture.middleware)
     this.version(1).stores(SCHEMA_VERSION_1)
     // Version 2: SLA clocks replay events (opening, status and severity changes) under the policy in
     // Settings; cases also index when they become at risk. Older cases get their events rebuilt from
@@ -154,6 +181,16 @@ export class WorkstationDatabase extends Dexie {
     // Version 4: analysts' marks on evidence (shapes, redactions, timestamped notes), kept apart from
     // the evidence bytes so the originals stay as imported.
     this.version(4).stores({ annotations: 'id, caseId, evidenceId' })
+    // Version 5: team sync. The outbox of changes not yet on the server, each synced record's field
+    // stamps, and the sync state (cursor, clock, session). Case numbers are no longer unique: two
+    // workstations offline can open the same number, and a pulled case must never fail to store.
+    this.version(5).stores({
+      cases:
+        'id, caseNumber, status, severity, assigneeId, category, slaDueAt, slaAtRiskAt, updatedAt, createdAt, *tags, *titleWords, order.orderId, [status+slaDueAt], [assigneeId+status], [assigneeId+slaDueAt], [status+updatedAt], [category+updatedAt], [severity+slaDueAt]',
+      syncOutbox: '++mutationId, [entity+entityId+state], state',
+      syncRecords: '[entity+entityId]',
+      syncMeta: 'key',
+    })
   }
 }
 
@@ -184,6 +221,9 @@ function slaEventsFromVersionOne(record: Case, sla: VersionOneSla | undefined): 
   return events
 }
 
-export function createWorkstationDatabase(name = DEFAULT_DATABASE_NAME): WorkstationDatabase {
-  return new WorkstationDatabase(name)
+export function createWorkstationDatabase(
+  name = DEFAULT_DATABASE_NAME,
+  options: { capture?: SyncCapture } = {},
+): WorkstationDatabase {
+  return new WorkstationDatabase(name, options)
 }

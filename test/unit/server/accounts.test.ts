@@ -10,7 +10,7 @@ let clock = new Date('2026-11-25T08:00:00.000Z')
 
 beforeEach(async () => {
   db = await openPglite()
-  expect(await migrate(db)).toEqual(['001_initial.sql'])
+  expect(await migrate(db)).toEqual(['001_initial.sql', '002_change_counter.sql'])
   clock = new Date('2026-11-25T08:00:00.000Z')
   accounts = createAccounts(db, () => clock)
 })

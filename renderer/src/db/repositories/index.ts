@@ -13,6 +13,7 @@ import { createPartyRepository } from './parties'
 import { createQueueViewRepository } from './queue-views'
 import { createReportRepository } from './reports'
 import { createSettingsRepository } from './settings'
+import { createSyncOutboxRepository } from './sync-outbox'
 import { createTaskRepository } from './tasks'
 
 /** Every repository over one database. `now` is injectable so tests control the clock. */
@@ -52,6 +53,7 @@ export function createRepositories(
     annotations: createAnnotationRepository(db, now, custody),
     custody: { listForEvidence: custody.listForEvidence },
     reports: createReportRepository(db, now),
+    syncOutbox: createSyncOutboxRepository(db),
     audit: {
       /** Newest first, as the audit tab reads. */
       listForCase: (caseId: string) =>

@@ -1,0 +1,60 @@
+import type { OutboxRow, WorkstationDatabase } from '../database'
+import { SYNC_META_KEYS } from '../sync-tables'
+import type { UnreadableRecord } from './sync-replica'
+
+/** A change the team server refused, as the analyst sees it. */
+export interface RefusedChange {
+  mutationId: number
+  entity: string
+  entityId: string
+  caseId: string | null
+  reason: string
+  queuedAt: string
+  /** The change itself as JSON, for copying elsewhere before it is retried or the case is reassigned. */
+  text: string
+}
+
+const refused = (row: OutboxRow): RefusedChange => ({
+  mutationId: row.mutationId!,
+  entity: row.entity,
+  entityId: row.entityId,
+  caseId: row.caseId,
+  reason: row.reason ?? 'Refused by the team server.',
+  queuedAt: row.queuedAt,
+  text: JSON.stringify(
+    Object.fromEntries(Object.entries(row.fields).map(([name, write]) => [name, write.value])),
+    null,
+    2,
+  ),
+})
+
+/** What the analyst sees of the outbox: how much waits, what was refused and why; retrying. */
+export function createSyncOutboxRepository(db: WorkstationDatabase) {
+  return {
+    /** Changes not yet on the server, refused ones included: nothing is dropped silently. */
+    pendingCount: () => db.syncOutbox.count(),
+
+    refused: async (): Promise<RefusedChange[]> =>
+      (await db.syncOutbox.where('state').equals('rejected').sortBy('mutationId')).map(refused),
+
+    /** Sends a refused change again (after a lead reassigned the case back, say). */
+    async retry(mutationId: number): Promise<void> {
+      await db.syncOutbox.update(mutationId, { state: 'pending', reason: undefined })
+    },
+
+    /** Pulled records that did not read as their kind and so were kept out of the app. */
+    unreadable: async (): Promise<UnreadableRecord[]> =>
+      ((await db.syncMeta.get(SYNC_META_KEYS.unreadable))?.value as UnreadableRecord[] | undefined) ?? [],
+
+    /** This workstation's id towards the team server, made once. */
+    async clientId(): Promise<string> {
+      return db.transaction('rw', db.syncMeta, async () => {
+        const stored = (await db.syncMeta.get(SYNC_META_KEYS.clientId))?.value
+        if (typeof stored === 'string') return stored
+        const made = `ws-${crypto.randomUUID()}`
+        await db.syncMeta.put({ key: SYNC_META_KEYS.clientId, value: made })
+        return made
+      })
+    },
+  }
+}

@@ -1,0 +1,153 @@
+import { AUDITED_ENTITIES, type AuditEntry, type AuditedEntity } from '../../../../shared/domain'
+import { caseSlaInstants } from '../../../../shared/sla/case-sla'
+import type { SlaClockEvent } from '../../../../shared/sla/clock'
+import { DEFAULT_SLA_POLICY, SlaPolicySchema } from '../../../../shared/sla/policy'
+import type { SyncStorage } from '../../../../shared/sync/engine'
+import { createHlcClock } from '../../../../shared/sync/hlc'
+import type { Change, Mutation, MutationResult } from '../../../../shared/sync/protocol'
+import { applyRemoteChange } from '../../../../shared/sync/replica'
+import type { OutboxRow, SyncRecordRow, WorkstationDatabase } from '../database'
+import { SYNC_META_KEYS, SYNC_TABLE_OF } from '../sync-tables'
+import { SETTING_KEYS } from './settings'
+
+/** A pulled record that does not read as its kind: kept out of the app, shown with the reason. */
+export interface UnreadableRecord {
+  entity: string
+  entityId: string
+  problem: string
+}
+
+const mutationOf = (row: OutboxRow): Mutation => ({
+  mutationId: row.mutationId!,
+  entity: row.entity,
+  entityId: row.entityId,
+  caseId: row.caseId,
+  fields: row.fields,
+  deleted: row.deleted,
+})
+
+const SYSTEM_ACTOR = { id: 'team-server', name: 'Team sync' }
+
+/**
+ * The engine's storage over the workstation database: the outbox, each record's field stamps, the
+ * pull cursor and the clock. Pulled changes are written through this connection, which captures
+ * nothing, so they never go back out.
+ */
+export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
+  const meta = async <T>(key: string): Promise<T | undefined> =>
+    (await db.syncMeta.get(key))?.value as T | undefined
+
+  const storage: SyncStorage = {
+    /** Marks what it returns as sent, so later edits of those records queue a new mutation. */
+    pendingMutations: (limit) =>
+      db.transaction('rw', db.syncOutbox, async () => {
+        const rows = await db.syncOutbox
+          .orderBy('mutationId')
+          .filter((row) => row.state !== 'rejected')
+          .limit(limit)
+          .toArray()
+        const unsent = rows.filter((row) => row.state === 'pending')
+        if (unsent.length)
+          await db.syncOutbox.bulkPut(unsent.map((row) => ({ ...row, state: 'sent' as const })))
+        return rows.map(mutationOf)
+      }),
+
+    pendingCount: () => db.syncOutbox.count(),
+
+    settle: (results: MutationResult[]) =>
+      db.transaction('rw', [db.syncOutbox, db.auditEntries], async () => {
+        const rows = await db.syncOutbox.bulkGet(results.map((result) => result.mutationId))
+        for (const [index, result] of results.entries()) {
+          const row = rows[index]
+          if (!row) continue
+          if (result.outcome === 'rejected') {
+            await db.syncOutbox.put({ ...row, state: 'rejected', reason: result.reason })
+            continue
+          }
+          await db.syncOutbox.delete(result.mutationId)
+          if (result.outcome === 'applied' && result.overtaken.length && row.caseId && isAudited(row.entity))
+            await db.auditEntries.add(overtakenEntry(row, result.overtaken))
+        }
+      }),
+
+    applyChanges: (changes: Change[]) =>
+      db.transaction(
+        'rw',
+        [
+          ...new Set(changes.map((change) => SYNC_TABLE_OF[change.entity])),
+          'syncRecords',
+          'syncMeta',
+          'settings',
+        ],
+        async () => {
+          const policy = SlaPolicySchema.safeParse((await db.settings.get(SETTING_KEYS.slaPolicy))?.value)
+          const slaPolicy = policy.success ? policy.data : DEFAULT_SLA_POLICY
+          const clock = createHlcClock(clientId, Date.now, await meta<string>(SYNC_META_KEYS.clock))
+          const unreadable = new Map(
+            ((await meta<UnreadableRecord[]>(SYNC_META_KEYS.unreadable)) ?? []).map((entry) => [
+              entry.entityId,
+              entry,
+            ]),
+          )
+          for (const change of changes) {
+            const table = db.table(SYNC_TABLE_OF[change.entity])
+            const [values, stamps] = await Promise.all([
+              table.get(change.entityId) as Promise<Record<string, unknown> | undefined>,
+              db.syncRecords.get([change.entity, change.entityId]),
+            ])
+            for (const write of Object.values(change.fields)) clock.receive(write.hlc)
+            const outcome = applyRemoteChange(change, stamps && { values: values ?? {}, stamps })
+            if (outcome.kind === 'unchanged') continue
+            const row: SyncRecordRow = { entity: change.entity, entityId: change.entityId, ...outcome.stamps }
+            await db.syncRecords.put(row)
+            unreadable.delete(change.entityId)
+            if (outcome.kind === 'remove') await table.delete(change.entityId)
+            else if (outcome.kind === 'unreadable')
+              unreadable.set(change.entityId, {
+                entity: change.entity,
+                entityId: change.entityId,
+                problem: outcome.problem,
+              })
+            else {
+              const record = outcome.record
+              // The SLA instants are derived here under this workstation's policy, not taken as sent.
+              if (change.entity === 'case')
+                Object.assign(record, caseSlaInstants(record.slaEvents as SlaClockEvent[], slaPolicy))
+              await table.put(record)
+            }
+          }
+          await db.syncMeta.bulkPut([
+            { key: SYNC_META_KEYS.clock, value: clock.current() },
+            { key: SYNC_META_KEYS.unreadable, value: [...unreadable.values()] },
+          ])
+        },
+      ),
+
+    cursor: async () => (await meta<number>(SYNC_META_KEYS.cursor)) ?? 0,
+    setCursor: async (cursor) => {
+      await db.syncMeta.put({ key: SYNC_META_KEYS.cursor, value: cursor })
+    },
+  }
+  return storage
+}
+
+const isAudited = (entity: string): entity is AuditedEntity =>
+  (AUDITED_ENTITIES as readonly string[]).includes(entity)
+
+function overtakenEntry(row: OutboxRow, fields: string[]): AuditEntry {
+  return {
+    id: crypto.randomUUID(),
+    caseId: row.caseId!,
+    entity: row.entity as AuditedEntity,
+    entityId: row.entityId,
+    action: 'overtaken',
+    at: new Date().toISOString(),
+    actor: SYSTEM_ACTOR,
+    changes: [],
+    summary:
+      `A later edit made elsewhere overtook this workstation's change of ${fields.join(', ')}: the later one stands`.slice(
+        0,
+        500,
+      ),
+  }
+}

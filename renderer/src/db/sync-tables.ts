@@ -1,0 +1,43 @@
+import type { SyncEntity } from '../../../shared/sync/protocol'
+
+/** The table that holds each synced kind of record. */
+export const SYNC_TABLE_OF: Record<SyncEntity, string> = {
+  case: 'cases',
+  party: 'parties',
+  timelineEvent: 'timelineEvents',
+  task: 'tasks',
+  note: 'notes',
+  communication: 'communications',
+  evidence: 'evidence',
+  annotation: 'annotations',
+  determination: 'determinations',
+  report: 'reports',
+  reportVersion: 'reportVersions',
+  custodyEvent: 'custodyEvents',
+  auditEntry: 'auditEntries',
+}
+
+export const SYNC_ENTITY_OF_TABLE = new Map(
+  Object.entries(SYNC_TABLE_OF).map(([entity, table]) => [table, entity as SyncEntity]),
+)
+
+/** The tables every write to a synced record also touches. */
+export const SYNC_BOOKKEEPING_TABLES = ['syncOutbox', 'syncRecords', 'syncMeta'] as const
+
+/** The case a record belongs to (a case belongs to itself). */
+export function caseIdOf(entity: SyncEntity, record: { id?: unknown; caseId?: unknown }): string | null {
+  const caseId = entity === 'case' ? record.id : record.caseId
+  return typeof caseId === 'string' && caseId !== '' ? caseId : null
+}
+
+export const SYNC_META_KEYS = {
+  /** The signed-in session as this workstation knows it (no token: the host keeps that). */
+  session: 'session',
+  /** This workstation's id towards the server; also the node of its clock. */
+  clientId: 'clientId',
+  /** The latest hybrid logical clock time issued or seen here. */
+  clock: 'clock',
+  cursor: 'cursor',
+  /** Pulled records that did not read as their kind, with the reason. */
+  unreadable: 'unreadable',
+} as const

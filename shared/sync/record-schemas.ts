@@ -1,0 +1,88 @@
+import { z } from 'zod'
+import {
+  AuditEntrySchema,
+  CaseSchema,
+  CommunicationSchema,
+  CustodyEventSchema,
+  DeterminationSchema,
+  EvidenceAnnotationSchema,
+  EvidenceSchema,
+  NoteSchema,
+  PartySchema,
+  ReportSchema,
+  ReportVersionSchema,
+  TaskSchema,
+  TimelineEventSchema,
+} from '../domain'
+import { describeIssues } from '../validation'
+import type { FieldWrite, SyncEntity } from './protocol'
+
+/**
+ * What each synced record must look like, so that a write from a broken or hostile client is refused
+ * by the server field by field, and a record that still does not read as its kind never reaches a
+ * workstation's screens.
+ */
+export const SYNC_RECORD_SCHEMAS: Record<SyncEntity, z.ZodType> = {
+  case: CaseSchema,
+  party: PartySchema,
+  timelineEvent: TimelineEventSchema,
+  task: TaskSchema,
+  note: NoteSchema,
+  communication: CommunicationSchema,
+  evidence: EvidenceSchema,
+  annotation: EvidenceAnnotationSchema,
+  determination: DeterminationSchema,
+  report: ReportSchema,
+  reportVersion: ReportVersionSchema,
+  custodyEvent: CustodyEventSchema,
+  auditEntry: AuditEntrySchema,
+}
+
+/** Fields a workstation derives itself and never sends (the case title's indexed words). */
+export const UNSYNCED_FIELDS = new Set(['titleWords'])
+
+/** The object shapes a record of this kind may take (several for a union such as annotations). */
+function shapesOf(schema: z.ZodType): Record<string, z.ZodType>[] {
+  if (schema instanceof z.ZodObject) return [schema.shape as Record<string, z.ZodType>]
+  if (schema instanceof z.ZodDiscriminatedUnion || schema instanceof z.ZodUnion)
+    return (schema.options as z.ZodType[]).flatMap(shapesOf)
+  return []
+}
+
+/** A removed optional field travels as null (JSON has no undefined). */
+const accepts = (field: z.ZodType, value: unknown) =>
+  field.safeParse(value).success || (value === null && field.safeParse(undefined).success)
+
+/** Why these field writes cannot belong to a record of this kind, or null when each could. */
+export function fieldWritesProblem(entity: SyncEntity, fields: Record<string, FieldWrite>): string | null {
+  const shapes = shapesOf(SYNC_RECORD_SCHEMAS[entity])
+  for (const [name, write] of Object.entries(fields)) {
+    const candidates = shapes.flatMap((shape) => (Object.hasOwn(shape, name) ? [shape[name]!] : []))
+    if (candidates.length === 0) return `A ${entity} has no field "${name}".`
+    if (!candidates.some((field) => accepts(field, write.value)))
+      return `The ${entity} field "${name}" does not hold a valid value.`
+  }
+  return null
+}
+
+/**
+ * The record to store from merged field values: nulls standing for removed optional fields are
+ * dropped, and the whole record is checked against its kind.
+ */
+export function recordFromValues(
+  entity: SyncEntity,
+  values: Record<string, unknown>,
+): { record: Record<string, unknown> } | { problem: string } {
+  const schema = SYNC_RECORD_SCHEMAS[entity]
+  const shapes = shapesOf(schema)
+  const record = Object.fromEntries(
+    Object.entries(values).filter(
+      ([name, value]) =>
+        value !== null || !shapes.some((shape) => shape[name] && !shape[name].safeParse(null).success),
+    ),
+  )
+  const parsed = schema.safeParse(record)
+  return parsed.success
+    ? { record }
+    : { problem: `A ${entity} from the server is not valid: ${describeIssues(parsed.error)}` }
+}

@@ -1,0 +1,239 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createWorkstationDatabase, type WorkstationDatabase } from '../../../renderer/src/db/database'
+import { createRepositories, type Repositories } from '../../../renderer/src/db/repositories'
+import { createSyncReplica } from '../../../renderer/src/db/repositories/sync-replica'
+import { createSyncCapture } from '../../../renderer/src/db/sync-capture'
+import { createAccounts, type User } from '../../../server/accounts'
+import { migrate } from '../../../server/db/migrate'
+import { openPglite } from '../../../server/db/pglite'
+import type { SqlClient } from '../../../server/db/sql'
+import { createSyncService, type SyncService } from '../../../server/sync-service'
+import { createSyncEngine } from '../../../shared/sync/engine'
+
+let server: SqlClient
+let sync: SyncService
+let lead: User
+let riley: User
+
+/** JSON both ways, as over HTTP: nothing but plain data crosses. */
+const wire = <T>(value: T): unknown => JSON.parse(JSON.stringify(value))
+
+interface Workstation {
+  db: WorkstationDatabase
+  repositories: Repositories
+  syncNow(): Promise<void>
+  user: User
+}
+
+const opened: WorkstationDatabase[] = []
+function workstation(user: User, clientId: string): Workstation {
+  const capture = createSyncCapture()
+  capture.start(clientId)
+  const name = `sync-${crypto.randomUUID()}`
+  const db = createWorkstationDatabase(name, { capture })
+  // The engine writes through its own connection, as the sync worker does.
+  const engineDb = createWorkstationDatabase(name)
+  opened.push(db, engineDb)
+  const engine = createSyncEngine({
+    clientId,
+    storage: createSyncReplica(engineDb, clientId),
+    transport: {
+      push: async (request) => wire(await sync.push(user, wire(request) as never)),
+      pull: async (request) => wire(await sync.pull(user, wire(request) as never)),
+    },
+    now: Date.now,
+    random: Math.random,
+    setTimer: () => () => {},
+    onState: () => {},
+  })
+  return { db, repositories: createRepositories(db), syncNow: engine.syncNow, user }
+}
+
+const actor = (user: User) => ({ id: user.id, name: user.displayName })
+
+beforeEach(async () => {
+  server = await openPglite()
+  await migrate(server)
+  const accounts = createAccounts(server, () => new Date())
+  const password = 'a long enough password'
+  lead = await accounts.createUser({ username: 'lee', displayName: 'Lee Park', role: 'lead', password }, null)
+  riley = await accounts.createUser(
+    { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password },
+    null,
+  )
+  sync = createSyncService(server)
+})
+afterEach(async () => {
+  for (const db of opened.splice(0)) db.close()
+  await server.close()
+})
+
+async function openCase(station: Workstation, title: string) {
+  return station.repositories.cases.create(
+    {
+      title,
+      summary: '',
+      category: 'property_damage',
+      severity: 'S2',
+      source: 'support',
+      occurredAt: null,
+      location: '',
+      order: null,
+      tags: [],
+      parties: [],
+    } as never,
+    actor(station.user),
+  )
+}
+
+describe('workstations syncing through the team server', () => {
+  it('captures every write of a synced record in the outbox, in the same transaction', async () => {
+    const leadStation = workstation(lead, 'lee-laptop')
+    const opened = await openCase(leadStation, 'Broken gate at drop-off')
+    const outbox = await leadStation.db.syncOutbox.toArray()
+    expect(outbox.map((row) => row.entity)).toEqual(expect.arrayContaining(['case', 'task', 'auditEntry']))
+    const caseRow = outbox.find((row) => row.entity === 'case')!
+    expect(caseRow.caseId).toBe(opened.id)
+    expect(caseRow.fields.title?.value).toBe('Broken gate at drop-off')
+    expect(caseRow.fields).not.toHaveProperty('titleWords')
+    // A second edit before sending folds into the same mutation.
+    await leadStation.repositories.cases.update(opened.id, { summary: 'Gate hinge bent' }, actor(lead))
+    const caseRows = (await leadStation.db.syncOutbox.toArray()).filter((row) => row.entity === 'case')
+    expect(caseRows).toHaveLength(1)
+    expect(caseRows[0]?.fields.summary?.value).toBe('Gate hinge bent')
+  })
+
+  it('brings a case a lead opened and assigned to the analyst, and the analyst’s work back to the lead', async () => {
+    const leadStation = workstation(lead, 'lee-laptop')
+    const rileyStation = workstation(riley, 'riley-laptop')
+    const opened = await openCase(leadStation, 'Damaged fence at drop-off')
+    await leadStation.repositories.cases.update(
+      opened.id,
+      { assigneeId: riley.id, assigneeName: riley.displayName },
+      actor(lead),
+    )
+    await leadStation.syncNow()
+    expect(await leadStation.db.syncOutbox.count()).toBe(0)
+
+    await rileyStation.syncNow()
+    const received = await rileyStation.repositories.cases.get(opened.id)
+    expect(received).toMatchObject({ title: 'Damaged fence at drop-off', assigneeId: riley.id })
+    expect(received?.slaDueAt).toBe(opened.slaDueAt)
+    expect((await rileyStation.repositories.cases.search('fence')).map((c) => c.id)).toEqual([opened.id])
+    expect(await rileyStation.repositories.tasks.listForCase(opened.id)).toHaveLength(
+      (await leadStation.repositories.tasks.listForCase(opened.id)).length,
+    )
+
+    await rileyStation.repositories.cases.update(opened.id, { status: 'investigating' }, actor(riley))
+    await rileyStation.syncNow()
+    await leadStation.syncNow()
+    expect((await leadStation.repositories.cases.get(opened.id))?.status).toBe('investigating')
+    // Riley's audit lines travel with the case.
+    const audit = await leadStation.repositories.audit.listForCase(opened.id)
+    expect(audit.some((entry) => entry.actor.id === riley.id)).toBe(true)
+  })
+
+  it('merges offline edits field by field, and tells the workstation whose edit was overtaken', async () => {
+    const leadStation = workstation(lead, 'lee-laptop')
+    const rileyStation = workstation(riley, 'riley-laptop')
+    const opened = await openCase(leadStation, 'Porch package taken')
+    await leadStation.repositories.cases.update(
+      opened.id,
+      { assigneeId: riley.id, assigneeName: 'Riley Chen' },
+      actor(lead),
+    )
+    await leadStation.syncNow()
+    await rileyStation.syncNow()
+
+    // Both offline: Riley changes the title first, the lead changes it later and also the summary.
+    await rileyStation.repositories.cases.update(
+      opened.id,
+      { title: 'Porch package theft', location: 'Elm St' },
+      actor(riley),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await leadStation.repositories.cases.update(opened.id, { title: 'Package theft (porch)' }, actor(lead))
+    await leadStation.syncNow()
+    await rileyStation.syncNow()
+    await leadStation.syncNow()
+
+    const leadCopy = await leadStation.repositories.cases.get(opened.id)
+    const rileyCopy = await rileyStation.repositories.cases.get(opened.id)
+    expect(leadCopy).toMatchObject({ title: 'Package theft (porch)', location: 'Elm St' })
+    expect(rileyCopy).toMatchObject({ title: 'Package theft (porch)', location: 'Elm St' })
+    const notices = (await rileyStation.repositories.audit.listForCase(opened.id)).filter(
+      (entry) => entry.action === 'overtaken',
+    )
+    expect(notices).toHaveLength(1)
+    expect(notices[0]?.summary).toContain('title')
+  })
+
+  it('keeps a refused change with its reason, and sends it again when retried', async () => {
+    const leadStation = workstation(lead, 'lee-laptop')
+    const rileyStation = workstation(riley, 'riley-laptop')
+    const opened = await openCase(leadStation, 'Threat in delivery notes')
+    await leadStation.repositories.cases.update(
+      opened.id,
+      { assigneeId: riley.id, assigneeName: 'Riley Chen' },
+      actor(lead),
+    )
+    await leadStation.syncNow()
+    await rileyStation.syncNow()
+    // The lead takes the case back while Riley works offline.
+    await leadStation.repositories.cases.update(
+      opened.id,
+      { assigneeId: lead.id, assigneeName: 'Lee Park' },
+      actor(lead),
+    )
+    await leadStation.syncNow()
+    await rileyStation.repositories.cases.update(
+      opened.id,
+      { summary: 'Shopper reports a threat' },
+      actor(riley),
+    )
+    await rileyStation.syncNow()
+    const parked = await rileyStation.db.syncOutbox.where('state').equals('rejected').toArray()
+    expect(parked.length).toBeGreaterThan(0)
+    expect(parked[0]?.reason).toContain('assigned to another analyst')
+    expect((await leadStation.repositories.cases.get(opened.id))?.summary).toBe('')
+    const [shown] = await rileyStation.repositories.syncOutbox.refused()
+    expect(JSON.parse(shown!.text)).toMatchObject({ summary: 'Shopper reports a threat' })
+    expect(await rileyStation.repositories.syncOutbox.pendingCount()).toBeGreaterThan(0)
+
+    // The lead hands it back; Riley retries and the change lands.
+    await leadStation.repositories.cases.update(
+      opened.id,
+      { assigneeId: riley.id, assigneeName: 'Riley Chen' },
+      actor(lead),
+    )
+    await leadStation.syncNow()
+    for (const change of await rileyStation.repositories.syncOutbox.refused())
+      await rileyStation.repositories.syncOutbox.retry(change.mutationId)
+    await rileyStation.syncNow()
+    expect(await rileyStation.repositories.syncOutbox.pendingCount()).toBe(0)
+    await leadStation.syncNow()
+    expect((await leadStation.repositories.cases.get(opened.id))?.summary).toBe('Shopper reports a threat')
+  })
+
+  it('keeps a pulled record that does not read as its kind out of the app, with the reason', async () => {
+    const rileyStation = workstation(riley, 'riley-laptop')
+    // A broken client (the lead's) pushed a note with no body; the server accepts field shapes only.
+    await sync.push(lead, {
+      clientId: 'broken-client',
+      mutations: [
+        {
+          mutationId: 1,
+          entity: 'note',
+          entityId: 'note-1',
+          caseId: null,
+          fields: { id: { value: 'note-1', hlc: '001764082800000:0000:broken-client' } },
+          deleted: null,
+        },
+      ],
+    })
+    await rileyStation.syncNow()
+    expect(await rileyStation.db.notes.get('note-1')).toBeUndefined()
+    const unreadable = (await rileyStation.db.syncMeta.get('unreadable'))?.value as { problem: string }[]
+    expect(unreadable[0]?.problem).toMatch(/A note from the server is not valid/)
+  })
+})
