@@ -1,7 +1,7 @@
 // Composition root of the desktop app: wiring only. Each piece lives in its own module with tests.
 
 import { readFileSync, writeFileSync } from 'node:fs'
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import {
@@ -13,11 +13,13 @@ import {
   Notification,
   net,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
 } from 'electron'
 import type { MenuCommand } from '../shared/platform/contract'
+import { createSyncGateway } from '../shared/sync/gateway'
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol'
 import { createAppInfoHandler } from './handlers/app-info'
 import { createMailComposeHandler } from './handlers/mail-compose'
@@ -25,10 +27,12 @@ import { createNotificationHandler } from './handlers/notification'
 import { createOpenFileHandler } from './handlers/open-file'
 import { createPrintReportHandler } from './handlers/print-report'
 import { createSaveFileHandler } from './handlers/save-file'
+import { createSyncHandlers } from './handlers/sync'
 import { registerPlatformHandlers } from './ipc'
 import { buildApplicationMenuTemplate } from './menu'
 import { createPrintDocuments } from './print-documents'
 import { createTrustedOriginCheck, decidePermission, hardenWebContents, isAllowedRequest } from './security'
+import { createKeychainVault } from './session-vault'
 import { mainWindowOptions, printWindowOptions } from './window'
 import { restoreWindowState, trackWindowState } from './window-state'
 
@@ -37,6 +41,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const isTrusted = createTrustedOriginCheck(devServerUrl)
 const windowStatePath = () => join(app.getPath('userData'), 'window-state.json')
+const sessionPath = () => join(app.getPath('userData'), 'team-session.bin')
 let mainWindow: BrowserWindow | null = null
 const printDocuments = createPrintDocuments()
 
@@ -106,6 +111,22 @@ if (!app.requestSingleInstanceLock()) {
           createWindow: () => new BrowserWindow(printWindowOptions()),
           publish: printDocuments.publish,
         }),
+        // Node's fetch, not the session's: the page's request filter allows no remote loads at all.
+        ...createSyncHandlers(
+          createSyncGateway({
+            fetch: globalThis.fetch,
+            vault: createKeychainVault({
+              safeStorage,
+              readFile: () =>
+                readFile(sessionPath()).then(
+                  (bytes) => new Uint8Array(bytes),
+                  () => null,
+                ),
+              writeFile: (bytes) => writeFile(sessionPath(), bytes, { mode: 0o600 }),
+              removeFile: () => rm(sessionPath(), { force: true }),
+            }),
+          }),
+        ),
       },
     })
     const sendCommand = (command: MenuCommand) => mainWindow?.webContents.send('menu:command', command)

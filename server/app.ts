@@ -1,13 +1,9 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
-import { z } from 'zod'
-import { PullRequestSchema, PushRequestSchema } from '../shared/sync/protocol'
+import type { z } from 'zod'
+import { PullRequestSchema, PushRequestSchema, SignInRequestSchema } from '../shared/sync/protocol'
 import { describeIssues } from '../shared/validation'
 import type { Accounts, User } from './accounts'
 import type { SyncService } from './sync-service'
-
-const SignInSchema = z
-  .object({ username: z.string().min(1).max(40), password: z.string().min(1).max(1_000) })
-  .strict()
 
 /**
  * The team server's HTTP API. Every body is checked against the shared protocol before anything is
@@ -51,7 +47,7 @@ export function createServerApp(deps: { accounts: Accounts; sync: SyncService; l
   app.get('/v1/health', async () => ({ ok: true }))
 
   app.post('/v1/sessions', async (request, reply) => {
-    const body = parse(SignInSchema, request.body, reply)
+    const body = parse(SignInRequestSchema, request.body, reply)
     if (!body) return
     const session = await deps.accounts.signIn(body.username, body.password)
     if (!session) return reply.code(401).send({ error: 'The user name or password is not right.' })

@@ -4,10 +4,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import sirv from 'sirv'
-import { MAX_PRINT_HTML_LENGTH, platformChannels, WEB_HOST_PRINT_PATH } from '../../shared/platform/contract'
+import {
+  MAX_PRINT_HTML_LENGTH,
+  platformChannels,
+  WEB_HOST_PRINT_PATH,
+  WEB_HOST_SYNC_PATH,
+} from '../../shared/platform/contract'
 import { PRINT_DOCUMENT_CSP } from '../../shared/platform/csp'
 import { describeIssues } from '../../shared/validation'
 import { createReportPrinter } from './report-printer'
+import { createWebHostSync } from './web-host-sync'
 
 export interface WebHost {
   url: string
@@ -44,6 +50,7 @@ export async function startWebHost(options: { root?: string; port?: number } = {
       return { url: `${origin}${PRINT_DOCUMENT_PATH}${token}`, withdraw: () => printDocuments.delete(token) }
     },
   })
+  const handleSync = createWebHostSync()
   const server: Server = createServer((request, response) => {
     response.setHeader('X-Content-Type-Options', 'nosniff')
     response.setHeader('X-Frame-Options', 'DENY')
@@ -51,6 +58,10 @@ export async function startWebHost(options: { root?: string; port?: number } = {
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
     if (request.url === WEB_HOST_PRINT_PATH) {
       void handlePrint(request, response, origin, printer.print)
+      return
+    }
+    if (request.url?.startsWith(WEB_HOST_SYNC_PATH)) {
+      void handleSync(request, response, origin, request.url.slice(WEB_HOST_SYNC_PATH.length))
       return
     }
     if (request.url?.startsWith(PRINT_DOCUMENT_PATH)) {

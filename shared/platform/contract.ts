@@ -1,5 +1,12 @@
 import { z } from 'zod'
 import { isSafeFileName } from '../file-names'
+import { SignInToServerSchema, SyncSessionSchema } from '../sync/gateway'
+import {
+  PullRequestSchema,
+  PullResponseSchema,
+  PushRequestSchema,
+  PushResponseSchema,
+} from '../sync/protocol'
 
 /**
  * The one typed contract between the renderer and its host (Electron main process or the web host).
@@ -99,7 +106,22 @@ export const platformChannels = {
     request: z.object({ html: z.string().min(1).max(MAX_PRINT_HTML_LENGTH) }).strict(),
     response: z.object({ pdf: bytes }),
   },
+  /**
+   * Team sync. The host signs in and keeps the session token (the OS keychain in Electron) so the
+   * page never holds it; pushes and pulls go through the host, which adds the token.
+   */
+  'sync:signIn': { request: SignInToServerSchema, response: SyncSessionSchema },
+  'sync:signOut': { request: z.object({}).strict(), response: z.object({ signedOut: z.literal(true) }) },
+  'sync:session': {
+    request: z.object({}).strict(),
+    response: z.object({ session: SyncSessionSchema.nullable() }),
+  },
+  'sync:push': { request: PushRequestSchema, response: PushResponseSchema },
+  'sync:pull': { request: PullRequestSchema, response: PullResponseSchema },
 } as const
+
+/** Where the web host's page reaches its local host process for "sync:*" (the channel's name after it). */
+export const WEB_HOST_SYNC_PATH = '/api/sync/'
 
 export type PlatformChannel = keyof typeof platformChannels
 export type PlatformRequest<C extends PlatformChannel> = z.infer<(typeof platformChannels)[C]['request']>

@@ -109,3 +109,25 @@ export const PullResponseSchema = z.object({
   more: z.boolean(),
 })
 export type PullResponse = z.infer<typeof PullResponseSchema>
+
+export const TEAM_ROLES = ['analyst', 'lead', 'admin'] as const
+export const TeamUserSchema = z.object({
+  id: IdSchema,
+  username: z.string().min(1).max(40),
+  displayName: z.string().min(1).max(200),
+  role: z.enum(TEAM_ROLES),
+})
+export type TeamUser = z.infer<typeof TeamUserSchema>
+
+export const SignInRequestSchema = z
+  .object({ username: z.string().min(1).max(40), password: z.string().min(1).max(1_000) })
+  .strict()
+export const SignInResponseSchema = z.object({
+  token: z.string().min(20).max(200),
+  expiresAt: z.iso.datetime({ offset: true }),
+  user: TeamUserSchema,
+})
+export type SignInResponse = z.infer<typeof SignInResponseSchema>
+
+/** A server's error answer: what went wrong, in words for the analyst. */
+export const ErrorAnswerSchema = z.object({ error: z.string().max(2_000) })

@@ -8,8 +8,25 @@ import type {
   PlatformResponse,
   WorkstationPlatform,
 } from '../../../shared/platform/contract'
-import { platformEvents, WEB_HOST_PRINT_PATH } from '../../../shared/platform/contract'
+import { platformEvents, WEB_HOST_PRINT_PATH, WEB_HOST_SYNC_PATH } from '../../../shared/platform/contract'
 import { chooseFiles } from './choose-files'
+
+/**
+ * A sync channel through the web host's local process, which keeps the session token against a
+ * cookie the page cannot read (each browser profile signs in on its own).
+ */
+async function viaHostProcess(channel: string, request: unknown): Promise<never> {
+  const response = await fetch(`${WEB_HOST_SYNC_PATH}${channel.slice('sync:'.length)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify(request),
+  })
+  const body = await response.json().catch(() => null)
+  if (!response.ok) throw new Error(body?.error ?? `The web host answered ${response.status}.`)
+  // The renderer checks every answer against the contract (platform/index.ts).
+  return body as never
+}
 
 type Listeners = { [E in PlatformEvent]: Set<(payload: PlatformEventPayload<E>) => void> }
 
@@ -77,6 +94,11 @@ export function createWebHostPlatform(appInfo: Omit<AppInfo, 'host' | 'platform'
         if (!response.ok) throw new Error((await response.text()) || `Printing failed (${response.status}).`)
         return { pdf: new Uint8Array(await response.arrayBuffer()) }
       },
+      'sync:signIn': (request) => viaHostProcess('sync:signIn', request),
+      'sync:signOut': (request) => viaHostProcess('sync:signOut', request),
+      'sync:session': (request) => viaHostProcess('sync:session', request),
+      'sync:push': (request) => viaHostProcess('sync:push', request),
+      'sync:pull': (request) => viaHostProcess('sync:pull', request),
     }
   return {
     host: 'web',

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
+import { createSyncHandlers } from '../../../electron/handlers/sync'
 import { type PlatformHandlers, registerPlatformHandlers } from '../../../electron/ipc'
 import { createTrustedOriginCheck } from '../../../electron/security'
+import { createSyncGateway, memoryVault } from '../../../shared/sync/gateway'
 
 type Listener = (event: { senderFrame: { url: string } | null }, payload: unknown) => Promise<unknown>
 
@@ -18,6 +20,7 @@ function wire(overrides: Partial<PlatformHandlers> = {}) {
     'mail:compose': vi.fn(async () => ({ opened: true })),
     'notification:show': vi.fn(async () => ({ shown: true })),
     'report:print': vi.fn(async () => ({ pdf: new Uint8Array([0x25, 0x50, 0x44, 0x46]) })),
+    ...createSyncHandlers(createSyncGateway({ fetch: vi.fn(), vault: memoryVault() })),
     ...overrides,
   }
   registerPlatformHandlers({
@@ -47,6 +50,11 @@ describe('IPC wiring of the platform contract', () => {
       'mail:compose',
       'notification:show',
       'report:print',
+      'sync:pull',
+      'sync:push',
+      'sync:session',
+      'sync:signIn',
+      'sync:signOut',
     ])
   })
 

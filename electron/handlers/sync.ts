@@ -1,0 +1,19 @@
+import type { SyncGateway } from '../../shared/sync/gateway'
+import type { PlatformHandlers } from '../ipc'
+
+type SyncChannel = 'sync:signIn' | 'sync:signOut' | 'sync:session' | 'sync:push' | 'sync:pull'
+
+/** The sync channels over the gateway: the main process holds the token, the page never sees it. */
+export function createSyncHandlers(gateway: SyncGateway): Pick<PlatformHandlers, SyncChannel> {
+  return {
+    'sync:signIn': (request) => gateway.signIn(request),
+    'sync:signOut': async () => {
+      await gateway.signOut()
+      return { signedOut: true }
+    },
+    'sync:session': async () => ({ session: await gateway.session() }),
+    // The answers are checked against the contract by the IPC layer before they leave.
+    'sync:push': async (request) => (await gateway.push(request)) as never,
+    'sync:pull': async (request) => (await gateway.pull(request)) as never,
+  }
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createSyncHandlers } from '../../electron/handlers/sync'
+import { type PlatformChannel, platformChannels } from '../../shared/platform/contract'
+import { createSyncGateway, memoryVault, type SessionVault, SignedOutError } from '../../shared/sync/gateway'
+import { describeIssues } from '../../shared/validation'
+
+const COOKIE = 'crw-sync'
+const MAX_BODY = 64 * 1024 * 1024
+
+/**
+ * The web host's side of "sync:*": the same gateway as Electron's main process. Each browser
+ * profile gets an HttpOnly cookie naming its own vault here, so the page never holds the token and
+ * two profiles (two analysts) can be signed in at once. Sessions live as long as this process.
+ */
+export function createWebHostSync(options: { fetch?: typeof fetch } = {}) {
+  const vaults = new Map<string, SessionVault>()
+
+  return async function handleSync(
+    request: IncomingMessage,
+    response: ServerResponse,
+    origin: string,
+    operation: string,
+  ): Promise<void> {
+    const answer = (status: number, body: unknown) => {
+      response.statusCode = status
+      response.setHeader('Content-Type', 'application/json; charset=utf-8')
+      response.setHeader('Cache-Control', 'no-store')
+      response.end(JSON.stringify(body))
+    }
+    const channel = `sync:${operation}` as PlatformChannel
+    if (!Object.hasOwn(platformChannels, channel) || !channel.startsWith('sync:'))
+      return answer(404, { error: 'No such sync operation.' })
+    if (request.method !== 'POST') return answer(405, { error: 'POST to sync.' })
+    if (request.headers.origin !== origin)
+      return answer(403, { error: 'Only the workstation itself may sync here.' })
+    if (!request.headers['content-type']?.startsWith('application/json'))
+      return answer(415, { error: 'Send JSON.' })
+
+    let id = /(?:^|;\s*)crw-sync=([A-Za-z0-9_-]{32,})/.exec(request.headers.cookie ?? '')?.[1]
+    if (!id || !vaults.has(id)) {
+      id = randomBytes(32).toString('base64url')
+      vaults.set(id, memoryVault())
+      response.setHeader('Set-Cookie', `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/api/sync/`)
+    }
+    const handlers = createSyncHandlers(
+      createSyncGateway({ fetch: options.fetch ?? globalThis.fetch, vault: vaults.get(id)! }),
+    ) as Record<string, (request: unknown) => Promise<unknown>>
+
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > MAX_BODY) return answer(413, { error: 'The sync request is too large.' })
+      chunks.push(chunk)
+    }
+    let body: unknown
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+    } catch {
+      return answer(400, { error: 'The sync request is not valid JSON.' })
+    }
+    const schema = platformChannels[channel]
+    const parsed = schema.request.safeParse(body)
+    if (!parsed.success)
+      return answer(400, { error: `Invalid "${channel}" request: ${describeIssues(parsed.error)}` })
+    try {
+      const result = schema.response.safeParse(await handlers[channel]!(parsed.data))
+      if (!result.success)
+        return answer(502, {
+          error: `The team server's answer is not valid: ${describeIssues(result.error)}`,
+        })
+      answer(200, result.data)
+    } catch (error) {
+      answer(error instanceof SignedOutError ? 401 : 502, {
+        error: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
+}

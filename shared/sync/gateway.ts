@@ -1,0 +1,163 @@
+import { z } from 'zod'
+import { describeIssues } from '../validation'
+import {
+  ErrorAnswerSchema,
+  type PullRequest,
+  type PushRequest,
+  SignInResponseSchema,
+  TeamUserSchema,
+} from './protocol'
+
+/**
+ * The host side of sync (Electron's main process, the web host's local process): it signs in, keeps
+ * the session token where the page cannot read it, and forwards pushes and pulls with the token.
+ * The page only ever learns who is signed in to which server.
+ */
+
+/** A team server address: http(s) only, no credentials, query or fragment. */
+export const ServerUrlSchema = z
+  .url({ protocol: /^https?$/, message: 'a server address starts with http:// or https://' })
+  .max(500)
+  .refine((text) => {
+    const url = new URL(text)
+    return !url.username && !url.password && !url.search && !url.hash
+  }, 'a server address has no user name, password, query or fragment')
+  .transform((text) => text.replace(/\/+$/, ''))
+
+export const SyncSessionSchema = z.object({
+  serverUrl: z.string().max(500),
+  user: TeamUserSchema,
+  expiresAt: z.iso.datetime({ offset: true }),
+})
+export type SyncSession = z.infer<typeof SyncSessionSchema>
+
+export const SignInToServerSchema = z
+  .object({
+    serverUrl: ServerUrlSchema,
+    username: z.string().trim().min(1, 'enter your user name').max(40),
+    password: z.string().min(1, 'enter your password').max(1_000),
+  })
+  .strict()
+export type SignInToServer = z.input<typeof SignInToServerSchema>
+
+/** The session with its token, as the host keeps it (encrypted by the OS keychain in Electron). */
+export const StoredSessionSchema = SyncSessionSchema.extend({ token: z.string().min(20).max(200) })
+export type StoredSession = z.infer<typeof StoredSessionSchema>
+
+/** Where the host keeps the session between requests (and, in Electron, between runs). */
+export interface SessionVault {
+  load(): Promise<StoredSession | null>
+  save(session: StoredSession): Promise<void>
+  clear(): Promise<void>
+}
+
+/** The server said the session is no longer good: the analyst must sign in again. */
+export class SignedOutError extends Error {
+  override name = 'SignedOutError'
+}
+
+const REQUEST_TIMEOUT_MS = 30_000
+
+export function createSyncGateway(deps: { fetch: typeof fetch; vault: SessionVault }) {
+  async function call(
+    serverUrl: string,
+    path: string,
+    init: { method: string; token?: string; body?: unknown },
+  ): Promise<{ status: number; body: unknown }> {
+    let response: Response
+    try {
+      response = await deps.fetch(`${serverUrl}${path}`, {
+        method: init.method,
+        headers: {
+          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        redirect: 'error',
+      })
+    } catch {
+      throw new Error(`The team server at ${serverUrl} cannot be reached.`)
+    }
+    const text = await response.text()
+    let body: unknown = null
+    try {
+      body = text ? JSON.parse(text) : null
+    } catch {
+      throw new Error(`The team server at ${serverUrl} answered with something that is not JSON.`)
+    }
+    if (response.ok) return { status: response.status, body }
+    const said = ErrorAnswerSchema.safeParse(body)
+    const message = said.success ? said.data.error : `The team server answered ${response.status}.`
+    if (response.status === 401) throw new SignedOutError(message)
+    throw new Error(message)
+  }
+
+  const signedIn = async (): Promise<StoredSession> => {
+    const session = await deps.vault.load()
+    if (!session) throw new SignedOutError('Not signed in to a team server.')
+    return session
+  }
+
+  /** Forwards with the token; a refused token is forgotten so the analyst is asked to sign in. */
+  async function forward(path: string, body: unknown): Promise<unknown> {
+    const session = await signedIn()
+    try {
+      return (await call(session.serverUrl, path, { method: 'POST', token: session.token, body })).body
+    } catch (error) {
+      if (error instanceof SignedOutError) await deps.vault.clear()
+      throw error
+    }
+  }
+
+  const publicPart = ({ token: _token, ...session }: StoredSession): SyncSession => session
+
+  return {
+    async signIn(request: SignInToServer): Promise<SyncSession> {
+      const parsed = SignInToServerSchema.safeParse(request)
+      if (!parsed.success) throw new Error(`Cannot sign in: ${describeIssues(parsed.error)}`)
+      const { serverUrl, username, password } = parsed.data
+      const answer = SignInResponseSchema.safeParse(
+        (await call(serverUrl, '/v1/sessions', { method: 'POST', body: { username, password } })).body,
+      )
+      if (!answer.success)
+        throw new Error(`The server at ${serverUrl} is not a Critical Response team server.`)
+      const session: StoredSession = { serverUrl, ...answer.data }
+      await deps.vault.save(session)
+      return publicPart(session)
+    },
+
+    /** Ends the session on the server when it can be reached; forgets it here either way. */
+    async signOut(): Promise<void> {
+      const session = await deps.vault.load()
+      await deps.vault.clear()
+      if (session)
+        await call(session.serverUrl, '/v1/sessions', { method: 'DELETE', token: session.token }).catch(
+          () => {},
+        )
+    },
+
+    async session(): Promise<SyncSession | null> {
+      const session = await deps.vault.load()
+      return session ? publicPart(session) : null
+    },
+
+    push: (request: PushRequest) => forward('/v1/sync/push', request),
+    pull: (request: PullRequest) => forward('/v1/sync/pull', request),
+  }
+}
+export type SyncGateway = ReturnType<typeof createSyncGateway>
+
+/** A vault in memory (the web host keeps one per browser session; tests). */
+export function memoryVault(): SessionVault {
+  let stored: StoredSession | null = null
+  return {
+    load: async () => stored,
+    save: async (session) => {
+      stored = session
+    },
+    clear: async () => {
+      stored = null
+    },
+  }
+}
