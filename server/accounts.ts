@@ -144,6 +144,19 @@ export function createAccounts(db: SqlClient, now: () => Date) {
         : null
     },
 
+    /** The team's active members, for assigning cases and showing names. */
+    async team(): Promise<User[]> {
+      const found = await db.query<{ id: string; username: string; display_name: string; role: Role }>(
+        'SELECT id, username, display_name, role FROM users WHERE NOT disabled ORDER BY display_name',
+      )
+      return found.rows.map((row) => ({
+        id: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+      }))
+    },
+
     async signOut(token: string): Promise<void> {
       await db.query('UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL', [
         tokenHash(token),

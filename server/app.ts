@@ -60,6 +60,12 @@ export function createServerApp(deps: { accounts: Accounts; sync: SyncService; l
     return reply.code(204).send()
   })
 
+  app.get('/v1/team', async (request, reply) => {
+    const user = await signedIn(request, reply)
+    if (!user) return
+    return { members: await deps.accounts.team() }
+  })
+
   app.post('/v1/sync/push', async (request, reply) => {
     const user = await signedIn(request, reply)
     const body = user && parse(PushRequestSchema, request.body, reply)

@@ -1,7 +1,7 @@
 import type { SyncGateway } from '../../shared/sync/gateway'
 import type { PlatformHandlers } from '../ipc'
 
-type SyncChannel = 'sync:signIn' | 'sync:signOut' | 'sync:session' | 'sync:push' | 'sync:pull'
+type SyncChannel = 'sync:signIn' | 'sync:signOut' | 'sync:session' | 'sync:push' | 'sync:pull' | 'sync:team'
 
 /** The sync channels over the gateway: the main process holds the token, the page never sees it. */
 export function createSyncHandlers(gateway: SyncGateway): Pick<PlatformHandlers, SyncChannel> {
@@ -15,5 +15,6 @@ export function createSyncHandlers(gateway: SyncGateway): Pick<PlatformHandlers,
     // The answers are checked against the contract by the IPC layer before they leave.
     'sync:push': async (request) => (await gateway.push(request)) as never,
     'sync:pull': async (request) => (await gateway.pull(request)) as never,
+    'sync:team': async () => (await gateway.team()) as never,
   }
 }

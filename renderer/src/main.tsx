@@ -4,9 +4,13 @@ import '@fontsource/roboto/700.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './features/shell/App'
+import { resumeTeamSync } from './features/sync/team-sync'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 )
+
+// Picks sync back up when this workstation has joined a team server.
+void resumeTeamSync()

@@ -6,6 +6,7 @@ import {
   PullResponseSchema,
   PushRequestSchema,
   PushResponseSchema,
+  TeamResponseSchema,
 } from '../sync/protocol'
 
 /**
@@ -118,6 +119,7 @@ export const platformChannels = {
   },
   'sync:push': { request: PushRequestSchema, response: PushResponseSchema },
   'sync:pull': { request: PullRequestSchema, response: PullResponseSchema },
+  'sync:team': { request: z.object({}).strict(), response: TeamResponseSchema },
 } as const
 
 /** Where the web host's page reaches its local host process for "sync:*" (the channel's name after it). */

@@ -100,10 +100,11 @@ export function createSyncGateway(deps: { fetch: typeof fetch; vault: SessionVau
   }
 
   /** Forwards with the token; a refused token is forgotten so the analyst is asked to sign in. */
-  async function forward(path: string, body: unknown): Promise<unknown> {
+  async function forward(path: string, body?: unknown): Promise<unknown> {
     const session = await signedIn()
     try {
-      return (await call(session.serverUrl, path, { method: 'POST', token: session.token, body })).body
+      const method = body === undefined ? 'GET' : 'POST'
+      return (await call(session.serverUrl, path, { method, token: session.token, body })).body
     } catch (error) {
       if (error instanceof SignedOutError) await deps.vault.clear()
       throw error
@@ -144,6 +145,8 @@ export function createSyncGateway(deps: { fetch: typeof fetch; vault: SessionVau
 
     push: (request: PushRequest) => forward('/v1/sync/push', request),
     pull: (request: PullRequest) => forward('/v1/sync/pull', request),
+    /** The team's members (for a lead assigning a case). */
+    team: () => forward('/v1/team'),
   }
 }
 export type SyncGateway = ReturnType<typeof createSyncGateway>

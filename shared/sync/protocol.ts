@@ -131,3 +131,5 @@ export type SignInResponse = z.infer<typeof SignInResponseSchema>
 
 /** A server's error answer: what went wrong, in words for the analyst. */
 export const ErrorAnswerSchema = z.object({ error: z.string().max(2_000) })
+
+export const TeamResponseSchema = z.object({ members: z.array(TeamUserSchema).max(10_000) })

@@ -1,8 +1,14 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie'
 import { createHlcClock } from '../../../shared/sync/hlc'
-import { coalesceWrites, localWrites, type RecordStamps, stampsAfter } from '../../../shared/sync/replica'
+import { coalesceWrites, localWrites, stampsAfter } from '../../../shared/sync/replica'
 import type { OutboxRow, SyncRecordRow } from './database'
-import { caseIdOf, SYNC_BOOKKEEPING_TABLES, SYNC_ENTITY_OF_TABLE, SYNC_META_KEYS } from './sync-tables'
+import {
+  caseIdOf,
+  SYNC_BOOKKEEPING_TABLES,
+  SYNC_ENTITY_OF_TABLE,
+  SYNC_META_KEYS,
+  syncsRecord,
+} from './sync-tables'
 
 type Row = Record<string, unknown> & { id?: unknown; caseId?: unknown }
 
@@ -17,22 +23,26 @@ export function createSyncCapture() {
   /** Transactions opened while capturing, with the node that stamps their writes. */
   const capturing = new WeakMap<DBCoreTransaction, string>()
 
-  async function primaryKeys(table: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
+  // No async/await below: Dexie keeps its transaction zone only along its own promises' `then`
+  // chains, and the layers under this one read the transaction from that zone.
+
+  function primaryKeys(table: DBCoreTable, request: DBCoreMutateRequest): unknown[] | Promise<unknown[]> {
     if (request.type === 'delete') return request.keys
     if (request.type === 'deleteRange')
-      return (
-        await table.query({
+      return table
+        .query({
           trans: request.trans,
           values: false,
           query: { index: table.schema.primaryKey, range: request.range },
         })
-      ).result
+        .then((found) => found.result)
     if (request.keys) return request.keys
     if (request.values.length === 0 && request.type === 'put' && request.updates) return request.updates.keys
     return request.values.map((value) => table.schema.primaryKey.extractKey!(value))
   }
 
-  async function record(
+  /** Stamps the changed fields and queues (or folds into the unsent) outbox entry, one record after another. */
+  function record(
     down: DBCore,
     trans: DBCoreTransaction,
     tableName: string,
@@ -40,53 +50,68 @@ export function createSyncCapture() {
     before: (Row | undefined)[],
     after: (Row | undefined)[],
     node: string,
-  ) {
+  ): Promise<unknown> {
     const entity = SYNC_ENTITY_OF_TABLE.get(tableName)!
     const meta = down.table('syncMeta')
     const outbox = down.table('syncOutbox')
     const stampsTable = down.table('syncRecords')
-    const clockRow = await meta.get({ trans, key: SYNC_META_KEYS.clock })
-    const clock = createHlcClock(node, Date.now, (clockRow?.value as string | undefined) ?? undefined)
-    let wrote = false
-    for (const [index, key] of keys.entries()) {
-      const old = before[index]
-      const next = after[index] ?? null
-      const writes = localWrites(old, next, clock.tick)
-      if (!writes) continue
-      wrote = true
-      const entityId = String(key)
-      const current: SyncRecordRow | undefined = await stampsTable.get({ trans, key: [entity, entityId] })
-      const stamps: RecordStamps = stampsAfter(current, writes)
-      await stampsTable.mutate({ type: 'put', trans, values: [{ entity, entityId, ...stamps }] })
-      const unsent: OutboxRow | undefined = (
-        await outbox.query({
-          trans,
-          values: true,
-          limit: 1,
-          query: {
-            index: outbox.schema.getIndexByKeyPath(['entity', 'entityId', 'state'])!,
-            range: { type: 1, lower: [entity, entityId, 'pending'], upper: [entity, entityId, 'pending'] },
-          },
-        })
-      ).result[0]
-      const row: OutboxRow = unsent
-        ? { ...unsent, ...coalesceWrites(unsent, writes) }
-        : {
-            entity,
-            entityId,
-            caseId: caseIdOf(entity, (next ?? old) as Row),
-            ...writes,
-            state: 'pending',
-            queuedAt: new Date().toISOString(),
-          }
-      await outbox.mutate({ type: 'put', trans, values: [row] })
-    }
-    if (wrote)
-      await meta.mutate({
-        type: 'put',
-        trans,
-        values: [{ key: SYNC_META_KEYS.clock, value: clock.current() }],
+    const byRecord = outbox.schema.getIndexByKeyPath(['entity', 'entityId', 'state'])!
+    return meta.get({ trans, key: SYNC_META_KEYS.clock }).then((clockRow) => {
+      const clock = createHlcClock(node, Date.now, (clockRow?.value as string | undefined) ?? undefined)
+      const changes = keys.flatMap((key, index) => {
+        const old = before[index]
+        const next = after[index] ?? null
+        if (!syncsRecord(entity, next ?? old)) return []
+        const writes = localWrites(old, next, clock.tick)
+        return writes
+          ? [{ entityId: String(key), caseId: caseIdOf(entity, (next ?? old) as Row), writes }]
+          : []
       })
+      if (changes.length === 0) return undefined
+      const step = (index: number): Promise<unknown> => {
+        const change = changes[index]
+        if (!change)
+          return meta.mutate({
+            type: 'put',
+            trans,
+            values: [{ key: SYNC_META_KEYS.clock, value: clock.current() }],
+          })
+        const { entityId, caseId, writes } = change
+        return stampsTable
+          .get({ trans, key: [entity, entityId] })
+          .then((current: SyncRecordRow | undefined) =>
+            stampsTable.mutate({
+              type: 'put',
+              trans,
+              values: [{ entity, entityId, ...stampsAfter(current, writes) }],
+            }),
+          )
+          .then(() =>
+            outbox.query({
+              trans,
+              values: true,
+              limit: 1,
+              query: {
+                index: byRecord,
+                range: {
+                  type: 1,
+                  lower: [entity, entityId, 'pending'],
+                  upper: [entity, entityId, 'pending'],
+                },
+              },
+            }),
+          )
+          .then((found) => {
+            const unsent = found.result[0] as OutboxRow | undefined
+            const row: OutboxRow = unsent
+              ? { ...unsent, ...coalesceWrites(unsent, writes) }
+              : { entity, entityId, caseId, ...writes, state: 'pending', queuedAt: new Date().toISOString() }
+            return outbox.mutate({ type: 'put', trans, values: [row] })
+          })
+          .then(() => step(index + 1))
+      }
+      return step(0)
+    })
   }
 
   const middleware: Middleware<DBCore> = {
@@ -107,15 +132,21 @@ export function createSyncCapture() {
         if (!SYNC_ENTITY_OF_TABLE.has(name)) return table
         return {
           ...table,
-          async mutate(request) {
+          mutate(request) {
             const node = capturing.get(request.trans)
             if (node === undefined) return table.mutate(request)
-            const keys = await primaryKeys(table, request)
-            const before = await table.getMany({ trans: request.trans, keys })
-            const result = await table.mutate(request)
-            const after = await table.getMany({ trans: request.trans, keys })
-            await record(down, request.trans, name, keys, before, after, node)
-            return result
+            const trans = request.trans
+            const capture = (keys: unknown[]) =>
+              table.getMany({ trans, keys }).then((before) =>
+                table.mutate(request).then((result) =>
+                  table
+                    .getMany({ trans, keys })
+                    .then((after) => record(down, trans, name, keys, before, after, node))
+                    .then(() => result),
+                ),
+              )
+            const keys = primaryKeys(table, request)
+            return Array.isArray(keys) ? capture(keys) : keys.then(capture)
           },
         }
       },

@@ -21,6 +21,11 @@ export const SYNC_ENTITY_OF_TABLE = new Map(
   Object.entries(SYNC_TABLE_OF).map(([entity, table]) => [table, entity as SyncEntity]),
 )
 
+/** Whether a record goes to the team server: not the audit lines of this workstation's settings. */
+export function syncsRecord(entity: SyncEntity, record: Record<string, unknown> | undefined): boolean {
+  return !(entity === 'auditEntry' && record?.entity === 'settings')
+}
+
 /** The tables every write to a synced record also touches. */
 export const SYNC_BOOKKEEPING_TABLES = ['syncOutbox', 'syncRecords', 'syncMeta'] as const
 

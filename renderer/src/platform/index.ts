@@ -59,6 +59,15 @@ export const platform = {
     (await call('notification:show', request)).shown,
   /** A print document (a report) as PDF bytes, from Chromium's print engine. */
   printToPdf: async (html: string) => (await call('report:print', { html })).pdf,
+  /** Team sync through the host, which keeps the session token (the page never sees it). */
+  teamServer: {
+    signIn: (request: PlatformRequest<'sync:signIn'>) => call('sync:signIn', request),
+    signOut: () => call('sync:signOut', {}),
+    session: async () => (await call('sync:session', {})).session,
+    push: (request: PlatformRequest<'sync:push'>) => call('sync:push', request),
+    pull: (request: PlatformRequest<'sync:pull'>) => call('sync:pull', request),
+    team: async () => (await call('sync:team', {})).members,
+  },
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     return host.on('menu:command', (payload) => {
       const parsed = platformEvents['menu:command'].safeParse(payload)

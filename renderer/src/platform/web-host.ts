@@ -99,6 +99,7 @@ export function createWebHostPlatform(appInfo: Omit<AppInfo, 'host' | 'platform'
       'sync:session': (request) => viaHostProcess('sync:session', request),
       'sync:push': (request) => viaHostProcess('sync:push', request),
       'sync:pull': (request) => viaHostProcess('sync:pull', request),
+      'sync:team': (request) => viaHostProcess('sync:team', request),
     }
   return {
     host: 'web',

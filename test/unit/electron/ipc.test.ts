@@ -55,6 +55,7 @@ describe('IPC wiring of the platform contract', () => {
       'sync:session',
       'sync:signIn',
       'sync:signOut',
+      'sync:team',
     ])
   })
 

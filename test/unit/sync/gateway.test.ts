@@ -78,6 +78,8 @@ describe('the sync gateway (the host side of sign-in, push and pull)', () => {
     expect(pushed.results[0]).toMatchObject({ outcome: 'applied' })
     const pulled = await handlers['sync:pull']({ cursor: 0, limit: 10 })
     expect(pulled.changes.map((change) => change.entityId)).toEqual(['case-1'])
+    const team = await handlers['sync:team']({})
+    expect(team.members.map((member) => member.displayName)).toEqual(['Riley Chen'])
 
     await handlers['sync:signOut']({})
     expect(files.current).toBeNull()

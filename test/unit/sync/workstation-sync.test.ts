@@ -103,6 +103,24 @@ describe('workstations syncing through the team server', () => {
     expect(caseRows[0]?.fields.summary?.value).toBe('Gate hinge bent')
   })
 
+  it('captures partial updates and deletions made after other awaits in a transaction', async () => {
+    const { db } = workstation(lead, 'lee-laptop')
+    const note = { id: 'note-1', caseId: 'case-1', body: 'First', createdAt: '2026-11-30T10:00:00.000Z' }
+    await db.transaction('rw', db.notes, async () => {
+      await db.notes.put(note as never)
+      await db.notes.update('note-1', { body: 'Second' })
+    })
+    expect((await db.syncOutbox.toArray()).map((row) => row.fields.body?.value)).toEqual(['Second'])
+    await db.syncOutbox.toCollection().modify({ state: 'sent' })
+    await db.transaction('rw', db.notes, async () => {
+      await db.notes.get('note-1')
+      await db.notes.where('caseId').equals('case-1').delete()
+    })
+    const [, deletion] = await db.syncOutbox.toArray()
+    expect(deletion).toMatchObject({ entityId: 'note-1', state: 'pending', fields: {} })
+    expect(deletion?.deleted).toMatch(/:lee-laptop$/)
+  })
+
   it('brings a case a lead opened and assigned to the analyst, and the analyst’s work back to the lead', async () => {
     const leadStation = workstation(lead, 'lee-laptop')
     const rileyStation = workstation(riley, 'riley-laptop')

@@ -1,3 +1,4 @@
+import type { TeamUser } from '../../../../shared/sync/protocol'
 import type { OutboxRow, WorkstationDatabase } from '../database'
 import { SYNC_META_KEYS } from '../sync-tables'
 import type { UnreadableRecord } from './sync-replica'
@@ -28,6 +29,13 @@ const refused = (row: OutboxRow): RefusedChange => ({
   ),
 })
 
+/** The team server this workstation has joined, as last signed in (the host keeps the token). */
+export interface JoinedServer {
+  serverUrl: string
+  user: TeamUser
+  clientId: string
+}
+
 /** What the analyst sees of the outbox: how much waits, what was refused and why; retrying. */
 export function createSyncOutboxRepository(db: WorkstationDatabase) {
   return {
@@ -45,6 +53,24 @@ export function createSyncOutboxRepository(db: WorkstationDatabase) {
     /** Pulled records that did not read as their kind and so were kept out of the app. */
     unreadable: async (): Promise<UnreadableRecord[]> =>
       ((await db.syncMeta.get(SYNC_META_KEYS.unreadable))?.value as UnreadableRecord[] | undefined) ?? [],
+
+    joined: async (): Promise<JoinedServer | null> =>
+      ((await db.syncMeta.get(SYNC_META_KEYS.session))?.value as JoinedServer | undefined) ?? null,
+
+    /**
+     * Joins a team server. Joining another server than before starts over from its first change
+     * (the cursor belongs to the old one); what waits in the outbox stays and goes to the new one.
+     */
+    async join(server: JoinedServer): Promise<void> {
+      await db.transaction('rw', db.syncMeta, async () => {
+        const before = (await db.syncMeta.get(SYNC_META_KEYS.session))?.value as JoinedServer | undefined
+        if (before?.serverUrl !== server.serverUrl) await db.syncMeta.delete(SYNC_META_KEYS.cursor)
+        await db.syncMeta.put({ key: SYNC_META_KEYS.session, value: server })
+      })
+    },
+
+    /** Leaves the team server: later changes stay on this workstation; the outbox is kept. */
+    leave: () => db.syncMeta.delete(SYNC_META_KEYS.session),
 
     /** This workstation's id towards the team server, made once. */
     async clientId(): Promise<string> {

@@ -2,11 +2,16 @@ import { Button, Menu, MenuItem, Stack, Tooltip } from '@mui/material'
 import { useRef, useState } from 'react'
 import { allowedTransitions, CASE_STATUS_INFO, type Case } from '../../../../shared/domain'
 import { useAnalyst } from '../identity/useAnalyst'
+import { canAssign, useJoinedServer } from '../sync/useJoinedServer'
+import { AssignCaseDialog } from './AssignCaseDialog'
 import { assignCaseToMe, moveCaseTo } from './case-commands'
 import { useCaseRequest } from './case-requests'
 import { EditCaseDialog } from './EditCaseDialog'
 
-/** Status changes (only the workflow's allowed transitions) and "assign to me", from the case header. */
+/**
+ * Status changes (only the workflow's allowed transitions), "assign to me" and, for a lead signed in
+ * to a team server, assigning to anyone on the team, from the case header.
+ */
 export function CaseActions({ record }: { record: Case }) {
   const analyst = useAnalyst()
   const [menuOpen, setMenuOpen] = useState(false)
@@ -15,6 +20,8 @@ export function CaseActions({ record }: { record: Case }) {
   useCaseRequest('change-status', () => setMenuOpen(true))
   const [editing, setEditing] = useState(false)
   useCaseRequest('edit-details', () => setEditing(true))
+  const joined = useJoinedServer()
+  const [assigning, setAssigning] = useState(false)
   if (!analyst) return null
 
   return (
@@ -22,6 +29,11 @@ export function CaseActions({ record }: { record: Case }) {
       {record.assigneeId !== analyst.id && (
         <Button size="small" variant="outlined" onClick={() => assignCaseToMe(record.id, analyst)}>
           Assign to me
+        </Button>
+      )}
+      {canAssign(joined) && (
+        <Button size="small" variant="outlined" onClick={() => setAssigning(true)}>
+          Assign…
         </Button>
       )}
       <Button size="small" variant="outlined" onClick={() => setEditing(true)}>
@@ -51,6 +63,7 @@ export function CaseActions({ record }: { record: Case }) {
         ))}
       </Menu>
       {editing && <EditCaseDialog record={record} onClose={() => setEditing(false)} />}
+      {assigning && <AssignCaseDialog record={record} lead={analyst} onClose={() => setAssigning(false)} />}
     </Stack>
   )
 }

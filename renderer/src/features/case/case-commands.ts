@@ -23,5 +23,11 @@ export const assignCaseToMe = (caseId: string, analyst: Actor) =>
     (number) => `${number} is assigned to you.`,
   )
 
+/** A lead's assignment (an empty id puts the case back in the team queue). */
+export const assignCase = (caseId: string, assignee: { id: string; name: string }, lead: Actor) =>
+  changeCase(caseId, { assigneeId: assignee.id, assigneeName: assignee.name }, lead, (number) =>
+    assignee.id ? `${number} is assigned to ${assignee.name}.` : `${number} is back in the team queue.`,
+  )
+
 export const moveCaseTo = (caseId: string, status: CaseStatus, analyst: Actor) =>
   changeCase(caseId, { status }, analyst, (number) => `${number} is now ${CASE_STATUS_INFO[status].label}.`)

@@ -20,6 +20,7 @@ import { AnalystForm } from '../identity/AnalystForm'
 import { useNotificationStore } from '../notifications/notification-store'
 import { notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
+import { TeamServerSection } from '../sync/TeamServerSection'
 import { type ThemePreference, useThemeStore } from '../theme/theme-store'
 import { DemoDataSection } from './DemoDataSection'
 import { EmailTemplatesSection } from './EmailTemplatesSection'
@@ -64,6 +65,9 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
               submitLabel="Save analyst"
               onSaved={() => notify('success', 'Analyst saved.')}
             />
+          </Section>
+          <Section title="Team server">
+            <TeamServerSection />
           </Section>
           <Section title="Theme">
             <ToggleButtonGroup

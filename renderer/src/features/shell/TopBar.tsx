@@ -1,9 +1,9 @@
 import AddIcon from '@mui/icons-material/Add'
-import CloudOffIcon from '@mui/icons-material/CloudOff'
 import SettingsIcon from '@mui/icons-material/Settings'
 import ShieldIcon from '@mui/icons-material/Shield'
-import { AppBar, Box, Button, Chip, IconButton, Toolbar, Tooltip, Typography } from '@mui/material'
+import { AppBar, Box, Button, IconButton, Toolbar, Tooltip, Typography } from '@mui/material'
 import type { Actor } from '../../../../shared/domain'
+import { SyncStatusChip } from '../sync/SyncStatusChip'
 import { TransferMenu } from '../transfer/TransferMenu'
 import { SearchBox } from './SearchBox'
 import { useWorkspaceUi } from './ui-store'
@@ -31,17 +31,7 @@ export function TopBar({ analyst }: { analyst: Actor }) {
           </Button>
         </Tooltip>
         <Box sx={{ flexGrow: 1 }} />
-        {/* Honest until a team server exists: every case lives only on this computer. */}
-        <Chip
-          icon={<CloudOffIcon />}
-          label="Offline only — no server configured"
-          variant="outlined"
-          sx={{
-            color: 'inherit',
-            borderColor: 'rgba(255,255,255,0.5)',
-            '& .MuiChip-icon': { color: 'inherit' },
-          }}
-        />
+        <SyncStatusChip />
         <TransferMenu analyst={analyst} />
         <Tooltip title={`${analyst.name} (${analyst.id})`}>
           <Typography variant="body2" sx={{ whiteSpace: 'nowrap' }}>

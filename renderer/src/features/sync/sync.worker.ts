@@ -1,0 +1,52 @@
+/// <reference lib="webworker" />
+// Runs the sync engine off the UI thread: pushing the outbox and merging pulled changes into the
+// database never holds up typing or scrolling.
+import { createSyncEngine, type SyncEngine } from '../../../../shared/sync/engine'
+import { createWorkstationDatabase } from '../../db/database'
+import { createSyncReplica } from '../../db/repositories/sync-replica'
+import type { FromSyncWorker, ToSyncWorker } from './sync-worker-messages'
+
+let engine: SyncEngine | null = null
+let nextRequestId = 1
+const waiting = new Map<number, { resolve(body: unknown): void; reject(error: Error): void }>()
+
+const send = (message: FromSyncWorker) => self.postMessage(message)
+
+function viaPage(operation: 'push' | 'pull', body: never): Promise<unknown> {
+  const requestId = nextRequestId++
+  return new Promise((resolve, reject) => {
+    waiting.set(requestId, { resolve, reject })
+    send({ type: 'request', requestId, operation, body })
+  })
+}
+
+self.onmessage = (event: MessageEvent<ToSyncWorker>) => {
+  const message = event.data
+  if (message.type === 'start') {
+    // Its own connection, without the capture the page's has: pulled changes are not sent back.
+    const db = createWorkstationDatabase(message.databaseName)
+    engine = createSyncEngine({
+      clientId: message.clientId,
+      storage: createSyncReplica(db, message.clientId),
+      transport: {
+        push: (request) => viaPage('push', request as never),
+        pull: (request) => viaPage('pull', request as never),
+      },
+      now: Date.now,
+      random: Math.random,
+      setTimer: (run, ms) => {
+        const timer = setTimeout(run, ms)
+        return () => clearTimeout(timer)
+      },
+      onState: (state) => send({ type: 'state', state }),
+    })
+    void engine.setOnline(message.online)
+  } else if (message.type === 'syncNow') void engine?.syncNow()
+  else if (message.type === 'online') void engine?.setOnline(message.online)
+  else {
+    const pending = waiting.get(message.requestId)
+    waiting.delete(message.requestId)
+    if (message.ok) pending?.resolve(message.body)
+    else pending?.reject(new Error(message.message))
+  }
+}

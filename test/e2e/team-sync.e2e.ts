@@ -1,0 +1,171 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, openApp } from './browser'
+import { startTeamServer, TEAM_PASSWORD } from './team-server'
+import { createCase, identifyAs, openSettings, queueRows } from './workstation'
+
+let browser: Browser
+let server: Awaited<ReturnType<typeof startTeamServer>>
+const stations: { context: BrowserContext; page: Page; pageErrors: Error[] }[] = []
+let lee: Page
+let riley: Page
+
+async function signIn(page: Page, username: string) {
+  await openSettings(page)
+  const form = page.getByRole('form', { name: 'Sign in to a team server' })
+  await form.getByLabel('Server address').fill(server.url)
+  await form.getByLabel('User name').fill(username)
+  await form.getByLabel('Password').fill(TEAM_PASSWORD)
+  await form.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByText(`Signed in to ${server.url}`).waitFor()
+  await page.keyboard.press('Escape')
+  await page.getByRole('heading', { name: 'Settings' }).waitFor({ state: 'hidden' })
+}
+
+const syncStatus = (page: Page) => page.getByRole('button', { name: /^Sync status:/ })
+
+async function syncNow(page: Page) {
+  await syncStatus(page).click()
+  await page.getByRole('button', { name: 'Sync now' }).click()
+  await page
+    .getByTestId('sync-status')
+    .filter({ hasText: /^Up to date\./ })
+    .waitFor()
+  await page.keyboard.press('Escape')
+  await page.getByRole('heading', { name: 'Settings' }).waitFor({ state: 'hidden' })
+}
+
+const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true })
+
+beforeAll(async () => {
+  server = await startTeamServer()
+  browser = await launchChromium()
+  for (const _ of [0, 1]) stations.push(await openApp(browser))
+  lee = stations[0]!.page
+  riley = stations[1]!.page
+  await identifyAs(lee, { name: 'Lee', id: 'lee-local' })
+  await identifyAs(riley, { name: 'Riley', id: 'riley-local' })
+}, 60_000)
+
+afterAll(async () => {
+  for (const station of stations) {
+    expect(station.pageErrors).toEqual([])
+    await station.context.close()
+  }
+  await browser?.close()
+  await server?.close()
+})
+
+describe('two analysts on one team server', () => {
+  it('signs each in through the host; the top bar says where sync stands', async () => {
+    await expect.poll(() => lee.getByText('Offline only — no team server').count()).toBe(1)
+    await signIn(lee, 'lee')
+    await signIn(riley, 'riley')
+    await expect.poll(() => syncStatus(lee).innerText()).toBe('Up to date')
+    // Work is now recorded under the team account's name.
+    await expect.poll(() => lee.getByText('Lee Park', { exact: true }).count()).toBe(1)
+    // The page never holds the session token: not in storage, not in the database.
+    const stored = await lee.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((database) => database.name)
+      return JSON.stringify({ names, local: { ...localStorage }, cookie: document.cookie })
+    })
+    expect(stored).not.toMatch(/token/i)
+  })
+
+  it('a lead opens a case and assigns it; the analyst receives it', async () => {
+    await createCase(lee, 'Shopper threatened at the door')
+    await lee.getByRole('button', { name: 'Assign…' }).click()
+    const dialog = lee.getByRole('dialog', { name: /^Assign CR-/ })
+    await dialog.getByRole('button', { name: /Riley Chen/ }).click()
+    await lee.getByText(/is assigned to Riley Chen\./).waitFor()
+    await syncNow(lee)
+
+    await syncNow(riley)
+    await queueRows(riley).filter({ hasText: 'Shopper threatened at the door' }).click()
+    await riley.getByTestId('case-header').filter({ hasText: 'Assignee: Riley Chen' }).waitFor()
+    // Riley is not a lead: no assigning others.
+    expect(await riley.getByRole('button', { name: 'Assign…' }).count()).toBe(0)
+  })
+
+  it('the analyst works it offline, comes back online, and both see the same case and report', async () => {
+    await stations[1]!.context.setOffline(true)
+    await expect.poll(() => syncStatus(riley).innerText()).toMatch(/^Offline/)
+
+    await tab(riley, 'Notes').click()
+    await riley.getByLabel('New note').fill('Shopper says the customer shouted at her through the door.')
+    await riley.getByRole('button', { name: 'Add note' }).click()
+    await tab(riley, 'Report').click()
+    await riley.getByRole('button', { name: 'Start the report' }).click()
+    const editor = riley.getByRole('textbox', { name: 'Report text' })
+    await editor.waitFor()
+    await editor.locator('h1', { hasText: 'Summary' }).locator('xpath=following-sibling::p[1]').click()
+    await riley.keyboard.press('End')
+    await riley.keyboard.type('Verbal threat at drop-off; no injury.')
+    await editor.getByText('Verbal threat at drop-off; no injury.').waitFor()
+    await riley
+      .getByText('All changes saved')
+      .waitFor({ timeout: 5000 })
+      .catch(async (e) => {
+        await riley.screenshot({ path: '/tmp/riley.png' })
+        throw e
+      })
+    await expect.poll(() => syncStatus(riley).innerText()).toMatch(/^Offline · \d+ waiting/)
+
+    await stations[1]!.context.setOffline(false)
+    await expect.poll(() => syncStatus(riley).innerText(), { timeout: 20_000 }).toBe('Up to date')
+
+    await syncNow(lee)
+    await tab(lee, 'Notes').click()
+    await lee.getByTestId('case-note').filter({ hasText: 'shouted at her through the door' }).waitFor()
+    await tab(lee, 'Report').click()
+    await lee
+      .getByRole('textbox', { name: 'Report text' })
+      .getByText('Verbal threat at drop-off; no injury.')
+      .waitFor()
+  })
+
+  it('a change the server refuses is kept with the reason, and can be retried', async () => {
+    // The lead takes the case back while Riley is offline and still editing it.
+    await stations[1]!.context.setOffline(true)
+    await expect.poll(() => syncStatus(riley).innerText()).toMatch(/^Offline/)
+    await tab(lee, 'Overview').click()
+    await lee.getByRole('button', { name: 'Assign…' }).click()
+    await lee
+      .getByRole('dialog', { name: /^Assign CR-/ })
+      .getByRole('button', { name: /Lee Park/ })
+      .click()
+    await lee.getByText(/is assigned to Lee Park\./).waitFor()
+    await syncNow(lee)
+
+    await tab(riley, 'Notes').click()
+    await riley.getByLabel('New note').fill('Called the customer back; no answer.')
+    await riley.getByRole('button', { name: 'Add note' }).click()
+    await stations[1]!.context.setOffline(false)
+    await syncStatus(riley).click()
+    const refused = riley.getByRole('list', { name: 'Refused changes' })
+    await refused
+      .getByText(/assigned to another analyst/)
+      .first()
+      .waitFor({ timeout: 20_000 })
+    expect(await riley.getByTestId('sync-status').innerText()).toMatch(/\d+ waiting/)
+
+    // The lead hands the case back; Riley retries and the note lands.
+    await lee.getByRole('button', { name: 'Assign…' }).click()
+    await lee
+      .getByRole('dialog', { name: /^Assign CR-/ })
+      .getByRole('button', { name: /Riley Chen/ })
+      .click()
+    await lee.getByText(/is assigned to Riley Chen\./).waitFor()
+    await syncNow(lee)
+    await riley.getByRole('button', { name: 'Retry all' }).click()
+    await refused.waitFor({ state: 'detached' })
+    await riley
+      .getByTestId('sync-status')
+      .filter({ hasText: /^Up to date\./ })
+      .waitFor({ timeout: 20_000 })
+    await riley.keyboard.press('Escape')
+    await syncNow(lee)
+    await tab(lee, 'Notes').click()
+    await lee.getByTestId('case-note').filter({ hasText: 'no answer' }).waitFor()
+  })
+})
