@@ -144,6 +144,22 @@ export function createAccounts(db: SqlClient, now: () => Date) {
         : null
     },
 
+    /** Disables or re-enables a user; disabling ends every session they have. */
+    async setDisabled(userId: string, disabled: boolean, by: User): Promise<boolean> {
+      const changed = await db.query('UPDATE users SET disabled = $2 WHERE id = $1 RETURNING id', [
+        userId,
+        disabled,
+      ])
+      if (changed.rows.length === 0) return false
+      if (disabled)
+        await db.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [
+          userId,
+          now().toISOString(),
+        ])
+      await audit(by.id, disabled ? 'disable-user' : 'enable-user', userId)
+      return true
+    },
+
     /** The team's active members, for assigning cases and showing names. */
     async team(): Promise<User[]> {
       const found = await db.query<{ id: string; username: string; display_name: string; role: Role }>(

@@ -1,9 +1,11 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { PullRequestSchema, PushRequestSchema, SignInRequestSchema } from '../shared/sync/protocol'
 import { describeIssues } from '../shared/validation'
-import type { Accounts, User } from './accounts'
+import { AccountError, type Accounts, type User } from './accounts'
 import type { SyncService } from './sync-service'
+
+const UserChangeSchema = z.object({ disabled: z.boolean() }).strict()
 
 /**
  * The team server's HTTP API. Every body is checked against the shared protocol before anything is
@@ -64,6 +66,36 @@ export function createServerApp(deps: { accounts: Accounts; sync: SyncService; l
     const user = await signedIn(request, reply)
     if (!user) return
     return { members: await deps.accounts.team() }
+  })
+
+  const adminOnly = async (request: FastifyRequest, reply: FastifyReply): Promise<User | undefined> => {
+    const user = await signedIn(request, reply)
+    if (user && user.role !== 'admin') {
+      void reply.code(403).send({ error: 'Only an admin manages users.' })
+      return undefined
+    }
+    return user
+  }
+
+  app.post('/v1/users', async (request, reply) => {
+    const admin = await adminOnly(request, reply)
+    if (!admin) return
+    try {
+      return reply.code(201).send(await deps.accounts.createUser(request.body as never, admin))
+    } catch (error) {
+      if (error instanceof AccountError) return reply.code(400).send({ error: error.message })
+      throw error
+    }
+  })
+
+  app.patch('/v1/users/:id', async (request, reply) => {
+    const admin = await adminOnly(request, reply)
+    const body = admin && parse(UserChangeSchema, request.body, reply)
+    if (!admin || !body) return
+    const { id } = request.params as { id: string }
+    if (!(await deps.accounts.setDisabled(id, body.disabled, admin)))
+      return reply.code(404).send({ error: 'No such user.' })
+    return reply.code(204).send()
   })
 
   app.post('/v1/sync/push', async (request, reply) => {

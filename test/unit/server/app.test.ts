@@ -105,4 +105,97 @@ describe('the sync server over HTTP', () => {
     expect(broken.statusCode).toBe(400)
     expect(broken.json().error).toMatch(/^Not a valid request: mutations\.0\./)
   })
+
+  it('refuses malformed payloads with 4xx and a clear message, changing nothing', async () => {
+    const token = await signIn()
+    const auth = { authorization: `Bearer ${token}` }
+    const hlc = '001764082800000:0000:riley-laptop'
+    const mutation = (mutationId: number, extra: object = {}) => ({
+      mutationId,
+      entity: 'case',
+      entityId: `case-${mutationId}`,
+      caseId: `case-${mutationId}`,
+      fields: { title: { value: 'Mailbox', hlc } },
+      deleted: null,
+      ...extra,
+    })
+    const records = async () => (await db.query('SELECT count(*)::int AS n FROM records')).rows[0]
+    const before = await records()
+    const cases: [string, unknown, number, RegExp][] = [
+      ['wrong types', { clientId: 'riley-laptop', mutations: 'all of them' }, 400, /mutations/],
+      [
+        'an unknown kind of record',
+        { clientId: 'x', mutations: [mutation(1, { entity: 'payment' })] },
+        400,
+        /entity/,
+      ],
+      [
+        'a malformed clock',
+        { clientId: 'x', mutations: [mutation(1, { fields: { title: { value: 'A', hlc: 'yesterday' } } })] },
+        400,
+        /hybrid logical clock/,
+      ],
+      ['ids counting down', { clientId: 'x', mutations: [mutation(2), mutation(1)] }, 400, /count up/],
+      [
+        'too many in one batch',
+        { clientId: 'x', mutations: Array.from({ length: 501 }, (_, i) => mutation(i + 1)) },
+        400,
+        /500/,
+      ],
+      ['a hostile client id', { clientId: '../../etc/passwd', mutations: [mutation(1)] }, 400, /client id/],
+      [
+        'a field name that is not one',
+        { clientId: 'x', mutations: [mutation(1, { fields: { __proto__x: { value: 1, hlc } } })] },
+        400,
+        /mutations\.0\.fields/,
+      ],
+    ]
+    for (const [what, payload, status, message] of cases) {
+      const answer = await app.inject({
+        method: 'POST',
+        url: '/v1/sync/push',
+        headers: auth,
+        payload: payload as never,
+      })
+      expect(answer.statusCode, what).toBe(status)
+      expect(answer.json().error, what).toMatch(message)
+    }
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: '{"clientId": "x", "mutations": [',
+    })
+    expect(notJson.statusCode).toBe(400)
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: `{"clientId":"x","mutations":[],"pad":"${'x'.repeat(65 * 1024 * 1024)}"}`,
+    })
+    expect(huge.statusCode).toBe(413)
+    // A well-formed write to a field the record kind does not have is refused by the mutation itself.
+    const unknownField = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: auth,
+      payload: { clientId: 'x', mutations: [mutation(1, { fields: { salary: { value: 1, hlc } } })] },
+    })
+    expect(unknownField.json().results[0]).toMatchObject({
+      outcome: 'rejected',
+      reason: 'A case has no field "salary".',
+    })
+    expect(await records()).toEqual(before)
+
+    // A replayed token after signing out is refused.
+    await app.inject({ method: 'DELETE', url: '/v1/sessions', headers: auth })
+    const replayed = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/pull',
+      headers: auth,
+      payload: { cursor: 0, limit: 1 },
+    })
+    expect(replayed.statusCode).toBe(401)
+    expect(replayed.json().error).toMatch(/Sign in again/)
+  })
 })

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAccounts, type User } from '../../../server/accounts'
+import { createServerApp } from '../../../server/app'
+import { migrate } from '../../../server/db/migrate'
+import { openPglite } from '../../../server/db/pglite'
+import type { SqlClient } from '../../../server/db/sql'
+import { createSyncService } from '../../../server/sync-service'
+import type { Mutation } from '../../../shared/sync/protocol'
+
+/**
+ * Every role × every endpoint × a case of one's own, another analyst's, and the unassigned queue.
+ * Analysts read and write the queue and their own cases; leads read and write every case and assign;
+ * admins manage users (and may do what a lead may).
+ */
+
+let db: SqlClient
+let app: ReturnType<typeof createServerApp>
+const password = 'a long enough password'
+const users = {} as Record<'analyst' | 'otherAnalyst' | 'lead' | 'admin', User>
+const tokens = {} as Record<keyof typeof users, string>
+type Role = 'analyst' | 'lead' | 'admin'
+type CaseKind = 'own' | 'other' | 'unassigned'
+let nextMutation = 1
+let millis = 1_800_000_000_000
+
+const hlc = () => `${String(millis++).padStart(15, '0')}:0000:matrix`
+const write = (
+  entity: Mutation['entity'],
+  entityId: string,
+  caseId: string,
+  fields: Record<string, unknown>,
+): Mutation => ({
+  mutationId: nextMutation++,
+  entity,
+  entityId,
+  caseId,
+  fields: Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => [name, { value: value as never, hlc: hlc() }]),
+  ),
+  deleted: null,
+})
+
+const call = (
+  token: string | null,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) =>
+  app.inject({
+    method,
+    url,
+    payload: payload as never,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  })
+const push = (role: keyof typeof users, mutations: Mutation[]) =>
+  call(tokens[role], 'POST', '/v1/sync/push', { clientId: `client-${role}`, mutations })
+
+/** The case of each kind as seen from a role: its own, another analyst's, the queue's. */
+const caseFor = (role: Role, kind: CaseKind) => `${kind}-of-${role}`
+
+beforeAll(async () => {
+  db = await openPglite()
+  await migrate(db)
+  const accounts = createAccounts(db, () => new Date())
+  users.analyst = await accounts.createUser(
+    { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password },
+    null,
+  )
+  users.otherAnalyst = await accounts.createUser(
+    { username: 'sam', displayName: 'Sam Ortiz', role: 'analyst', password },
+    null,
+  )
+  users.lead = await accounts.createUser(
+    { username: 'lee', displayName: 'Lee Park', role: 'lead', password },
+    null,
+  )
+  users.admin = await accounts.createUser(
+    { username: 'ada', displayName: 'Ada Admin', role: 'admin', password },
+    null,
+  )
+  app = createServerApp({ accounts, sync: createSyncService(db) })
+  for (const role of Object.keys(users) as (keyof typeof users)[])
+    tokens[role] = (
+      await call(null, 'POST', '/v1/sessions', { username: users[role].username, password })
+    ).json().token
+  // The lead opens, for each role, a case of its own, one of another analyst's, and one in the queue.
+  const mutations: Mutation[] = []
+  for (const role of ['analyst', 'lead', 'admin'] as Role[]) {
+    const assignees: Record<CaseKind, string> = {
+      own: users[role].id,
+      other: users.otherAnalyst.id,
+      unassigned: '',
+    }
+    for (const kind of ['own', 'other', 'unassigned'] as CaseKind[])
+      mutations.push(
+        write('case', caseFor(role, kind), caseFor(role, kind), {
+          title: `${kind} case`,
+          assigneeId: assignees[kind],
+        }),
+      )
+  }
+  expect(
+    (await push('lead', mutations)).json().results.every((r: { outcome: string }) => r.outcome === 'applied'),
+  ).toBe(true)
+})
+afterAll(async () => {
+  await app.close()
+  await db.close()
+})
+
+const ROLES: Role[] = ['analyst', 'lead', 'admin']
+const KINDS: CaseKind[] = ['own', 'other', 'unassigned']
+/** Whether a role may read and write a case of that kind. */
+const mayWork = (role: Role, kind: CaseKind) => role !== 'analyst' || kind !== 'other'
+
+describe('authorization matrix', () => {
+  for (const role of ROLES)
+    for (const kind of KINDS) {
+      const allowed = mayWork(role, kind)
+      it(`${role} × ${kind} case: write a note ${allowed ? 'applied' : 'refused'}, pull ${allowed ? 'sees' : 'does not see'} it`, async () => {
+        const caseId = caseFor(role, kind)
+        const note = write('note', `note-${role}-${kind}`, caseId, { body: `by ${role}` })
+        const [result] = (await push(role, [note])).json().results
+        expect(result.outcome).toBe(allowed ? 'applied' : 'rejected')
+        const pulled = (await call(tokens[role], 'POST', '/v1/sync/pull', { cursor: 0, limit: 1_000 })).json()
+        expect(pulled.changes.some((change: { entityId: string }) => change.entityId === caseId)).toBe(
+          allowed,
+        )
+      })
+
+      const assignOther = role !== 'analyst'
+      it(`${role} × ${kind} case: assigning it to someone else is ${assignOther ? 'allowed' : 'refused'}`, async () => {
+        const caseId = caseFor(role, kind)
+        const [result] = (
+          await push(role, [write('case', caseId, caseId, { assigneeId: users.otherAnalyst.id })])
+        ).json().results
+        expect(result.outcome).toBe(assignOther && mayWork(role, kind) ? 'applied' : 'rejected')
+        // Put it back for the next checks (the lead may always).
+        const assignees: Record<CaseKind, string> = {
+          own: users[role].id,
+          other: users.otherAnalyst.id,
+          unassigned: '',
+        }
+        await push('lead', [write('case', caseId, caseId, { assigneeId: assignees[kind] })])
+      })
+    }
+
+  it('an analyst may take a case from the queue, not one assigned to another', async () => {
+    const queue = caseFor('analyst', 'unassigned')
+    const other = caseFor('analyst', 'other')
+    const results = (
+      await push('analyst', [
+        write('case', queue, queue, { assigneeId: users.analyst.id }),
+        write('case', other, other, { assigneeId: users.analyst.id }),
+      ])
+    ).json().results
+    expect(results.map((r: { outcome: string }) => r.outcome)).toEqual(['applied', 'rejected'])
+  })
+
+  for (const role of ['analyst', 'lead', 'admin'] as const)
+    it(`${role}: reads the team list; ${role === 'admin' ? 'manages' : 'may not manage'} users`, async () => {
+      expect((await call(tokens[role], 'GET', '/v1/team')).statusCode).toBe(200)
+      const created = await call(tokens[role], 'POST', '/v1/users', {
+        username: `new-${role}`,
+        displayName: 'New Person',
+        role: 'analyst',
+        password,
+      })
+      expect(created.statusCode).toBe(role === 'admin' ? 201 : 403)
+      const disabled = await call(tokens[role], 'PATCH', `/v1/users/${users.otherAnalyst.id}`, {
+        disabled: false,
+      })
+      expect(disabled.statusCode).toBe(role === 'admin' ? 204 : 403)
+    })
+
+  it('without a session every endpoint but sign-in answers 401 and changes nothing', async () => {
+    const before = (await db.query('SELECT count(*)::int AS n FROM records')).rows[0]
+    for (const [method, url, payload] of [
+      ['GET', '/v1/team', undefined],
+      [
+        'POST',
+        '/v1/sync/push',
+        { clientId: 'x', mutations: [write('case', 'intruder', 'intruder', { title: 'x' })] },
+      ],
+      ['POST', '/v1/sync/pull', { cursor: 0, limit: 10 }],
+      ['POST', '/v1/users', { username: 'mallory', displayName: 'M', role: 'admin', password }],
+      ['PATCH', `/v1/users/${users.admin.id}`, { disabled: true }],
+    ] as const) {
+      expect((await call(null, method, url, payload)).statusCode, `${method} ${url}`).toBe(401)
+      expect((await call('not-a-real-token-at-all-xxxxxxxx', method, url, payload)).statusCode).toBe(401)
+    }
+    expect((await db.query('SELECT count(*)::int AS n FROM records')).rows[0]).toEqual(before)
+  })
+
+  it('a disabled user’s sessions end at once', async () => {
+    const token = (await call(null, 'POST', '/v1/sessions', { username: 'sam', password })).json().token
+    expect(
+      (await call(tokens.admin, 'PATCH', `/v1/users/${users.otherAnalyst.id}`, { disabled: true }))
+        .statusCode,
+    ).toBe(204)
+    expect((await call(token, 'POST', '/v1/sync/pull', { cursor: 0, limit: 1 })).statusCode).toBe(401)
+    expect((await call(null, 'POST', '/v1/sessions', { username: 'sam', password })).statusCode).toBe(401)
+    await call(tokens.admin, 'PATCH', `/v1/users/${users.otherAnalyst.id}`, { disabled: false })
+  })
+})
