@@ -9,6 +9,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
+          globalSetup: ['test/unit/postgres-setup.ts'],
         },
       },
       {

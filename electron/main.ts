@@ -19,8 +19,10 @@ import {
   shell,
 } from 'electron'
 import type { MenuCommand } from '../shared/platform/contract'
+import { createChangeFeed } from '../shared/sync/change-feed'
 import { createSyncGateway } from '../shared/sync/gateway'
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol'
+import { openChangeSocket } from './change-socket'
 import { createAppInfoHandler } from './handlers/app-info'
 import { createMailComposeHandler } from './handlers/mail-compose'
 import { createNotificationHandler } from './handlers/notification'
@@ -42,6 +44,25 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const isTrusted = createTrustedOriginCheck(devServerUrl)
 const windowStatePath = () => join(app.getPath('userData'), 'window-state.json')
 const sessionPath = () => join(app.getPath('userData'), 'team-session.bin')
+const sessionVault = createKeychainVault({
+  safeStorage,
+  readFile: () =>
+    readFile(sessionPath()).then(
+      (bytes) => new Uint8Array(bytes),
+      () => null,
+    ),
+  writeFile: (bytes) => writeFile(sessionPath(), bytes, { mode: 0o600 }),
+  removeFile: () => rm(sessionPath(), { force: true }),
+})
+const changeFeed = createChangeFeed({
+  vault: sessionVault,
+  open: openChangeSocket,
+  setTimer: (run, ms) => {
+    const timer = setTimeout(run, ms)
+    return () => clearTimeout(timer)
+  },
+  random: Math.random,
+})
 let mainWindow: BrowserWindow | null = null
 const printDocuments = createPrintDocuments()
 
@@ -115,20 +136,13 @@ if (!app.requestSingleInstanceLock()) {
         ...createSyncHandlers(
           createSyncGateway({
             fetch: globalThis.fetch,
-            vault: createKeychainVault({
-              safeStorage,
-              readFile: () =>
-                readFile(sessionPath()).then(
-                  (bytes) => new Uint8Array(bytes),
-                  () => null,
-                ),
-              writeFile: (bytes) => writeFile(sessionPath(), bytes, { mode: 0o600 }),
-              removeFile: () => rm(sessionPath(), { force: true }),
-            }),
+            vault: sessionVault,
+            onSessionChange: () => void changeFeed.restart(),
           }),
         ),
       },
     })
+    changeFeed.subscribe((sequence) => mainWindow?.webContents.send('sync:changed', sequence))
     const sendCommand = (command: MenuCommand) => mainWindow?.webContents.send('menu:command', command)
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

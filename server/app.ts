@@ -1,8 +1,10 @@
+import websocket from '@fastify/websocket'
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { PullRequestSchema, PushRequestSchema, SignInRequestSchema } from '../shared/sync/protocol'
 import { describeIssues } from '../shared/validation'
 import { AccountError, type Accounts, type User } from './accounts'
+import type { ChangeNotices } from './change-notices'
 import type { SyncService } from './sync-service'
 
 const UserChangeSchema = z.object({ disabled: z.boolean() }).strict()
@@ -12,7 +14,12 @@ const UserChangeSchema = z.object({ disabled: z.boolean() }).strict()
  * done with it; every route but sign-in needs a session token. Logs carry no personal data: request
  * logging is off, and the server logs only method, route, status and timing itself.
  */
-export function createServerApp(deps: { accounts: Accounts; sync: SyncService; logger?: boolean }) {
+export function createServerApp(deps: {
+  accounts: Accounts
+  sync: SyncService
+  notices: ChangeNotices
+  logger?: boolean
+}) {
   const app = Fastify({
     logger: deps.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
     disableRequestLogging: true,
@@ -96,6 +103,31 @@ export function createServerApp(deps: { accounts: Accounts; sync: SyncService; l
     if (!(await deps.accounts.setDisabled(id, body.disabled, admin)))
       return reply.code(404).send({ error: 'No such user.' })
     return reply.code(204).send()
+  })
+
+  // A WebSocket that says when new changes exist ({"sequence": n}); clients then pull. It carries no
+  // record data, so what a user may read is still decided by pull alone.
+  void app.register(websocket, { options: { maxPayload: 1024 } })
+  void app.register(async (scoped) => {
+    scoped.get(
+      '/v1/changes',
+      {
+        websocket: true,
+        preValidation: async (request, reply) => {
+          await signedIn(request, reply)
+        },
+      },
+      (socket) => {
+        const send = (sequence: number) => socket.send(JSON.stringify({ sequence }))
+        send(deps.notices.latest())
+        const unsubscribe = deps.notices.subscribe(send)
+        const alive = setInterval(() => socket.ping(), 30_000)
+        socket.on('close', () => {
+          clearInterval(alive)
+          unsubscribe()
+        })
+      },
+    )
   })
 
   app.post('/v1/sync/push', async (request, reply) => {

@@ -2,13 +2,16 @@
 // DATABASE_URL points it at PostgreSQL, otherwise it keeps an embedded PGlite database in DATA_DIR.
 import { createAccounts } from './accounts'
 import { createServerApp } from './app'
+import { startChangeNotices } from './change-notices'
 import { openServerDatabase } from './open-database'
 import { createSyncService } from './sync-service'
 
 const { db, where } = await openServerDatabase(process.env)
+const notices = await startChangeNotices(db)
 const app = createServerApp({
   accounts: createAccounts(db, () => new Date()),
   sync: createSyncService(db),
+  notices,
   logger: true,
 })
 const port = Number(process.env.PORT ?? 4900)
@@ -19,6 +22,7 @@ app.log.info({ database: where }, 'Critical Response Workstation sync server is 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, async () => {
     await app.close()
+    await notices.stop()
     await db.close()
     process.exit(0)
   })

@@ -10,7 +10,7 @@ import type {
 } from '../shared/sync/protocol'
 import { fieldWritesProblem } from '../shared/sync/record-schemas'
 import type { User } from './accounts'
-import type { SqlClient } from './db/sql'
+import { CHANGES_CHANNEL, type SqlClient } from './db/sql'
 
 interface RecordRow {
   entity: string
@@ -146,6 +146,8 @@ export function createSyncService(db: SqlClient) {
       }
       if (mutation.entity === 'case' && assigneeOf(stored) !== assigneeOf(merged.record))
         await resequenceCase(tx, mutation.entityId)
+      // Delivered at commit to every server process listening, which tell their connected clients.
+      if (merged.changed) await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(sequence)])
       await tx.query(
         'INSERT INTO client_mutations (client_id, mutation_id, user_id, outcome) VALUES ($1, $2, $3, $4)',
         [clientId, mutation.mutationId, user.id, 'applied'],

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { openChangeSocket } from '../../electron/change-socket'
 import { createSyncHandlers } from '../../electron/handlers/sync'
-import { type PlatformChannel, platformChannels } from '../../shared/platform/contract'
+import {
+  type PlatformChannel,
+  platformChannels,
+  WEB_HOST_SYNC_EVENTS_PATH,
+} from '../../shared/platform/contract'
+import { type ChangeFeed, createChangeFeed } from '../../shared/sync/change-feed'
 import { createSyncGateway, memoryVault, type SessionVault, SignedOutError } from '../../shared/sync/gateway'
 import { describeIssues } from '../../shared/validation'
 
@@ -14,7 +20,34 @@ const MAX_BODY = 64 * 1024 * 1024
  * two profiles (two analysts) can be signed in at once. Sessions live as long as this process.
  */
 export function createWebHostSync(options: { fetch?: typeof fetch } = {}) {
-  const vaults = new Map<string, SessionVault>()
+  interface Profile {
+    vault: SessionVault
+    feed: ChangeFeed
+  }
+  const profiles = new Map<string, Profile>()
+  const newProfile = (): Profile => {
+    const vault = memoryVault()
+    const feed = createChangeFeed({
+      vault,
+      open: openChangeSocket,
+      setTimer: (run, ms) => {
+        const timer = setTimeout(run, ms)
+        return () => clearTimeout(timer)
+      },
+      random: Math.random,
+    })
+    return { vault, feed }
+  }
+  /** The profile the request's cookie names, or a new one (with its cookie set on the response). */
+  const profileOf = (request: IncomingMessage, response: ServerResponse): Profile => {
+    let id = /(?:^|;\s*)crw-sync=([A-Za-z0-9_-]{32,})/.exec(request.headers.cookie ?? '')?.[1]
+    if (!id || !profiles.has(id)) {
+      id = randomBytes(32).toString('base64url')
+      profiles.set(id, newProfile())
+      response.setHeader('Set-Cookie', `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/api/sync/`)
+    }
+    return profiles.get(id)!
+  }
 
   return async function handleSync(
     request: IncomingMessage,
@@ -28,6 +61,19 @@ export function createWebHostSync(options: { fetch?: typeof fetch } = {}) {
       response.setHeader('Cache-Control', 'no-store')
       response.end(JSON.stringify(body))
     }
+    if (operation === WEB_HOST_SYNC_EVENTS_PATH.slice('/api/sync/'.length) && request.method === 'GET') {
+      // Server-sent events: the team server's change notices, for as long as the page listens.
+      const { feed } = profileOf(request, response)
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      })
+      response.write(': listening\n\n')
+      const stop = feed.subscribe((sequence) => response.write(`data: ${sequence}\n\n`))
+      request.on('close', stop)
+      return
+    }
     const channel = `sync:${operation}` as PlatformChannel
     if (!Object.hasOwn(platformChannels, channel) || !channel.startsWith('sync:'))
       return answer(404, { error: 'No such sync operation.' })
@@ -37,14 +83,13 @@ export function createWebHostSync(options: { fetch?: typeof fetch } = {}) {
     if (!request.headers['content-type']?.startsWith('application/json'))
       return answer(415, { error: 'Send JSON.' })
 
-    let id = /(?:^|;\s*)crw-sync=([A-Za-z0-9_-]{32,})/.exec(request.headers.cookie ?? '')?.[1]
-    if (!id || !vaults.has(id)) {
-      id = randomBytes(32).toString('base64url')
-      vaults.set(id, memoryVault())
-      response.setHeader('Set-Cookie', `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/api/sync/`)
-    }
+    const profile = profileOf(request, response)
     const handlers = createSyncHandlers(
-      createSyncGateway({ fetch: options.fetch ?? globalThis.fetch, vault: vaults.get(id)! }),
+      createSyncGateway({
+        fetch: options.fetch ?? globalThis.fetch,
+        vault: profile.vault,
+        onSessionChange: () => void profile.feed.restart(),
+      }),
     ) as Record<string, (request: unknown) => Promise<unknown>>
 
     const chunks: Buffer[] = []

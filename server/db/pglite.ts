@@ -10,6 +10,7 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
       await tx.exec(sql)
     },
     transaction: (work) => work(inTransaction(tx)),
+    listen: () => Promise.reject(new Error('Listen outside the transaction.')),
     close: async () => {},
   })
   return {
@@ -18,6 +19,7 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
       await db.exec(sql)
     },
     transaction: (work) => db.transaction((tx) => work(inTransaction(tx))),
+    listen: (channel, onMessage) => db.listen(channel, onMessage),
     close: () => db.close(),
   }
 }

@@ -10,6 +10,7 @@ export function openPostgres(connectionString: string): SqlClient {
       await client.query(sql)
     },
     transaction: (work) => work(onClient(client)),
+    listen: () => Promise.reject(new Error('Listen outside the transaction.')),
     close: async () => {},
   })
   return {
@@ -30,6 +31,18 @@ export function openPostgres(connectionString: string): SqlClient {
       } finally {
         client.release()
       }
+    },
+    /** A connection of its own, outside the pool, held for as long as the process listens. */
+    async listen(channel, onMessage) {
+      const client = new pg.Client({ connectionString })
+      await client.connect()
+      client.on('notification', (message) => {
+        if (message.channel === channel) onMessage(message.payload ?? '')
+      })
+      // Without this a dropped connection would crash the process; the server goes on without notices.
+      client.on('error', () => {})
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+      return () => client.end()
     },
     close: () => pool.end(),
   }

@@ -9,5 +9,13 @@ export interface SqlClient {
   exec(sql: string): Promise<void>
   /** Runs `work` in one transaction; rolled back if it throws. Nested calls join the outer one. */
   transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T>
+  /**
+   * Calls `onMessage` with each NOTIFY payload on `channel`, from whichever server process sent it.
+   * Resolves to a function that stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
   close(): Promise<void>
 }
+
+/** The channel on which a server process announces the latest change sequence after a write. */
+export const CHANGES_CHANNEL = 'crw_changes'

@@ -151,7 +151,12 @@ export const platformEvents = {
   'menu:command': MenuCommandSchema,
   /** The analyst clicked a case notification: open that case. */
   'notification:clicked': z.string().min(1).max(128),
+  /** The team server has changes up to this sequence: time to pull. */
+  'sync:changed': z.number().int().min(0),
 } as const
+
+/** Where the web host's page listens for "sync:changed" (server-sent events). */
+export const WEB_HOST_SYNC_EVENTS_PATH = '/api/sync/events'
 export type PlatformEvent = keyof typeof platformEvents
 export type PlatformEventPayload<E extends PlatformEvent> = z.infer<(typeof platformEvents)[E]>
 

@@ -153,12 +153,23 @@ export function createSyncEngine(deps: {
     }
   }
 
-  /** Pushes and pulls now (a second call while one runs waits for it). */
+  let queued: Promise<void> | null = null
+  /**
+   * Pushes and pulls now. A call while a cycle runs gets one more cycle after it (shared by every
+   * such call): the change that prompted the call may have landed after the running cycle's pull.
+   */
   function syncNow(): Promise<void> {
-    running ??= cycle().finally(() => {
-      running = null
+    if (!running) {
+      running = cycle().finally(() => {
+        running = null
+      })
+      return running
+    }
+    queued ??= running.then(() => {
+      queued = null
+      return syncNow()
     })
-    return running
+    return queued
   }
 
   return {

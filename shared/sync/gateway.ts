@@ -58,7 +58,12 @@ export class SignedOutError extends Error {
 
 const REQUEST_TIMEOUT_MS = 30_000
 
-export function createSyncGateway(deps: { fetch: typeof fetch; vault: SessionVault }) {
+export function createSyncGateway(deps: {
+  fetch: typeof fetch
+  vault: SessionVault
+  /** Told when the session changes, so the change WebSocket reconnects or closes. */
+  onSessionChange?: () => void
+}) {
   async function call(
     serverUrl: string,
     path: string,
@@ -106,7 +111,10 @@ export function createSyncGateway(deps: { fetch: typeof fetch; vault: SessionVau
       const method = body === undefined ? 'GET' : 'POST'
       return (await call(session.serverUrl, path, { method, token: session.token, body })).body
     } catch (error) {
-      if (error instanceof SignedOutError) await deps.vault.clear()
+      if (error instanceof SignedOutError) {
+        await deps.vault.clear()
+        deps.onSessionChange?.()
+      }
       throw error
     }
   }
@@ -125,6 +133,7 @@ export function createSyncGateway(deps: { fetch: typeof fetch; vault: SessionVau
         throw new Error(`The server at ${serverUrl} is not a Critical Response team server.`)
       const session: StoredSession = { serverUrl, ...answer.data }
       await deps.vault.save(session)
+      deps.onSessionChange?.()
       return publicPart(session)
     },
 
@@ -132,6 +141,7 @@ export function createSyncGateway(deps: { fetch: typeof fetch; vault: SessionVau
     async signOut(): Promise<void> {
       const session = await deps.vault.load()
       await deps.vault.clear()
+      deps.onSessionChange?.()
       if (session)
         await call(session.serverUrl, '/v1/sessions', { method: 'DELETE', token: session.token }).catch(
           () => {},

@@ -1,5 +1,6 @@
 import { createAccounts } from '../../server/accounts'
 import { createServerApp } from '../../server/app'
+import { startChangeNotices } from '../../server/change-notices'
 import { migrate } from '../../server/db/migrate'
 import { openPglite } from '../../server/db/pglite'
 import { createSyncService } from '../../server/sync-service'
@@ -23,7 +24,11 @@ export async function startTeamServer() {
     { username: 'sam', displayName: 'Sam Ortiz', role: 'analyst', password: TEAM_PASSWORD },
     null,
   )
-  const app = createServerApp({ accounts, sync: createSyncService(db) })
+  const app = createServerApp({
+    accounts,
+    sync: createSyncService(db),
+    notices: await startChangeNotices(db),
+  })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   return {
     url,

@@ -67,6 +67,13 @@ export const platform = {
     push: (request: PlatformRequest<'sync:push'>) => call('sync:push', request),
     pull: (request: PlatformRequest<'sync:pull'>) => call('sync:pull', request),
     team: async () => (await call('sync:team', {})).members,
+    /** The team server has new changes (its WebSocket, relayed by the host). */
+    onChanged(listener: (sequence: number) => void): () => void {
+      return host.on('sync:changed', (payload) => {
+        const parsed = platformEvents['sync:changed'].safeParse(payload)
+        if (parsed.success) listener(parsed.data)
+      })
+    },
   },
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     return host.on('menu:command', (payload) => {

@@ -8,7 +8,12 @@ import type {
   PlatformResponse,
   WorkstationPlatform,
 } from '../../../shared/platform/contract'
-import { platformEvents, WEB_HOST_PRINT_PATH, WEB_HOST_SYNC_PATH } from '../../../shared/platform/contract'
+import {
+  platformEvents,
+  WEB_HOST_PRINT_PATH,
+  WEB_HOST_SYNC_EVENTS_PATH,
+  WEB_HOST_SYNC_PATH,
+} from '../../../shared/platform/contract'
 import { chooseFiles } from './choose-files'
 
 /**
@@ -54,7 +59,21 @@ async function showBrowserNotification(
  * It has no menu; its only event is a clicked notification.
  */
 export function createWebHostPlatform(appInfo: Omit<AppInfo, 'host' | 'platform'>): WorkstationPlatform {
-  const listeners: Listeners = { 'menu:command': new Set(), 'notification:clicked': new Set() }
+  const listeners: Listeners = {
+    'menu:command': new Set(),
+    'notification:clicked': new Set(),
+    'sync:changed': new Set(),
+  }
+  // The host process relays the team server's change notices while anyone listens.
+  let changeEvents: EventSource | null = null
+  const watchChanges = () => {
+    if (changeEvents || listeners['sync:changed'].size === 0) return
+    changeEvents = new EventSource(WEB_HOST_SYNC_EVENTS_PATH)
+    changeEvents.onmessage = (message) => {
+      const sequence = Number(message.data)
+      if (Number.isSafeInteger(sequence)) emit('sync:changed', sequence)
+    }
+  }
   const emit = <E extends PlatformEvent>(event: E, payload: PlatformEventPayload<E>) => {
     for (const listener of listeners[event]) listener(platformEvents[event].parse(payload) as never)
   }
@@ -107,7 +126,14 @@ export function createWebHostPlatform(appInfo: Omit<AppInfo, 'host' | 'platform'
     on<E extends PlatformEvent>(event: E, listener: (payload: PlatformEventPayload<E>) => void) {
       const set = listeners[event] as Set<typeof listener>
       set.add(listener)
-      return () => set.delete(listener)
+      if (event === 'sync:changed') watchChanges()
+      return () => {
+        set.delete(listener)
+        if (listeners['sync:changed'].size === 0) {
+          changeEvents?.close()
+          changeEvents = null
+        }
+      }
     },
   }
 }

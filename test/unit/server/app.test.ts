@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAccounts } from '../../../server/accounts'
 import { createServerApp } from '../../../server/app'
+import { startChangeNotices } from '../../../server/change-notices'
 import { migrate } from '../../../server/db/migrate'
 import { openPglite } from '../../../server/db/pglite'
 import type { SqlClient } from '../../../server/db/sql'
@@ -18,7 +19,7 @@ beforeEach(async () => {
     { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password: 'a long enough password' },
     null,
   )
-  app = createServerApp({ accounts, sync: createSyncService(db) })
+  app = createServerApp({ accounts, sync: createSyncService(db), notices: await startChangeNotices(db) })
 })
 afterEach(async () => {
   await app.close()

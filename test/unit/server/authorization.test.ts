@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAccounts, type User } from '../../../server/accounts'
 import { createServerApp } from '../../../server/app'
+import { startChangeNotices } from '../../../server/change-notices'
 import { migrate } from '../../../server/db/migrate'
 import { openPglite } from '../../../server/db/pglite'
 import type { SqlClient } from '../../../server/db/sql'
@@ -78,7 +79,7 @@ beforeAll(async () => {
     { username: 'ada', displayName: 'Ada Admin', role: 'admin', password },
     null,
   )
-  app = createServerApp({ accounts, sync: createSyncService(db) })
+  app = createServerApp({ accounts, sync: createSyncService(db), notices: await startChangeNotices(db) })
   for (const role of Object.keys(users) as (keyof typeof users)[])
     tokens[role] = (
       await call(null, 'POST', '/v1/sessions', { username: users[role].username, password })

@@ -6,6 +6,7 @@ import { createKeychainVault } from '../../../electron/session-vault'
 import { createWebHostSync } from '../../../scripts/lib/web-host-sync'
 import { createAccounts } from '../../../server/accounts'
 import { createServerApp } from '../../../server/app'
+import { startChangeNotices } from '../../../server/change-notices'
 import { migrate } from '../../../server/db/migrate'
 import { openPglite } from '../../../server/db/pglite'
 import type { SqlClient } from '../../../server/db/sql'
@@ -22,7 +23,7 @@ beforeEach(async () => {
   await migrate(db)
   const accounts = createAccounts(db, () => new Date())
   await accounts.createUser({ username: 'riley', displayName: 'Riley Chen', role: 'analyst', password }, null)
-  app = createServerApp({ accounts, sync: createSyncService(db) })
+  app = createServerApp({ accounts, sync: createSyncService(db), notices: await startChangeNotices(db) })
   serverUrl = await app.listen({ host: '127.0.0.1', port: 0 })
 })
 afterEach(async () => {

@@ -9,8 +9,11 @@ import type { FromSyncWorker, ToSyncWorker } from './sync-worker-messages'
 /** The sync engine's last reported state, for the top bar and Settings (UI state only). */
 export const useSyncState = create<{ state: SyncState | null }>(() => ({ state: null }))
 
-/** How often to look for others' changes while nothing else prompts a sync. */
-const POLL_MS = 30_000
+/**
+ * How often to look for others' changes when no notice came: the server's WebSocket tells the host
+ * at once, so this only covers a notice lost with a dropped connection.
+ */
+const POLL_MS = 5 * 60_000
 /** How long after a local change to push it (edits in a burst go together). */
 const PUSH_DELAY_MS = 1_000
 
@@ -51,6 +54,7 @@ function startWorker(clientId: string): void {
   window.addEventListener('online', online)
   window.addEventListener('offline', offline)
   const poll = setInterval(() => tell({ type: 'syncNow' }), POLL_MS)
+  const stopNotices = platform.teamServer.onChanged(() => tell({ type: 'syncNow' }))
   // A local change is pushed a moment later; the first answer is the current count, not a change.
   let pushSoon: ReturnType<typeof setTimeout> | undefined
   let seen: number | null = null
@@ -67,6 +71,7 @@ function startWorker(clientId: string): void {
     window.removeEventListener('online', online)
     window.removeEventListener('offline', offline)
     clearInterval(poll)
+    stopNotices()
     clearTimeout(pushSoon)
     outbox.unsubscribe()
   }
