@@ -32,39 +32,8 @@ async function caseAssignee(db: SqlClient, caseId: string): Promise<string | nul
   return row ? (row.assignee ?? '') : null
 }
 
-/**
- * Reserves `count` change sequences and returns the first. The counter row stays locked until the
- * transaction commits, so changes become visible in sequence order (see migration 002).
- */
-async function nextSequences(db: SqlClient, count: number): Promise<number> {
-  const taken = await db.query<{ value: string }>(
-    'UPDATE change_counter SET value = value + $1 WHERE id = 1 RETURNING value',
-    [count],
-  )
-  return Number(taken.rows[0]!.value) - count + 1
-}
-
 const assigneeOf = (record: StoredRecord | undefined) =>
   (record?.fields.assigneeId?.value as string | null) ?? ''
-
-/**
- * Gives every record of a case a new sequence after the case changes hands, so the new assignee's
- * next pull brings the whole case, not only what changes from now on.
- */
-async function resequenceCase(db: SqlClient, caseId: string): Promise<void> {
-  const records = await db.query<{ entity: string; entity_id: string }>(
-    'SELECT entity, entity_id FROM records WHERE case_id = $1 AND entity <> $2 ORDER BY sequence',
-    [caseId, 'case'],
-  )
-  if (records.rows.length === 0) return
-  const first = await nextSequences(db, records.rows.length)
-  for (const [index, row] of records.rows.entries())
-    await db.query('UPDATE records SET sequence = $1 WHERE entity = $2 AND entity_id = $3', [
-      first + index,
-      row.entity,
-      row.entity_id,
-    ])
-}
 
 const sees = (user: User, assignee: string | null) =>
   user.role !== 'analyst' || assignee === '' || assignee === user.id
@@ -95,27 +64,78 @@ async function refusal(db: SqlClient, user: User, mutation: Mutation): Promise<s
 }
 
 /**
- * The server side of sync. Each mutation is applied in its own transaction: its id is recorded so
+ * Change sequences for one push. The counter row is locked before anything else (so pushes touching
+ * the same records cannot deadlock: they queue here), sequences are handed out from memory, and the
+ * last is written back before commit.
+ */
+async function reserveSequences(db: SqlClient) {
+  const locked = await db.query<{ value: string }>(
+    'UPDATE change_counter SET value = value WHERE id = 1 RETURNING value',
+  )
+  const first = Number(locked.rows[0]!.value) + 1
+  let next = first
+  return {
+    take: async (): Promise<number> => next++,
+    /** The last sequence taken (null when none), after storing it in the counter. */
+    async finish(): Promise<number | null> {
+      if (next === first) return null
+      await db.query('UPDATE change_counter SET value = $1 WHERE id = 1', [next - 1])
+      return next - 1
+    },
+  }
+}
+
+/**
+ * Gives every record of a case a new sequence after the case changes hands, so the new assignee's
+ * next pull brings the whole case, not only what changes from now on.
+ */
+async function resequenceCase(db: SqlClient, caseId: string, take: () => Promise<number>): Promise<void> {
+  const records = await db.query<{ entity: string; entity_id: string }>(
+    'SELECT entity, entity_id FROM records WHERE case_id = $1 AND entity <> $2 ORDER BY sequence',
+    [caseId, 'case'],
+  )
+  for (const row of records.rows)
+    await db.query('UPDATE records SET sequence = $1 WHERE entity = $2 AND entity_id = $3', [
+      await take(),
+      row.entity,
+      row.entity_id,
+    ])
+}
+
+/**
+ * The server side of sync. A push is applied in one transaction: each mutation's id is recorded so
  * a retry is acknowledged, not applied twice; access is checked; fields merge last-writer-wins and
- * the record gets the next change sequence; the write is audited.
+ * the record gets the next change sequence; every write and refusal is audited.
  */
 export function createSyncService(db: SqlClient) {
-  async function applyOne(user: User, clientId: string, mutation: Mutation): Promise<MutationResult> {
-    return db.transaction(async (tx) => {
-      const seen = await tx.query<{ outcome: string }>(
-        'SELECT outcome FROM client_mutations WHERE client_id = $1 AND mutation_id = $2',
-        [clientId, mutation.mutationId],
-      )
-      if (seen.rows.length) return { mutationId: mutation.mutationId, outcome: 'duplicate' }
+  async function applyPush(tx: SqlClient, user: User, request: PushRequest): Promise<MutationResult[]> {
+    const sequences = await reserveSequences(tx)
+    const ids = request.mutations.map((mutation) => mutation.mutationId)
+    const seenRows = await tx.query<{ mutation_id: string }>(
+      'SELECT mutation_id FROM client_mutations WHERE client_id = $1 AND mutation_id = ANY($2::bigint[])',
+      [request.clientId, ids],
+    )
+    const seen = new Set(seenRows.rows.map((row) => Number(row.mutation_id)))
+    const applied: number[] = []
+    const audit: { action: string; entity: string; entityId: string; detail: string }[] = []
+    const results: MutationResult[] = []
+    for (const mutation of request.mutations) {
+      if (seen.has(mutation.mutationId)) {
+        results.push({ mutationId: mutation.mutationId, outcome: 'duplicate' })
+        continue
+      }
       const reason =
         fieldWritesProblem(mutation.entity, mutation.fields) ?? (await refusal(tx, user, mutation))
       if (reason) {
-        await tx.query(
-          'INSERT INTO server_audit (user_id, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5)',
-          [user.id, 'write-refused', mutation.entity, mutation.entityId, reason],
-        )
+        audit.push({
+          action: 'write-refused',
+          entity: mutation.entity,
+          entityId: mutation.entityId,
+          detail: reason,
+        })
         // Not recorded as seen: once a lead reassigns the case, the analyst can retry the same mutation.
-        return { mutationId: mutation.mutationId, outcome: 'rejected', reason }
+        results.push({ mutationId: mutation.mutationId, outcome: 'rejected', reason })
+        continue
       }
       const current = await tx.query<{
         fields: Record<string, FieldWrite>
@@ -130,7 +150,7 @@ export function createSyncService(db: SqlClient) {
       // A write every field of which a later one had overtaken changes nothing: the record keeps its place.
       let sequence = Number(current.rows[0]?.sequence ?? 0)
       if (merged.changed) {
-        sequence = await nextSequences(tx, 1)
+        sequence = await sequences.take()
         await tx.query(
           `INSERT INTO records (entity, entity_id, case_id, fields, deleted, sequence) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (entity, entity_id) DO UPDATE SET fields = EXCLUDED.fields, deleted = EXCLUDED.deleted, sequence = EXCLUDED.sequence`,
@@ -145,33 +165,51 @@ export function createSyncService(db: SqlClient) {
         )
       }
       if (mutation.entity === 'case' && assigneeOf(stored) !== assigneeOf(merged.record))
-        await resequenceCase(tx, mutation.entityId)
-      // Delivered at commit to every server process listening, which tell their connected clients.
-      if (merged.changed) await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(sequence)])
+        await resequenceCase(tx, mutation.entityId, sequences.take)
+      applied.push(mutation.mutationId)
+      audit.push({
+        action: mutation.deleted ? 'delete' : 'write',
+        entity: mutation.entity,
+        entityId: mutation.entityId,
+        detail: Object.keys(mutation.fields).join(', '),
+      })
+      results.push({
+        mutationId: mutation.mutationId,
+        outcome: 'applied',
+        sequence,
+        overtaken: merged.overtaken,
+      })
+    }
+    if (applied.length)
       await tx.query(
-        'INSERT INTO client_mutations (client_id, mutation_id, user_id, outcome) VALUES ($1, $2, $3, $4)',
-        [clientId, mutation.mutationId, user.id, 'applied'],
+        "INSERT INTO client_mutations (client_id, mutation_id, user_id, outcome) SELECT $1, id, $3, 'applied' FROM unnest($2::bigint[]) AS id",
+        [request.clientId, applied, user.id],
       )
+    if (audit.length)
       await tx.query(
-        'INSERT INTO server_audit (user_id, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5)',
+        'INSERT INTO server_audit (user_id, action, entity, entity_id, detail) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])',
         [
           user.id,
-          mutation.deleted ? 'delete' : 'write',
-          mutation.entity,
-          mutation.entityId,
-          Object.keys(mutation.fields).join(', '),
+          audit.map((line) => line.action),
+          audit.map((line) => line.entity),
+          audit.map((line) => line.entityId),
+          audit.map((line) => line.detail),
         ],
       )
-      return { mutationId: mutation.mutationId, outcome: 'applied', sequence, overtaken: merged.overtaken }
-    })
+    const latest = await sequences.finish()
+    // Delivered at commit to every server process listening, which tell their connected clients.
+    if (latest !== null) await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(latest)])
+    return results
   }
 
   return {
-    async push(user: User, request: PushRequest): Promise<PushResponse> {
-      const results: MutationResult[] = []
-      for (const mutation of request.mutations) results.push(await applyOne(user, request.clientId, mutation))
-      return { results }
-    },
+    /**
+     * Applies a push in one transaction (one commit for the batch; a failure midway leaves nothing
+     * applied and the client sends it again). Refusals are answers, not failures.
+     */
+    push: async (user: User, request: PushRequest): Promise<PushResponse> => ({
+      results: await db.transaction((tx) => applyPush(tx, user, request)),
+    }),
 
     /** Changes after the cursor that this user may read, in sequence order, a page at a time. */
     async pull(user: User, request: PullRequest): Promise<PullResponse> {

@@ -13,11 +13,26 @@ ${BEGIN_MEASURED}
 ${END_MEASURED}
 `
 
-/** The file with its measured block replaced; a file without the markers gets them at the top. */
-export function withMeasuredBlock(current: string, measured: string): string {
-  const file =
+/** The sync server's figures (scripts/bench-sync.ts) have a block of their own. */
+export const SYNC_MARKERS = {
+  begin: '<!-- measured by npm run bench (sync): begin -->',
+  end: '<!-- measured by npm run bench (sync): end -->',
+}
+
+/**
+ * The file with a measured block replaced (the workstation's by default); a file without the
+ * workstation's markers gets them at the top, and one without another block's gets it at the end.
+ */
+export function withMeasuredBlock(
+  current: string,
+  measured: string,
+  markers = { begin: BEGIN_MEASURED, end: END_MEASURED },
+): string {
+  let file =
     current.includes(BEGIN_MEASURED) && current.includes(END_MEASURED) ? current : `${NEW_FILE}\n${current}`
-  const begin = file.indexOf(BEGIN_MEASURED)
-  const end = file.indexOf(END_MEASURED) + END_MEASURED.length
+  if (!file.includes(markers.begin) || !file.includes(markers.end))
+    file = `${file.trimEnd()}\n\n${markers.begin}\n${markers.end}\n`
+  const begin = file.indexOf(markers.begin)
+  const end = file.indexOf(markers.end) + markers.end.length
   return file.slice(0, begin) + measured + file.slice(end)
 }
