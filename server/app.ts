@@ -1,9 +1,11 @@
+import type { Readable } from 'node:stream'
 import websocket from '@fastify/websocket'
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { PullRequestSchema, PushRequestSchema, SignInRequestSchema } from '../shared/sync/protocol'
 import { describeIssues } from '../shared/validation'
 import { AccountError, type Accounts, type User } from './accounts'
+import { BlobHashMismatchError, type BlobStore, SHA256_PATTERN } from './blob-store'
 import type { ChangeNotices } from './change-notices'
 import type { SyncService } from './sync-service'
 
@@ -14,10 +16,14 @@ const UserChangeSchema = z.object({ disabled: z.boolean() }).strict()
  * done with it; every route but sign-in needs a session token. Logs carry no personal data: request
  * logging is off, and the server logs only method, route, status and timing itself.
  */
+/** The largest evidence file the server takes (the workstation's own limit is at most this). */
+export const MAX_BLOB_BYTES = 64 * 1024 ** 3
+
 export function createServerApp(deps: {
   accounts: Accounts
   sync: SyncService
   notices: ChangeNotices
+  blobs: BlobStore
   logger?: boolean
 }) {
   const app = Fastify({
@@ -128,6 +134,49 @@ export function createServerApp(deps: {
         })
       },
     )
+  })
+
+  // Evidence bytes by SHA-256: streamed to disk and stored only if they hash to their name. Only
+  // someone who may read an evidence record citing the hash may store or fetch it.
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload))
+  const blobAccess = async (request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> => {
+    const user = await signedIn(request, reply)
+    if (!user) return undefined
+    const { sha256 } = request.params as { sha256: string }
+    if (!SHA256_PATTERN.test(sha256)) {
+      void reply.code(400).send({ error: 'A blob is named by its SHA-256: 64 lowercase hex digits.' })
+      return undefined
+    }
+    if (!(await deps.sync.mayReadBlob(user, sha256))) {
+      void reply.code(404).send({ error: 'No evidence you may read has these bytes.' })
+      return undefined
+    }
+    return sha256
+  }
+  app.put('/v1/blobs/:sha256', { bodyLimit: MAX_BLOB_BYTES }, async (request, reply) => {
+    const sha256 = await blobAccess(request, reply)
+    if (!sha256) return
+    if (await deps.blobs.has(sha256)) {
+      ;(request.body as Readable).resume()
+      return reply.code(200).send({ stored: true })
+    }
+    try {
+      await deps.blobs.put(sha256, request.body as Readable)
+    } catch (error) {
+      if (error instanceof BlobHashMismatchError) return reply.code(400).send({ error: error.message })
+      throw error
+    }
+    return reply.code(201).send({ stored: true })
+  })
+  app.get('/v1/blobs/:sha256', async (request, reply) => {
+    const sha256 = await blobAccess(request, reply)
+    if (!sha256) return
+    if (!(await deps.blobs.has(sha256)))
+      return reply.code(404).send({ error: 'These evidence bytes have not reached the server yet.' })
+    return reply
+      .header('Content-Type', 'application/octet-stream')
+      .header('Content-Length', await deps.blobs.size(sha256))
+      .send(deps.blobs.read(sha256))
   })
 
   app.post('/v1/sync/push', async (request, reply) => {

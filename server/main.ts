@@ -1,7 +1,11 @@
 // `npm run server`: the team sync server. PORT (4900) and HOST (127.0.0.1) say where it listens;
 // DATABASE_URL points it at PostgreSQL, otherwise it keeps an embedded PGlite database in DATA_DIR.
+// Evidence bytes go to BLOB_DIR (DATA_DIR/blobs by default).
+
+import { join } from 'node:path'
 import { createAccounts } from './accounts'
 import { createServerApp } from './app'
+import { createBlobStore } from './blob-store'
 import { startChangeNotices } from './change-notices'
 import { openServerDatabase } from './open-database'
 import { createSyncService } from './sync-service'
@@ -12,6 +16,7 @@ const app = createServerApp({
   accounts: createAccounts(db, () => new Date()),
   sync: createSyncService(db),
   notices,
+  blobs: createBlobStore(process.env.BLOB_DIR ?? join(process.env.DATA_DIR ?? 'server-data', 'blobs')),
   logger: true,
 })
 const port = Number(process.env.PORT ?? 4900)

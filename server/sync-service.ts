@@ -211,6 +211,17 @@ export function createSyncService(db: SqlClient) {
       results: await db.transaction((tx) => applyPush(tx, user, request)),
     }),
 
+    /** Whether this user may read (and so store) the evidence bytes with this SHA-256. */
+    async mayReadBlob(user: User, sha256: string): Promise<boolean> {
+      const found = await db.query<{ assignee: string | null }>(
+        `SELECT c.fields->'assigneeId'->>'value' AS assignee FROM records e
+         LEFT JOIN records c ON c.entity = 'case' AND c.entity_id = e.case_id
+         WHERE e.entity = 'evidence' AND e.fields->'sha256'->>'value' = $1`,
+        [sha256],
+      )
+      return found.rows.some((row) => sees(user, row.assignee ?? ''))
+    },
+
     /** Changes after the cursor that this user may read, in sequence order, a page at a time. */
     async pull(user: User, request: PullRequest): Promise<PullResponse> {
       const found = await db.query<RecordRow>(

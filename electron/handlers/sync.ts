@@ -1,7 +1,15 @@
 import type { SyncGateway } from '../../shared/sync/gateway'
 import type { PlatformHandlers } from '../ipc'
 
-type SyncChannel = 'sync:signIn' | 'sync:signOut' | 'sync:session' | 'sync:push' | 'sync:pull' | 'sync:team'
+type SyncChannel =
+  | 'sync:signIn'
+  | 'sync:signOut'
+  | 'sync:session'
+  | 'sync:push'
+  | 'sync:pull'
+  | 'sync:team'
+  | 'sync:uploadBlob'
+  | 'sync:downloadBlob'
 
 /** The sync channels over the gateway: the main process holds the token, the page never sees it. */
 export function createSyncHandlers(gateway: SyncGateway): Pick<PlatformHandlers, SyncChannel> {
@@ -16,5 +24,10 @@ export function createSyncHandlers(gateway: SyncGateway): Pick<PlatformHandlers,
     'sync:push': async (request) => (await gateway.push(request)) as never,
     'sync:pull': async (request) => (await gateway.pull(request)) as never,
     'sync:team': async () => (await gateway.team()) as never,
+    'sync:uploadBlob': async (request) => {
+      await gateway.uploadBlob(request.sha256, request.bytes)
+      return { stored: true }
+    },
+    'sync:downloadBlob': async (request) => ({ bytes: await gateway.downloadBlob(request.sha256) }),
   }
 }

@@ -49,6 +49,52 @@ export function createWebHostSync(options: { fetch?: typeof fetch } = {}) {
     return profiles.get(id)!
   }
 
+  /** Evidence bytes: PUT from the page to the team server, GET from the team server to the page. */
+  async function handleBlob(
+    request: IncomingMessage,
+    response: ServerResponse,
+    origin: string,
+    sha256: string,
+  ) {
+    const answer = (status: number, body: unknown) => {
+      response.statusCode = status
+      response.setHeader('Content-Type', 'application/json; charset=utf-8')
+      response.end(JSON.stringify(body))
+    }
+    const call = platformChannels[request.method === 'PUT' ? 'sync:uploadBlob' : 'sync:downloadBlob']
+    if (request.method !== 'PUT' && request.method !== 'GET')
+      return answer(405, { error: 'PUT or GET evidence bytes.' })
+    if (request.method === 'PUT' && request.headers.origin !== origin)
+      return answer(403, { error: 'Only the workstation itself may sync here.' })
+    const handlers = createSyncHandlers(
+      createSyncGateway({
+        fetch: options.fetch ?? globalThis.fetch,
+        vault: profileOf(request, response).vault,
+      }),
+    )
+    try {
+      if (request.method === 'GET') {
+        const parsed = platformChannels['sync:downloadBlob'].request.safeParse({ sha256 })
+        if (!parsed.success) return answer(400, { error: describeIssues(parsed.error) })
+        const { bytes } = await handlers['sync:downloadBlob'](parsed.data)
+        response.statusCode = 200
+        response.setHeader('Content-Type', 'application/octet-stream')
+        response.setHeader('Cache-Control', 'no-store')
+        response.end(Buffer.from(bytes))
+        return
+      }
+      const chunks: Buffer[] = []
+      for await (const chunk of request as AsyncIterable<Buffer>) chunks.push(chunk)
+      const parsed = call.request.safeParse({ sha256, bytes: new Uint8Array(Buffer.concat(chunks)) })
+      if (!parsed.success) return answer(400, { error: describeIssues(parsed.error) })
+      answer(200, await handlers['sync:uploadBlob'](parsed.data as never))
+    } catch (error) {
+      answer(error instanceof SignedOutError ? 401 : 502, {
+        error: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
+
   return async function handleSync(
     request: IncomingMessage,
     response: ServerResponse,
@@ -74,6 +120,8 @@ export function createWebHostSync(options: { fetch?: typeof fetch } = {}) {
       request.on('close', stop)
       return
     }
+    if (operation.startsWith('blob/'))
+      return handleBlob(request, response, origin, operation.slice('blob/'.length))
     const channel = `sync:${operation}` as PlatformChannel
     if (!Object.hasOwn(platformChannels, channel) || !channel.startsWith('sync:'))
       return answer(404, { error: 'No such sync operation.' })

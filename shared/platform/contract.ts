@@ -32,6 +32,8 @@ const bytes = z.custom<Uint8Array>(
   'expected bytes',
 )
 
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase hex')
+
 /** A print document carries its exhibit images inline; 40 downscaled photos stay well under this. */
 export const MAX_PRINT_HTML_LENGTH = 200 * 1024 * 1024
 
@@ -120,7 +122,19 @@ export const platformChannels = {
   'sync:push': { request: PushRequestSchema, response: PushResponseSchema },
   'sync:pull': { request: PullRequestSchema, response: PullResponseSchema },
   'sync:team': { request: z.object({}).strict(), response: TeamResponseSchema },
+  /** Evidence bytes to and from the team server, named by their SHA-256 (checked on both sides). */
+  'sync:uploadBlob': {
+    request: z.object({ sha256: Sha256Schema, bytes }).strict(),
+    response: z.object({ stored: z.literal(true) }),
+  },
+  'sync:downloadBlob': {
+    request: z.object({ sha256: Sha256Schema }).strict(),
+    response: z.object({ bytes }),
+  },
 } as const
+
+/** Where the web host's page sends and fetches evidence bytes (the SHA-256 after it). */
+export const WEB_HOST_BLOB_PATH = '/api/sync/blob/'
 
 /** Where the web host's page reaches its local host process for "sync:*" (the channel's name after it). */
 export const WEB_HOST_SYNC_PATH = '/api/sync/'

@@ -73,6 +73,8 @@ export function createSyncEngine(deps: {
   random(): number
   setTimer(run: () => void, ms: number): () => void
   onState(state: SyncState): void
+  /** Runs after the outbox is pushed, before pulling (evidence bytes follow their records). */
+  afterPush?(): Promise<void>
 }) {
   let online = true
   let running: Promise<void> | null = null
@@ -137,6 +139,7 @@ export function createSyncEngine(deps: {
     await report({ kind: 'syncing' })
     try {
       await pushAll()
+      await deps.afterPush?.()
       await pullAll()
       failures = 0
       lastSynced = new Date(deps.now()).toISOString()

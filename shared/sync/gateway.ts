@@ -121,6 +121,34 @@ export function createSyncGateway(deps: {
 
   const publicPart = ({ token: _token, ...session }: StoredSession): SyncSession => session
 
+  /** Evidence bytes to or from the server by SHA-256, with the session token. */
+  async function blobRequest(sha256: string, init: { method: 'PUT' | 'GET'; bytes?: Uint8Array }) {
+    const session = await signedIn()
+    let response: Response
+    try {
+      response = await deps.fetch(`${session.serverUrl}/v1/blobs/${sha256}`, {
+        method: init.method,
+        headers: {
+          Authorization: `Bearer ${session.token}`,
+          ...(init.bytes ? { 'Content-Type': 'application/octet-stream' } : {}),
+        },
+        body: init.bytes as Uint8Array<ArrayBuffer> | undefined,
+        redirect: 'error',
+      })
+    } catch {
+      throw new Error(`The team server at ${session.serverUrl} cannot be reached.`)
+    }
+    if (response.ok) return response
+    const said = ErrorAnswerSchema.safeParse(await response.json().catch(() => null))
+    const message = said.success ? said.data.error : `The team server answered ${response.status}.`
+    if (response.status === 401) {
+      await deps.vault.clear()
+      deps.onSessionChange?.()
+      throw new SignedOutError(message)
+    }
+    throw new Error(message)
+  }
+
   return {
     async signIn(request: SignInToServer): Promise<SyncSession> {
       const parsed = SignInToServerSchema.safeParse(request)
@@ -155,6 +183,21 @@ export function createSyncGateway(deps: {
 
     push: (request: PushRequest) => forward('/v1/sync/push', request),
     pull: (request: PullRequest) => forward('/v1/sync/pull', request),
+    /** Sends evidence bytes; the server stores them only if they hash to `sha256`. */
+    async uploadBlob(sha256: string, bytes: Uint8Array): Promise<void> {
+      await blobRequest(sha256, { method: 'PUT', bytes })
+    },
+
+    /** Fetches evidence bytes and checks them against their SHA-256 before handing them over. */
+    async downloadBlob(sha256: string): Promise<Uint8Array> {
+      const bytes = new Uint8Array(await (await blobRequest(sha256, { method: 'GET' })).arrayBuffer())
+      const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+        .map((byte) => byte.toString(16).padStart(2, '0'))
+        .join('')
+      if (digest !== sha256) throw new Error('The evidence bytes from the server do not match their SHA-256.')
+      return bytes
+    },
+
     /** The team's members (for a lead assigning a case). */
     team: () => forward('/v1/team'),
   }

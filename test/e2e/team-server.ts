@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createAccounts } from '../../server/accounts'
 import { createServerApp } from '../../server/app'
+import { createBlobStore } from '../../server/blob-store'
 import { startChangeNotices } from '../../server/change-notices'
 import { migrate } from '../../server/db/migrate'
 import { openPglite } from '../../server/db/pglite'
@@ -28,6 +32,7 @@ export async function startTeamServer() {
     accounts,
     sync: createSyncService(db),
     notices: await startChangeNotices(db),
+    blobs: createBlobStore(mkdtempSync(join(tmpdir(), 'crw-e2e-blobs-'))),
   })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   return {

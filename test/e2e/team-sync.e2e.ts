@@ -87,7 +87,20 @@ describe('two analysts on one team server', () => {
     expect(await riley.getByRole('button', { name: 'Assign…' }).count()).toBe(0)
   })
 
-  it('the analyst works it offline, comes back online, and both see the same case and report', async () => {
+  it('the analyst works it offline, comes back online, and both see the same case, report and evidence', async () => {
+    // The exhibit is imported first: the web host loads its hashing worker from the network.
+    await tab(riley, 'Evidence').click()
+    await riley.getByLabel('Evidence files').setInputFiles([
+      {
+        name: 'door-camera-log.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Door camera: customer shouts "leave it and go" at 18:02.\n'),
+      },
+    ])
+    await riley
+      .getByRole('list', { name: 'Evidence imports' })
+      .getByText(/Added as E-1/)
+      .waitFor()
     await stations[1]!.context.setOffline(true)
     await expect.poll(() => syncStatus(riley).innerText()).toMatch(/^Offline/)
 
@@ -122,6 +135,15 @@ describe('two analysts on one team server', () => {
       .getByRole('textbox', { name: 'Report text' })
       .getByText('Verbal threat at drop-off; no injury.')
       .waitFor()
+    // The exhibit's record came with the case; its bytes are fetched from the server when opened.
+    await tab(lee, 'Evidence').click()
+    await lee
+      .getByRole('list', { name: 'Evidence', exact: true })
+      .getByRole('button', { name: /^E-1 door-camera-log\.txt/ })
+      .click()
+    await lee.getByLabel('Evidence viewer').getByText('customer shouts "leave it and go"').waitFor()
+    await lee.getByLabel('Evidence viewer').getByRole('button', { name: 'Verify integrity' }).click()
+    await lee.getByText(/is intact: its SHA-256 matches the record\./).waitFor()
   })
 
   it('a change the server refuses is kept with the reason, and can be retried', async () => {

@@ -45,6 +45,12 @@ export interface SyncRecordRow extends RecordStamps {
   entityId: string
 }
 
+/** Evidence bytes to send to the team server (their record is sent through the outbox). */
+export interface SyncBlobRow {
+  sha256: string
+  state: 'pending' | 'uploaded'
+}
+
 export interface SyncMetaRow {
   key: string
   value: unknown
@@ -138,6 +144,7 @@ export class WorkstationDatabase extends Dexie {
   syncOutbox!: Table<OutboxRow, number>
   syncRecords!: Table<SyncRecordRow, [SyncEntity, string]>
   syncMeta!: Table<SyncMetaRow, string>
+  syncBlobs!: Table<SyncBlobRow, string>
 
   constructor(name = DEFAULT_DATABASE_NAME, options: { capture?: SyncCapture } = {}) {
     super(name)
@@ -190,6 +197,7 @@ export class WorkstationDatabase extends Dexie {
       syncOutbox: '++mutationId, [entity+entityId+state], state',
       syncRecords: '[entity+entityId]',
       syncMeta: 'key',
+      syncBlobs: 'sha256, state',
     })
   }
 }

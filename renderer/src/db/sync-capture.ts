@@ -64,7 +64,14 @@ export function createSyncCapture() {
         if (!syncsRecord(entity, next ?? old)) return []
         const writes = localWrites(old, next, clock.tick)
         return writes
-          ? [{ entityId: String(key), caseId: caseIdOf(entity, (next ?? old) as Row), writes }]
+          ? [
+              {
+                entityId: String(key),
+                caseId: caseIdOf(entity, (next ?? old) as Row),
+                writes,
+                created: old === undefined ? next : null,
+              },
+            ]
           : []
       })
       if (changes.length === 0) return undefined
@@ -76,9 +83,16 @@ export function createSyncCapture() {
             trans,
             values: [{ key: SYNC_META_KEYS.clock, value: clock.current() }],
           })
-        const { entityId, caseId, writes } = change
-        return stampsTable
-          .get({ trans, key: [entity, entityId] })
+        const { entityId, caseId, writes, created } = change
+        // New evidence: its bytes go to the server after its record (a blob is kept once per hash).
+        const queueBytes =
+          entity === 'evidence' && created && typeof created.sha256 === 'string'
+            ? down
+                .table('syncBlobs')
+                .mutate({ type: 'put', trans, values: [{ sha256: created.sha256, state: 'pending' }] })
+            : meta.get({ trans, key: SYNC_META_KEYS.clock })
+        return queueBytes
+          .then(() => stampsTable.get({ trans, key: [entity, entityId] }))
           .then((current: SyncRecordRow | undefined) =>
             stampsTable.mutate({
               type: 'put',

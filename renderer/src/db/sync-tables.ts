@@ -27,7 +27,7 @@ export function syncsRecord(entity: SyncEntity, record: Record<string, unknown> 
 }
 
 /** The tables every write to a synced record also touches. */
-export const SYNC_BOOKKEEPING_TABLES = ['syncOutbox', 'syncRecords', 'syncMeta'] as const
+export const SYNC_BOOKKEEPING_TABLES = ['syncOutbox', 'syncRecords', 'syncMeta', 'syncBlobs'] as const
 
 /** The case a record belongs to (a case belongs to itself). */
 export function caseIdOf(entity: SyncEntity, record: { id?: unknown; caseId?: unknown }): string | null {

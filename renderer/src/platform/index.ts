@@ -67,6 +67,8 @@ export const platform = {
     push: (request: PlatformRequest<'sync:push'>) => call('sync:push', request),
     pull: (request: PlatformRequest<'sync:pull'>) => call('sync:pull', request),
     team: async () => (await call('sync:team', {})).members,
+    uploadBlob: (sha256: string, bytes: Uint8Array) => call('sync:uploadBlob', { sha256, bytes }),
+    downloadBlob: async (sha256: string) => (await call('sync:downloadBlob', { sha256 })).bytes,
     /** The team server has new changes (its WebSocket, relayed by the host). */
     onChanged(listener: (sequence: number) => void): () => void {
       return host.on('sync:changed', (payload) => {

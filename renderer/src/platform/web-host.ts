@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/platform/contract'
 import {
   platformEvents,
+  WEB_HOST_BLOB_PATH,
   WEB_HOST_PRINT_PATH,
   WEB_HOST_SYNC_EVENTS_PATH,
   WEB_HOST_SYNC_PATH,
@@ -119,6 +120,23 @@ export function createWebHostPlatform(appInfo: Omit<AppInfo, 'host' | 'platform'
       'sync:push': (request) => viaHostProcess('sync:push', request),
       'sync:pull': (request) => viaHostProcess('sync:pull', request),
       'sync:team': (request) => viaHostProcess('sync:team', request),
+      'sync:uploadBlob': async (request) => {
+        const response = await fetch(`${WEB_HOST_BLOB_PATH}${request.sha256}`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/octet-stream' },
+          credentials: 'same-origin',
+          body: request.bytes as Uint8Array<ArrayBuffer>,
+        })
+        if (!response.ok)
+          throw new Error((await response.json().catch(() => null))?.error ?? 'Upload failed.')
+        return { stored: true }
+      },
+      'sync:downloadBlob': async (request) => {
+        const response = await fetch(`${WEB_HOST_BLOB_PATH}${request.sha256}`, { credentials: 'same-origin' })
+        if (!response.ok)
+          throw new Error((await response.json().catch(() => null))?.error ?? 'Download failed.')
+        return { bytes: new Uint8Array(await response.arrayBuffer()) }
+      },
     }
   return {
     host: 'web',

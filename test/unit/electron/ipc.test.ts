@@ -50,12 +50,14 @@ describe('IPC wiring of the platform contract', () => {
       'mail:compose',
       'notification:show',
       'report:print',
+      'sync:downloadBlob',
       'sync:pull',
       'sync:push',
       'sync:session',
       'sync:signIn',
       'sync:signOut',
       'sync:team',
+      'sync:uploadBlob',
     ])
   })
 

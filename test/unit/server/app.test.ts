@@ -7,6 +7,7 @@ import { openPglite } from '../../../server/db/pglite'
 import type { SqlClient } from '../../../server/db/sql'
 import { createSyncService } from '../../../server/sync-service'
 import { PullResponseSchema, PushResponseSchema } from '../../../shared/sync/protocol'
+import { testBlobStore } from './server-databases'
 
 let db: SqlClient
 let app: ReturnType<typeof createServerApp>
@@ -19,7 +20,12 @@ beforeEach(async () => {
     { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password: 'a long enough password' },
     null,
   )
-  app = createServerApp({ accounts, sync: createSyncService(db), notices: await startChangeNotices(db) })
+  app = createServerApp({
+    accounts,
+    sync: createSyncService(db),
+    notices: await startChangeNotices(db),
+    blobs: testBlobStore(),
+  })
 })
 afterEach(async () => {
   await app.close()

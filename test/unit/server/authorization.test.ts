@@ -7,6 +7,7 @@ import { openPglite } from '../../../server/db/pglite'
 import type { SqlClient } from '../../../server/db/sql'
 import { createSyncService } from '../../../server/sync-service'
 import type { Mutation } from '../../../shared/sync/protocol'
+import { testBlobStore } from './server-databases'
 
 /**
  * Every role × every endpoint × a case of one's own, another analyst's, and the unassigned queue.
@@ -79,7 +80,12 @@ beforeAll(async () => {
     { username: 'ada', displayName: 'Ada Admin', role: 'admin', password },
     null,
   )
-  app = createServerApp({ accounts, sync: createSyncService(db), notices: await startChangeNotices(db) })
+  app = createServerApp({
+    accounts,
+    sync: createSyncService(db),
+    notices: await startChangeNotices(db),
+    blobs: testBlobStore(),
+  })
   for (const role of Object.keys(users) as (keyof typeof users)[])
     tokens[role] = (
       await call(null, 'POST', '/v1/sessions', { username: users[role].username, password })

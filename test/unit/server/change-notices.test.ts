@@ -10,7 +10,7 @@ import { createSyncService } from '../../../server/sync-service'
 import { createChangeFeed } from '../../../shared/sync/change-feed'
 import { createSyncGateway, memoryVault } from '../../../shared/sync/gateway'
 import type { Mutation } from '../../../shared/sync/protocol'
-import { freshPostgres, SERVER_DATABASES, type TestDatabase } from './server-databases'
+import { freshPostgres, SERVER_DATABASES, type TestDatabase, testBlobStore } from './server-databases'
 
 const password = 'a long enough password'
 const cleanups: (() => Promise<void>)[] = []
@@ -22,7 +22,7 @@ afterEach(async () => {
 async function serverProcess(db: SqlClient) {
   const notices = await startChangeNotices(db)
   const accounts = createAccounts(db, () => new Date())
-  const app = createServerApp({ accounts, sync: createSyncService(db), notices })
+  const app = createServerApp({ accounts, sync: createSyncService(db), notices, blobs: testBlobStore() })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   cleanups.push(async () => {
     await app.close()

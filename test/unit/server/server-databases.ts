@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import { inject } from 'vitest'
+import { createBlobStore } from '../../../server/blob-store'
 import { migrate } from '../../../server/db/migrate'
 import { openPglite } from '../../../server/db/pglite'
 import { openPostgres } from '../../../server/db/postgres'
@@ -50,3 +54,8 @@ export const SERVER_DATABASES: { name: string; open(): Promise<TestDatabase> }[]
   },
   { name: 'PostgreSQL', open: freshPostgres },
 ]
+
+/** A blob store in a fresh temporary directory. */
+export function testBlobStore() {
+  return createBlobStore(mkdtempSync(join(tmpdir(), 'crw-blobs-')))
+}

@@ -12,6 +12,7 @@ import { openPglite } from '../../../server/db/pglite'
 import type { SqlClient } from '../../../server/db/sql'
 import { createSyncService } from '../../../server/sync-service'
 import { createSyncGateway, memoryVault, SignedOutError } from '../../../shared/sync/gateway'
+import { testBlobStore } from '../server/server-databases'
 
 let db: SqlClient
 let app: ReturnType<typeof createServerApp>
@@ -23,7 +24,12 @@ beforeEach(async () => {
   await migrate(db)
   const accounts = createAccounts(db, () => new Date())
   await accounts.createUser({ username: 'riley', displayName: 'Riley Chen', role: 'analyst', password }, null)
-  app = createServerApp({ accounts, sync: createSyncService(db), notices: await startChangeNotices(db) })
+  app = createServerApp({
+    accounts,
+    sync: createSyncService(db),
+    notices: await startChangeNotices(db),
+    blobs: testBlobStore(),
+  })
   serverUrl = await app.listen({ host: '127.0.0.1', port: 0 })
 })
 afterEach(async () => {

@@ -42,9 +42,27 @@ export function createEvidenceRepository(db: WorkstationDatabase, now: () => str
     now,
   })
 
+  let missingBlobSource: ((sha256: string) => Promise<Uint8Array | null>) | null = null
   return {
     ...records,
-    getBlob: async (sha256: string) => (await db.evidenceBlobs.get(sha256))?.blob,
+    /**
+     * The bytes of an exhibit. Evidence synced from the team server arrives without them: they are
+     * fetched (and kept) the first time they are needed, when a source for missing bytes is set.
+     */
+    async getBlob(sha256: string): Promise<Blob | undefined> {
+      const stored = (await db.evidenceBlobs.get(sha256))?.blob
+      if (stored || !missingBlobSource) return stored
+      const bytes = await missingBlobSource(sha256)
+      if (!bytes) return undefined
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>])
+      await db.evidenceBlobs.put({ sha256, blob, size: blob.size })
+      return blob
+    },
+
+    /** Where bytes missing here come from (the team server, once signed in); null for nowhere. */
+    setMissingBlobSource(source: ((sha256: string) => Promise<Uint8Array | null>) | null): void {
+      missingBlobSource = source
+    },
 
     /**
      * Makes a file an exhibit of the case: the next exhibit number (never reused), the bytes stored

@@ -151,3 +151,18 @@ function overtakenEntry(row: OutboxRow, fields: string[]): AuditEntry {
       ),
   }
 }
+
+/**
+ * Sends the bytes of new evidence after its record: each pending blob still held here goes once;
+ * one that is not here (removed meanwhile) has nothing to send.
+ */
+export async function uploadPendingBlobs(
+  db: WorkstationDatabase,
+  upload: (sha256: string, bytes: Uint8Array) => Promise<void>,
+): Promise<void> {
+  for (const { sha256 } of await db.syncBlobs.where('state').equals('pending').toArray()) {
+    const stored = await db.evidenceBlobs.get(sha256)
+    if (stored) await upload(sha256, new Uint8Array(await stored.blob.arrayBuffer()))
+    await db.syncBlobs.put({ sha256, state: 'uploaded' })
+  }
+}

@@ -136,7 +136,13 @@ export function EvidencePreview({ item }: { item: Evidence }) {
     let cancelled = false
     repositories.evidence
       .getBlob(item.sha256)
-      .then((blob) => previewOf(item, blob))
+      .then(
+        (blob) => previewOf(item, blob),
+        (error: Error): Preview => ({
+          kind: 'none',
+          note: `The file for this item is not on this computer yet and could not be fetched from the team server: ${error.message}`,
+        }),
+      )
       .then((next) => {
         current = next
         if (cancelled && (next.kind === 'image' || next.kind === 'media')) URL.revokeObjectURL(next.url)

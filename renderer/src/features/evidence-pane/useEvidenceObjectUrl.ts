@@ -8,11 +8,15 @@ export function useEvidenceObjectUrl(sha256: string | null): string | null {
     if (!sha256) return
     let created: string | null = null
     let current = true
-    void repositories.evidence.getBlob(sha256).then((blob) => {
-      if (!blob || !current) return
-      created = URL.createObjectURL(blob)
-      setUrl(created)
-    })
+    // A file that cannot be fetched from the team server leaves no URL; the preview says why.
+    void repositories.evidence.getBlob(sha256).then(
+      (blob) => {
+        if (!blob || !current) return
+        created = URL.createObjectURL(blob)
+        setUrl(created)
+      },
+      () => undefined,
+    )
     return () => {
       current = false
       if (created) URL.revokeObjectURL(created)

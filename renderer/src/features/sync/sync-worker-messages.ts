@@ -17,3 +17,9 @@ export type FromSyncWorker =
   | { type: 'state'; state: SyncState }
   | { type: 'request'; requestId: number; operation: 'push'; body: PushRequest }
   | { type: 'request'; requestId: number; operation: 'pull'; body: PullRequest }
+  | {
+      type: 'request'
+      requestId: number
+      operation: 'uploadBlob'
+      body: { sha256: string; bytes: Uint8Array }
+    }

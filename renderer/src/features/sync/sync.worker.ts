@@ -3,7 +3,7 @@
 // database never holds up typing or scrolling.
 import { createSyncEngine, type SyncEngine } from '../../../../shared/sync/engine'
 import { createWorkstationDatabase } from '../../db/database'
-import { createSyncReplica } from '../../db/repositories/sync-replica'
+import { createSyncReplica, uploadPendingBlobs } from '../../db/repositories/sync-replica'
 import type { FromSyncWorker, ToSyncWorker } from './sync-worker-messages'
 
 let engine: SyncEngine | null = null
@@ -12,11 +12,11 @@ const waiting = new Map<number, { resolve(body: unknown): void; reject(error: Er
 
 const send = (message: FromSyncWorker) => self.postMessage(message)
 
-function viaPage(operation: 'push' | 'pull', body: never): Promise<unknown> {
+function viaPage(operation: 'push' | 'pull' | 'uploadBlob', body: never): Promise<unknown> {
   const requestId = nextRequestId++
   return new Promise((resolve, reject) => {
     waiting.set(requestId, { resolve, reject })
-    send({ type: 'request', requestId, operation, body })
+    send({ type: 'request', requestId, operation, body } as FromSyncWorker)
   })
 }
 
@@ -39,6 +39,10 @@ self.onmessage = (event: MessageEvent<ToSyncWorker>) => {
         return () => clearTimeout(timer)
       },
       onState: (state) => send({ type: 'state', state }),
+      afterPush: () =>
+        uploadPendingBlobs(db, async (sha256, bytes) => {
+          await viaPage('uploadBlob', { sha256, bytes } as never)
+        }),
     })
     void engine.setOnline(message.online)
   } else if (message.type === 'syncNow') void engine?.syncNow()

@@ -36,7 +36,9 @@ function startWorker(clientId: string): void {
       const body =
         message.operation === 'push'
           ? await platform.teamServer.push(message.body)
-          : await platform.teamServer.pull(message.body)
+          : message.operation === 'pull'
+            ? await platform.teamServer.pull(message.body)
+            : await platform.teamServer.uploadBlob(message.body.sha256, message.body.bytes)
       tell({ type: 'answer', requestId: message.requestId, ok: true, body })
     } catch (error) {
       tell({
@@ -48,6 +50,8 @@ function startWorker(clientId: string): void {
     }
   }
   tell({ type: 'start', databaseName: db.name, clientId, online: navigator.onLine })
+  // Evidence that arrived from the team server has its bytes fetched the first time it is opened.
+  repositories.evidence.setMissingBlobSource((sha256) => platform.teamServer.downloadBlob(sha256))
 
   const online = () => tell({ type: 'online', online: true })
   const offline = () => tell({ type: 'online', online: false })
@@ -78,6 +82,7 @@ function startWorker(clientId: string): void {
 }
 
 function stopWorker(): void {
+  repositories.evidence.setMissingBlobSource(null)
   stopTriggers?.()
   stopTriggers = null
   worker?.terminate()
