@@ -44,3 +44,20 @@ export const ReportVersionSchema = z.object({
   exportedPdfSha256: Sha256Schema.nullable(),
 })
 export type ReportVersion = z.infer<typeof ReportVersionSchema>
+
+/**
+ * A batch of edits to a report's text as a Y.js update (base64). Updates only ever get added; every
+ * workstation applies all of a report's updates, in any order, and reaches the same text, so two
+ * analysts' offline edits of one report merge instead of one overwriting the other.
+ */
+export const ReportUpdateSchema = z.object({
+  id: IdSchema,
+  reportId: IdSchema,
+  caseId: IdSchema,
+  update: z
+    .string()
+    .max(8_000_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'a Y.js update in base64'),
+  createdAt: TimestampSchema,
+})
+export type ReportUpdate = z.infer<typeof ReportUpdateSchema>

@@ -11,13 +11,14 @@ import { HlcStringSchema } from './hlc'
 
 /**
  * The records that sync: every audited record of a case (settings stay on each workstation), plus
- * the append-only custody and audit lines, which only ever get new ids.
+ * the append-only custody and audit lines and report text updates, which only ever get new ids.
  */
-type SyncEntityName = Exclude<AuditedEntity, 'settings'> | 'custodyEvent' | 'auditEntry'
+type SyncEntityName = Exclude<AuditedEntity, 'settings'> | 'custodyEvent' | 'auditEntry' | 'reportUpdate'
 export const SYNC_ENTITIES = [
   ...AUDITED_ENTITIES.filter((entity): entity is Exclude<AuditedEntity, 'settings'> => entity !== 'settings'),
   'custodyEvent',
   'auditEntry',
+  'reportUpdate',
 ] as readonly SyncEntityName[]
 export const SyncEntitySchema = z.enum(SYNC_ENTITIES)
 export type SyncEntity = z.infer<typeof SyncEntitySchema>

@@ -10,6 +10,7 @@ import {
   NoteSchema,
   PartySchema,
   ReportSchema,
+  ReportUpdateSchema,
   ReportVersionSchema,
   TaskSchema,
   TimelineEventSchema,
@@ -36,6 +37,7 @@ export const SYNC_RECORD_SCHEMAS: Record<SyncEntity, z.ZodType> = {
   reportVersion: ReportVersionSchema,
   custodyEvent: CustodyEventSchema,
   auditEntry: AuditEntrySchema,
+  reportUpdate: ReportUpdateSchema,
 }
 
 /** Fields a workstation derives itself and never sends (the case title's indexed words). */

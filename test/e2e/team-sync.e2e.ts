@@ -37,6 +37,16 @@ async function syncNow(page: Page) {
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true })
 
+/** Types at the end of the paragraph after a report section's heading, and waits for the save. */
+async function typeAfterHeading(page: Page, heading: string, text: string) {
+  const editor = page.getByRole('textbox', { name: 'Report text' })
+  await editor.locator('h1', { hasText: heading }).locator('xpath=following-sibling::p[1]').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(text)
+  await editor.getByText(text).waitFor()
+  await page.getByText('All changes saved').waitFor()
+}
+
 beforeAll(async () => {
   server = await startTeamServer()
   browser = await launchChromium()
@@ -101,40 +111,42 @@ describe('two analysts on one team server', () => {
       .getByRole('list', { name: 'Evidence imports' })
       .getByText(/Added as E-1/)
       .waitFor()
+    // Riley starts the report; both have it before going their own ways.
+    await tab(riley, 'Report').click()
+    await riley.getByRole('button', { name: 'Start the report' }).click()
+    const rileyEditor = riley.getByRole('textbox', { name: 'Report text' })
+    await rileyEditor.waitFor()
+    await riley.getByText('All changes saved').waitFor()
+    await syncNow(riley)
+    await syncNow(lee)
+    await tab(lee, 'Report').click()
+    const leeEditor = lee.getByRole('textbox', { name: 'Report text' })
+    await leeEditor.locator('h1', { hasText: 'Findings' }).waitFor()
+
     await stations[1]!.context.setOffline(true)
     await expect.poll(() => syncStatus(riley).innerText()).toMatch(/^Offline/)
-
     await tab(riley, 'Notes').click()
     await riley.getByLabel('New note').fill('Shopper says the customer shouted at her through the door.')
     await riley.getByRole('button', { name: 'Add note' }).click()
+    // Both write in the same report at once: Riley offline in the summary, Lee in the findings.
     await tab(riley, 'Report').click()
-    await riley.getByRole('button', { name: 'Start the report' }).click()
-    const editor = riley.getByRole('textbox', { name: 'Report text' })
-    await editor.waitFor()
-    await editor.locator('h1', { hasText: 'Summary' }).locator('xpath=following-sibling::p[1]').click()
-    await riley.keyboard.press('End')
-    await riley.keyboard.type('Verbal threat at drop-off; no injury.')
-    await editor.getByText('Verbal threat at drop-off; no injury.').waitFor()
-    await riley
-      .getByText('All changes saved')
-      .waitFor({ timeout: 5000 })
-      .catch(async (e) => {
-        await riley.screenshot({ path: '/tmp/riley.png' })
-        throw e
-      })
+    await typeAfterHeading(riley, 'Summary', 'Verbal threat at drop-off; no injury.')
+    await typeAfterHeading(lee, 'Findings', 'The customer admitted shouting; warning issued.')
     await expect.poll(() => syncStatus(riley).innerText()).toMatch(/^Offline · \d+ waiting/)
+    await syncNow(lee)
 
     await stations[1]!.context.setOffline(false)
     await expect.poll(() => syncStatus(riley).innerText(), { timeout: 20_000 }).toBe('Up to date')
-
     await syncNow(lee)
+    // The two edits merged: each sees both, once.
+    for (const page of [lee, riley]) {
+      const editor = page.getByRole('textbox', { name: 'Report text' })
+      await editor.getByText('Verbal threat at drop-off; no injury.').waitFor()
+      await editor.getByText('The customer admitted shouting; warning issued.').waitFor()
+      expect(await editor.locator('h1', { hasText: 'Summary' }).count()).toBe(1)
+    }
     await tab(lee, 'Notes').click()
     await lee.getByTestId('case-note').filter({ hasText: 'shouted at her through the door' }).waitFor()
-    await tab(lee, 'Report').click()
-    await lee
-      .getByRole('textbox', { name: 'Report text' })
-      .getByText('Verbal threat at drop-off; no injury.')
-      .waitFor()
     // The exhibit's record came with the case; its bytes are fetched from the server when opened.
     await tab(lee, 'Evidence').click()
     await lee

@@ -11,6 +11,7 @@ import type {
   Note,
   Party,
   Report,
+  ReportUpdate,
   ReportVersion,
   Task,
   TimelineEvent,
@@ -139,6 +140,7 @@ export class WorkstationDatabase extends Dexie {
   determinations!: Table<Determination, string>
   reports!: Table<Report, string>
   reportVersions!: Table<ReportVersion, string>
+  reportUpdates!: Table<ReportUpdate, string>
   auditEntries!: Table<AuditEntry, string>
   settings!: Table<SettingRow, string>
   syncOutbox!: Table<OutboxRow, number>
@@ -191,6 +193,7 @@ export class WorkstationDatabase extends Dexie {
     // Version 5: team sync. The outbox of changes not yet on the server, each synced record's field
     // stamps, and the sync state (cursor, clock, session). Case numbers are no longer unique: two
     // workstations offline can open the same number, and a pulled case must never fail to store.
+    // Report text as Y.js updates, and evidence bytes waiting to be sent.
     this.version(5).stores({
       cases:
         'id, caseNumber, status, severity, assigneeId, category, slaDueAt, slaAtRiskAt, updatedAt, createdAt, *tags, *titleWords, order.orderId, [status+slaDueAt], [assigneeId+status], [assigneeId+slaDueAt], [status+updatedAt], [category+updatedAt], [severity+slaDueAt]',
@@ -198,6 +201,7 @@ export class WorkstationDatabase extends Dexie {
       syncRecords: '[entity+entityId]',
       syncMeta: 'key',
       syncBlobs: 'sha256, state',
+      reportUpdates: 'id, reportId, caseId',
     })
   }
 }

@@ -15,6 +15,7 @@ export const SYNC_TABLE_OF: Record<SyncEntity, string> = {
   reportVersion: 'reportVersions',
   custodyEvent: 'custodyEvents',
   auditEntry: 'auditEntries',
+  reportUpdate: 'reportUpdates',
 }
 
 export const SYNC_ENTITY_OF_TABLE = new Map(

@@ -11,6 +11,7 @@ import { createCustodyLog } from './custody-log'
 import { createEvidenceRepository } from './evidence'
 import { createPartyRepository } from './parties'
 import { createQueueViewRepository } from './queue-views'
+import { createReportUpdateRepository } from './report-updates'
 import { createReportRepository } from './reports'
 import { createSettingsRepository } from './settings'
 import { createSyncOutboxRepository } from './sync-outbox'
@@ -53,6 +54,7 @@ export function createRepositories(
     annotations: createAnnotationRepository(db, now, custody),
     custody: { listForEvidence: custody.listForEvidence },
     reports: createReportRepository(db, now),
+    reportUpdates: createReportUpdateRepository(db, now),
     syncOutbox: createSyncOutboxRepository(db),
     audit: {
       /** Newest first, as the audit tab reads. */

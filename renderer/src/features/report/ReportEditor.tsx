@@ -23,6 +23,7 @@ import {
   useRichTextEditorContext,
 } from 'mui-tiptap'
 import { memo, type RefObject, useMemo, useState } from 'react'
+import type * as Y from 'yjs'
 import type { ReportDocument } from '../../../../shared/report/report-document'
 import type { ReportTemplate } from '../../../../shared/report/report-templates'
 import { useWorkspaceUi } from '../shell/ui-store'
@@ -149,14 +150,15 @@ const EDITOR_STYLE = {
 export const ReportEditor = memo(function ReportEditor({
   editorRef,
   caseId,
-  initialBody,
+  document,
   template,
   editable,
   onChange,
 }: {
   editorRef: RefObject<RichTextEditorRef | null>
   caseId: string
-  initialBody: ReportDocument
+  /** The report's text as a Y.js document (see useReportDocument). */
+  document: Y.Doc
   template: ReportTemplate
   editable: boolean
   /** Called on every change with a way to read the text (read when it is saved). */
@@ -166,13 +168,15 @@ export const ReportEditor = memo(function ReportEditor({
   const [inserting, setInserting] = useState<{ kind: InsertKind; editor: Editor } | null>(null)
   // The extensions are made once per editor: recreating them would recreate the editor.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  const extensions = useMemo(() => reportExtensions({ template, openExhibit: selectEvidence }), [template.id])
+  const extensions = useMemo(
+    () => reportExtensions({ template, openExhibit: selectEvidence, document }),
+    [template.id, document],
+  )
   return (
     <>
       <RichTextEditor
         ref={editorRef}
         extensions={extensions}
-        content={initialBody}
         editable={editable}
         immediatelyRender
         onUpdate={({ editor }) => onChange(() => editor.getJSON() as ReportDocument)}

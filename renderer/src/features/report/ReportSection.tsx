@@ -1,7 +1,8 @@
 import { Alert, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material'
+import { getSchema } from '@tiptap/core'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { RichTextEditorRef } from 'mui-tiptap'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import {
   type Actor,
   type Case,
@@ -23,10 +24,12 @@ import { repositories } from '../../db/instance'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt, notify } from '../shell/notices'
 import { exportReport } from './export-report'
+import { reportExtensions } from './extensions/report-extensions'
 import { PreviewDialog } from './PreviewDialog'
 import { ReportEditor } from './ReportEditor'
 import { localTimeZone, reportCaseRecords, warmPrintPictures } from './report-print-input'
 import { takeReportJournal, useReportAutosave } from './useReportAutosave'
+import { useReportDocument } from './useReportDocument'
 import { VersionsDialog } from './VersionsDialog'
 
 /** Starting the case's report from the template made for its category (or another one). */
@@ -89,11 +92,22 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
   const autosave = useReportAutosave(report.id, warm)
   // The editor owns the text while it is open; the stored text (or what the page journaled when it
   // went away mid-sentence) is where it starts.
-  const [initialBody] = useState(() => {
-    const recovered = takeReportJournal(report.id, report.updatedAt)
-    if (recovered) queueMicrotask(() => autosave.changed(() => recovered))
-    return recovered ?? (report.body as ReportDocument)
-  })
+  const [recovered] = useState(() => takeReportJournal(report.id, report.updatedAt))
+  const template = reportTemplate(report.templateId)
+  const { doc, status } = useReportDocument(report, report.body as ReportDocument, () =>
+    getSchema(reportExtensions({ template, openExhibit: () => {} })),
+  )
+  // Text the page journaled as it went away mid-sentence goes back in once the document is loaded.
+  const restored = useRef(false)
+  useEffect(() => {
+    if (status !== 'ready' || !recovered || restored.current) return
+    restored.current = true
+    // After the editor has bound to the document (it renders in this same commit).
+    queueMicrotask(() => {
+      editorRef.current?.editor?.commands.setContent(recovered)
+      autosave.changed(() => recovered)
+    })
+  }, [status, recovered, autosave])
   const [dialog, setDialog] = useState<'versions' | 'preview' | null>(null)
   const [exporting, setExporting] = useState(false)
   const editable = report.status !== 'final'
@@ -202,14 +216,21 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
           This report is final and locked. "Amend" reopens it; the final text stays as a version.
         </Alert>
       )}
-      <ReportEditor
-        editorRef={editorRef}
-        caseId={report.caseId}
-        initialBody={initialBody}
-        template={reportTemplate(report.templateId)}
-        editable={editable}
-        onChange={autosave.changed}
-      />
+      {status === 'waiting' && (
+        <Alert severity="info">
+          This report was started on another workstation; its text arrives with the next sync.
+        </Alert>
+      )}
+      {status !== 'loading' && (
+        <ReportEditor
+          editorRef={editorRef}
+          caseId={report.caseId}
+          document={doc}
+          template={template}
+          editable={editable && status === 'ready'}
+          onChange={autosave.changed}
+        />
+      )}
       {dialog === 'versions' && <VersionsDialog reportId={report.id} onClose={() => setDialog(null)} />}
       {dialog === 'preview' && (
         <PreviewDialog report={report} analyst={analyst} onClose={() => setDialog(null)} />

@@ -1,12 +1,17 @@
 import type { Extensions } from '@tiptap/core'
+import Collaboration from '@tiptap/extension-collaboration'
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import { Placeholder } from '@tiptap/extensions'
 import StarterKit from '@tiptap/starter-kit'
 import { LinkBubbleMenuHandler } from 'mui-tiptap'
+import type * as Y from 'yjs'
 import { REPORT_SECTIONS, type ReportTemplate } from '../../../../../shared/report/report-templates'
 import { CaseTable, ExhibitFigure } from './block-nodes'
 import { evidenceReferenceNode, PartyMention, PolicyClause } from './inline-chips'
 import { Redaction } from './redaction'
+
+/** The Y.js fragment the report editor binds to. */
+export const REPORT_FRAGMENT = 'default'
 
 /**
  * Everything the report editor can hold, matching `REPORT_NODE_TYPES` and `REPORT_MARK_TYPES` in
@@ -16,11 +21,14 @@ import { Redaction } from './redaction'
 export function reportExtensions(options: {
   template: ReportTemplate
   openExhibit(evidenceId: string): void
+  /** The report's Y.js document: edits merge with other workstations' (and undo is Y.js's). */
+  document?: Y.Doc
 }): Extensions {
   return [
     StarterKit.configure({
       heading: { levels: [1, 2, 3] },
       codeBlock: false,
+      ...(options.document ? { undoRedo: false as const } : {}),
       link: { openOnClick: false, autolink: true, protocols: ['mailto'], defaultProtocol: 'https' },
     }),
     Table.configure({ resizable: false }),
@@ -34,6 +42,9 @@ export function reportExtensions(options: {
     ExhibitFigure,
     CaseTable,
     LinkBubbleMenuHandler,
+    ...(options.document
+      ? [Collaboration.configure({ document: options.document, field: REPORT_FRAGMENT })]
+      : []),
     // An empty paragraph shows what its section asks for; guidance is never part of the text.
     Placeholder.configure({
       showOnlyCurrent: false,
