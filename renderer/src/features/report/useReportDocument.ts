@@ -25,6 +25,7 @@ export function useReportDocument(
   seedBody: ReportDocument,
   schema: () => Schema,
 ): { doc: Y.Doc; status: ReportDocumentStatus } {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new document for each report
   const doc = useMemo(() => new Y.Doc(), [report.id])
   const [status, setStatus] = useState<ReportDocumentStatus>('loading')
   // biome-ignore lint/correctness/useExhaustiveDependencies: one subscription per report and document
