@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { createWorkstationDatabase, type WorkstationDatabase } from '../../../renderer/src/db/database'
 import { createRepositories, type Repositories } from '../../../renderer/src/db/repositories'
 import { createSyncReplica } from '../../../renderer/src/db/repositories/sync-replica'
@@ -253,5 +254,48 @@ describe('workstations syncing through the team server', () => {
     expect(await rileyStation.db.notes.get('note-1')).toBeUndefined()
     const unreadable = (await rileyStation.db.syncMeta.get('unreadable'))?.value as { problem: string }[]
     expect(unreadable[0]?.problem).toMatch(/A note from the server is not valid/)
+  })
+
+  it('merges two workstations’ concurrent edits of one report text, kept as Y.js updates', async () => {
+    const leadStation = workstation(lead, 'lee-laptop')
+    const rileyStation = workstation(riley, 'riley-laptop')
+    const opened = await openCase(leadStation, 'Report merge')
+    await leadStation.repositories.cases.update(
+      opened.id,
+      { assigneeId: riley.id, assigneeName: 'Riley Chen' },
+      actor(lead),
+    )
+    const report = { id: 'report-1', caseId: opened.id }
+    const textOf = async (station: Workstation) => {
+      const doc = new Y.Doc()
+      for (const update of await station.repositories.reportUpdates.bytesOf(
+        await station.repositories.reportUpdates.idsForReport(report.id),
+      ))
+        Y.applyUpdate(doc, update)
+      return doc
+    }
+    const seed = new Y.Doc()
+    seed.getText('body').insert(0, 'Summary. Findings.')
+    await leadStation.repositories.reportUpdates.append(report, Y.encodeStateAsUpdate(seed))
+    await leadStation.syncNow()
+    await rileyStation.syncNow()
+
+    // Each edits its own copy without seeing the other's.
+    const edit = async (station: Workstation, at: string, words: string) => {
+      const doc = await textOf(station)
+      const before = Y.encodeStateVector(doc)
+      const text = doc.getText('body')
+      text.insert(text.toString().indexOf(at) + at.length, words)
+      await station.repositories.reportUpdates.append(report, Y.encodeStateAsUpdate(doc, before))
+    }
+    await edit(rileyStation, 'Summary.', ' Verbal threat.')
+    await edit(leadStation, 'Findings.', ' Warning issued.')
+    await rileyStation.syncNow()
+    await leadStation.syncNow()
+    await rileyStation.syncNow()
+
+    const merged = 'Summary. Verbal threat. Findings. Warning issued.'
+    expect((await textOf(leadStation)).getText('body').toString()).toBe(merged)
+    expect((await textOf(rileyStation)).getText('body').toString()).toBe(merged)
   })
 })
