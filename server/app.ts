@@ -190,7 +190,7 @@ export function createServerApp(deps: {
     const user = await signedIn(request, reply)
     const body = user && parse(PullRequestSchema, request.body, reply)
     if (!user || !body) return
-    return deps.sync.pull(user, body)
+    return reply.type('application/json; charset=utf-8').send(await deps.sync.pullJson(user, body))
   })
 
   return app
