@@ -73,6 +73,8 @@ export function createSyncEngine(deps: {
   random(): number
   setTimer(run: () => void, ms: number): () => void
   onState(state: SyncState): void
+  /** Runs before the outbox is pushed (to queue what is kept elsewhere, such as report text). */
+  beforePush?(): Promise<void>
   /** Runs after the outbox is pushed, before pulling (evidence bytes follow their records). */
   afterPush?(): Promise<void>
 }) {
@@ -138,6 +140,7 @@ export function createSyncEngine(deps: {
     cancelRetry = null
     await report({ kind: 'syncing' })
     try {
+      await deps.beforePush?.()
       await pushAll()
       await deps.afterPush?.()
       await pullAll()

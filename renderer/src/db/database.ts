@@ -1,4 +1,5 @@
 import Dexie, { type DBCore, type Table } from 'dexie'
+import yDexie from 'y-dexie'
 import type {
   AuditEntry,
   Case,
@@ -11,7 +12,6 @@ import type {
   Note,
   Party,
   Report,
-  ReportUpdate,
   ReportVersion,
   Task,
   TimelineEvent,
@@ -140,7 +140,6 @@ export class WorkstationDatabase extends Dexie {
   determinations!: Table<Determination, string>
   reports!: Table<Report, string>
   reportVersions!: Table<ReportVersion, string>
-  reportUpdates!: Table<ReportUpdate, string>
   auditEntries!: Table<AuditEntry, string>
   settings!: Table<SettingRow, string>
   syncOutbox!: Table<OutboxRow, number>
@@ -149,7 +148,7 @@ export class WorkstationDatabase extends Dexie {
   syncBlobs!: Table<SyncBlobRow, string>
 
   constructor(name = DEFAULT_DATABASE_NAME, options: { capture?: SyncCapture } = {}) {
-    super(name)
+    super(name, { addons: [yDexie] })
     this.use({ stack: 'dbcore', name: 'titleWords', create: titleWordsMiddleware })
     if (options.capture) this.use(options.capture.middleware)
     this.version(1).stores(SCHEMA_VERSION_1)
@@ -201,7 +200,8 @@ export class WorkstationDatabase extends Dexie {
       syncRecords: '[entity+entityId]',
       syncMeta: 'key',
       syncBlobs: 'sha256, state',
-      reportUpdates: 'id, reportId, caseId',
+      // The report's text as a Y.js document; y-dexie keeps its updates in `$reports.bodyDoc_updates`.
+      reports: 'id, caseId, bodyDoc: Y.Doc',
     })
   }
 }

@@ -1,7 +1,10 @@
 import type { SyncEntity } from '../../../shared/sync/protocol'
 
-/** The table that holds each synced kind of record. */
-export const SYNC_TABLE_OF: Record<SyncEntity, string> = {
+/** Report text updates live in y-dexie's table for the reports' `bodyDoc` (see sync-replica). */
+export type TableSyncEntity = Exclude<SyncEntity, 'reportUpdate'>
+
+/** The table that holds each synced kind of record (report text updates aside). */
+export const SYNC_TABLE_OF: Record<TableSyncEntity, string> = {
   case: 'cases',
   party: 'parties',
   timelineEvent: 'timelineEvents',
@@ -15,11 +18,15 @@ export const SYNC_TABLE_OF: Record<SyncEntity, string> = {
   reportVersion: 'reportVersions',
   custodyEvent: 'custodyEvents',
   auditEntry: 'auditEntries',
-  reportUpdate: 'reportUpdates',
 }
 
+/** y-dexie's table of the reports' text updates: rows {i (auto), k (report id), u (Y.js update v2), f}. */
+export const REPORT_TEXT_UPDATES_TABLE = '$reports.bodyDoc_updates'
+/** This workstation's row in that table telling y-dexie which updates are not sent yet. */
+export const REPORT_TEXT_SYNC_STATE = 'crw-sync'
+
 export const SYNC_ENTITY_OF_TABLE = new Map(
-  Object.entries(SYNC_TABLE_OF).map(([entity, table]) => [table, entity as SyncEntity]),
+  Object.entries(SYNC_TABLE_OF).map(([entity, table]) => [table, entity as TableSyncEntity]),
 )
 
 /** Whether a record goes to the team server: not the audit lines of this workstation's settings. */

@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import { DexieYProvider } from 'y-dexie'
+import type * as Y from 'yjs'
 import { createWorkstationDatabase, type WorkstationDatabase } from '../../../renderer/src/db/database'
 import { createRepositories, type Repositories } from '../../../renderer/src/db/repositories'
-import { createSyncReplica } from '../../../renderer/src/db/repositories/sync-replica'
+import { createWorkstationSyncEngine } from '../../../renderer/src/db/repositories/sync-replica'
 import { createSyncCapture } from '../../../renderer/src/db/sync-capture'
+import { REPORT_TEXT_UPDATES_TABLE } from '../../../renderer/src/db/sync-tables'
 import { createAccounts, type User } from '../../../server/accounts'
 import { migrate } from '../../../server/db/migrate'
 import { openPglite } from '../../../server/db/pglite'
 import type { SqlClient } from '../../../server/db/sql'
 import { createSyncService, type SyncService } from '../../../server/sync-service'
-import { createSyncEngine } from '../../../shared/sync/engine'
 
 let server: SqlClient
 let sync: SyncService
@@ -35,19 +36,19 @@ function workstation(user: User, clientId: string): Workstation {
   // The engine writes through its own connection, as the sync worker does.
   const engineDb = createWorkstationDatabase(name)
   opened.push(db, engineDb)
-  const engine = createSyncEngine({
-    clientId,
-    storage: createSyncReplica(engineDb, clientId),
+  const engine = createWorkstationSyncEngine(engineDb, clientId, {
     transport: {
       push: async (request) => wire(await sync.push(user, wire(request) as never)),
       pull: async (request) => wire(await sync.pull(user, wire(request) as never)),
     },
-    now: Date.now,
-    random: Math.random,
     setTimer: () => () => {},
     onState: () => {},
+    uploadBlob: async () => {},
   })
-  return { db, repositories: createRepositories(db), syncNow: engine.syncNow, user }
+  const repositories = createRepositories(db)
+  // Joining a team server starts sending report text from here on.
+  const joined = repositories.reportText.startSending()
+  return { db, repositories, syncNow: async () => joined.then(engine.syncNow), user }
 }
 
 const actor = (user: User) => ({ id: user.id, name: user.displayName })
@@ -256,7 +257,7 @@ describe('workstations syncing through the team server', () => {
     expect(unreadable[0]?.problem).toMatch(/A note from the server is not valid/)
   })
 
-  it('merges two workstations’ concurrent edits of one report text, kept as Y.js updates', async () => {
+  it('merges two workstations’ concurrent edits of one report text, kept by y-dexie as Y.js updates', async () => {
     const leadStation = workstation(lead, 'lee-laptop')
     const rileyStation = workstation(riley, 'riley-laptop')
     const opened = await openCase(leadStation, 'Report merge')
@@ -265,37 +266,46 @@ describe('workstations syncing through the team server', () => {
       { assigneeId: riley.id, assigneeName: 'Riley Chen' },
       actor(lead),
     )
-    const report = { id: 'report-1', caseId: opened.id }
-    const textOf = async (station: Workstation) => {
-      const doc = new Y.Doc()
-      for (const update of await station.repositories.reportUpdates.bytesOf(
-        await station.repositories.reportUpdates.idsForReport(report.id),
-      ))
-        Y.applyUpdate(doc, update)
+    const report = await leadStation.repositories.reports.create(
+      {
+        caseId: opened.id,
+        title: 'Investigation report',
+        templateId: 'property-damage',
+        body: { type: 'doc', content: [{ type: 'paragraph' }] },
+      },
+      actor(lead),
+    )
+    /** The report's text on a workstation, its document loaded by y-dexie. */
+    const loaded = async (station: Workstation) => {
+      const doc = station.repositories.reportText.document(report.id)
+      await DexieYProvider.load(doc).whenLoaded
       return doc
     }
-    const seed = new Y.Doc()
-    seed.getText('body').insert(0, 'Summary. Findings.')
-    await leadStation.repositories.reportUpdates.append(report, Y.encodeStateAsUpdate(seed))
+    /** Edits the text and waits until y-dexie has stored the edit. */
+    const edit = async (station: Workstation, change: (text: Y.Text) => void) => {
+      const updates = station.db.table(REPORT_TEXT_UPDATES_TABLE)
+      const before = await updates.count()
+      change((await loaded(station)).getText('body'))
+      await expect.poll(() => updates.count()).toBeGreaterThan(before)
+    }
+    await edit(leadStation, (text) => text.insert(0, 'Summary. Findings.'))
     await leadStation.syncNow()
     await rileyStation.syncNow()
+    await expect
+      .poll(async () => (await loaded(rileyStation)).getText('body').toString())
+      .toBe('Summary. Findings.')
 
     // Each edits its own copy without seeing the other's.
-    const edit = async (station: Workstation, at: string, words: string) => {
-      const doc = await textOf(station)
-      const before = Y.encodeStateVector(doc)
-      const text = doc.getText('body')
-      text.insert(text.toString().indexOf(at) + at.length, words)
-      await station.repositories.reportUpdates.append(report, Y.encodeStateAsUpdate(doc, before))
-    }
-    await edit(rileyStation, 'Summary.', ' Verbal threat.')
-    await edit(leadStation, 'Findings.', ' Warning issued.')
+    await edit(rileyStation, (text) => text.insert('Summary.'.length, ' Verbal threat.'))
+    await edit(leadStation, (text) =>
+      text.insert(text.toString().indexOf('Findings.') + 'Findings.'.length, ' Warning issued.'),
+    )
     await rileyStation.syncNow()
     await leadStation.syncNow()
     await rileyStation.syncNow()
 
     const merged = 'Summary. Verbal threat. Findings. Warning issued.'
-    expect((await textOf(leadStation)).getText('body').toString()).toBe(merged)
-    expect((await textOf(rileyStation)).getText('body').toString()).toBe(merged)
+    await expect.poll(async () => (await loaded(leadStation)).getText('body').toString()).toBe(merged)
+    await expect.poll(async () => (await loaded(rileyStation)).getText('body').toString()).toBe(merged)
   })
 })

@@ -11,7 +11,7 @@ import { createCustodyLog } from './custody-log'
 import { createEvidenceRepository } from './evidence'
 import { createPartyRepository } from './parties'
 import { createQueueViewRepository } from './queue-views'
-import { createReportUpdateRepository } from './report-updates'
+import { createReportTextRepository } from './report-text'
 import { createReportRepository } from './reports'
 import { createSettingsRepository } from './settings'
 import { createSyncOutboxRepository } from './sync-outbox'
@@ -54,7 +54,7 @@ export function createRepositories(
     annotations: createAnnotationRepository(db, now, custody),
     custody: { listForEvidence: custody.listForEvidence },
     reports: createReportRepository(db, now),
-    reportUpdates: createReportUpdateRepository(db, now),
+    reportText: createReportTextRepository(db),
     syncOutbox: createSyncOutboxRepository(db),
     audit: {
       /** Newest first, as the audit tab reads. */

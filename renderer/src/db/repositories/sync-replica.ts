@@ -1,13 +1,27 @@
-import { AUDITED_ENTITIES, type AuditEntry, type AuditedEntity } from '../../../../shared/domain'
+import {
+  AUDITED_ENTITIES,
+  type AuditEntry,
+  type AuditedEntity,
+  type ReportUpdate,
+} from '../../../../shared/domain'
 import { caseSlaInstants } from '../../../../shared/sla/case-sla'
 import type { SlaClockEvent } from '../../../../shared/sla/clock'
 import { DEFAULT_SLA_POLICY, SlaPolicySchema } from '../../../../shared/sla/policy'
-import type { SyncStorage } from '../../../../shared/sync/engine'
+import { base64ToBytes, bytesToBase64 } from '../../../../shared/sync/base64'
+import { createSyncEngine, type SyncStorage } from '../../../../shared/sync/engine'
 import { createHlcClock } from '../../../../shared/sync/hlc'
+import { recordValues } from '../../../../shared/sync/merge'
 import type { Change, Mutation, MutationResult } from '../../../../shared/sync/protocol'
+import { recordFromValues } from '../../../../shared/sync/record-schemas'
 import { applyRemoteChange } from '../../../../shared/sync/replica'
 import type { OutboxRow, SyncRecordRow, WorkstationDatabase } from '../database'
-import { SYNC_META_KEYS, SYNC_TABLE_OF } from '../sync-tables'
+import {
+  REPORT_TEXT_SYNC_STATE,
+  REPORT_TEXT_UPDATES_TABLE,
+  SYNC_META_KEYS,
+  SYNC_TABLE_OF,
+  type TableSyncEntity,
+} from '../sync-tables'
 import { SETTING_KEYS } from './settings'
 
 /** A pulled record that does not read as its kind: kept out of the app, shown with the reason. */
@@ -36,6 +50,21 @@ const SYSTEM_ACTOR = { id: 'team-server', name: 'Team sync' }
 export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
   const meta = async <T>(key: string): Promise<T | undefined> =>
     (await db.syncMeta.get(key))?.value as T | undefined
+
+  /**
+   * A report text update from the team server goes into y-dexie's table, where open editors pick
+   * it up. This workstation's own come back and are skipped, as is one already stored.
+   */
+  async function storeReportTextUpdate(change: Change): Promise<string | null> {
+    if (change.entityId.startsWith(`${clientId}-`)) return null
+    if (await db.syncRecords.get(['reportUpdate', change.entityId])) return null
+    const read = recordFromValues('reportUpdate', recordValues({ fields: change.fields, deleted: null }))
+    if ('problem' in read) return read.problem
+    const update = read.record as ReportUpdate
+    await db.table(REPORT_TEXT_UPDATES_TABLE).add({ k: update.reportId, u: base64ToBytes(update.update) })
+    await db.syncRecords.put({ entity: 'reportUpdate', entityId: change.entityId, stamps: {}, deleted: null })
+    return null
+  }
 
   const storage: SyncStorage = {
     /** Marks what it returns as sent, so later edits of those records queue a new mutation. */
@@ -70,11 +99,16 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
         }
       }),
 
-    applyChanges: (changes: Change[]) =>
-      db.transaction(
+    applyChanges: (all: Change[]) => {
+      const textUpdates = all.filter((change) => change.entity === 'reportUpdate')
+      const changes = all.filter(
+        (change): change is Change & { entity: TableSyncEntity } => change.entity !== 'reportUpdate',
+      )
+      return db.transaction(
         'rw',
         [
           ...new Set(changes.map((change) => SYNC_TABLE_OF[change.entity])),
+          REPORT_TEXT_UPDATES_TABLE,
           'syncRecords',
           'syncMeta',
           'settings',
@@ -116,12 +150,18 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
               await table.put(record)
             }
           }
+          for (const change of textUpdates) {
+            const problem = await storeReportTextUpdate(change)
+            if (problem)
+              unreadable.set(change.entityId, { entity: change.entity, entityId: change.entityId, problem })
+          }
           await db.syncMeta.bulkPut([
             { key: SYNC_META_KEYS.clock, value: clock.current() },
             { key: SYNC_META_KEYS.unreadable, value: [...unreadable.values()] },
           ])
         },
-      ),
+      )
+    },
 
     cursor: async () => (await meta<number>(SYNC_META_KEYS.cursor)) ?? 0,
     setCursor: async (cursor) => {
@@ -165,4 +205,76 @@ export async function uploadPendingBlobs(
     if (stored) await upload(sha256, new Uint8Array(await stored.blob.arrayBuffer()))
     await db.syncBlobs.put({ sha256, state: 'uploaded' })
   }
+}
+
+/**
+ * Puts this workstation's new report text updates (y-dexie's rows flagged local, from where the
+ * last call stopped) into the outbox, for reports the server knows. Runs before each push.
+ */
+export async function queueReportTextUpdates(db: WorkstationDatabase, clientId: string): Promise<void> {
+  const updates = db.table(REPORT_TEXT_UPDATES_TABLE)
+  await db.transaction('rw', [updates, db.syncOutbox, db.reports, db.syncRecords, db.syncMeta], async () => {
+    const state = (await updates.get(REPORT_TEXT_SYNC_STATE)) as { unsentFrom: number } | undefined
+    if (!state) return
+    const rows = (await updates.where('i').between(state.unsentFrom, Number.POSITIVE_INFINITY).toArray()) as {
+      i: number
+      k: string
+      u: Uint8Array
+      f?: number
+    }[]
+    if (rows.length === 0) return
+    const clock = createHlcClock(
+      clientId,
+      Date.now,
+      (await db.syncMeta.get(SYNC_META_KEYS.clock))?.value as string,
+    )
+    for (const row of rows) {
+      if (row.f !== 1) continue
+      const report = await db.reports.get(row.k)
+      if (!report || !(await db.syncRecords.get(['report', row.k]))) continue
+      const hlc = clock.tick()
+      const update: ReportUpdate = {
+        id: `${clientId}-${row.i}`,
+        reportId: report.id,
+        caseId: report.caseId,
+        update: bytesToBase64(row.u),
+        createdAt: new Date().toISOString(),
+      }
+      await db.syncOutbox.add({
+        entity: 'reportUpdate',
+        entityId: update.id,
+        caseId: report.caseId,
+        fields: Object.fromEntries(Object.entries(update).map(([name, value]) => [name, { value, hlc }])),
+        deleted: null,
+        state: 'pending',
+        queuedAt: update.createdAt,
+      })
+    }
+    await updates.put({ i: REPORT_TEXT_SYNC_STATE, unsentFrom: rows.at(-1)!.i + 1 })
+    await db.syncMeta.put({ key: SYNC_META_KEYS.clock, value: clock.current() })
+  })
+}
+
+/**
+ * The sync engine over a workstation database, as the sync worker runs it: report text queued
+ * before each push, evidence bytes sent after it.
+ */
+export function createWorkstationSyncEngine(
+  db: WorkstationDatabase,
+  clientId: string,
+  deps: Pick<Parameters<typeof createSyncEngine>[0], 'transport' | 'onState' | 'setTimer'> & {
+    uploadBlob(sha256: string, bytes: Uint8Array): Promise<void>
+  },
+) {
+  return createSyncEngine({
+    clientId,
+    storage: createSyncReplica(db, clientId),
+    transport: deps.transport,
+    now: Date.now,
+    random: Math.random,
+    setTimer: deps.setTimer,
+    onState: deps.onState,
+    beforePush: () => queueReportTextUpdates(db, clientId),
+    afterPush: () => uploadPendingBlobs(db, deps.uploadBlob),
+  })
 }

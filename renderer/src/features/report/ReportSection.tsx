@@ -94,20 +94,20 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
   // went away mid-sentence) is where it starts.
   const [recovered] = useState(() => takeReportJournal(report.id, report.updatedAt))
   const template = reportTemplate(report.templateId)
-  const { doc, status } = useReportDocument(report, report.body as ReportDocument, () =>
+  const text = useReportDocument(report.id, report.body as ReportDocument, () =>
     getSchema(reportExtensions({ template, openExhibit: () => {} })),
   )
   // Text the page journaled as it went away mid-sentence goes back in once the document is loaded.
   const restored = useRef(false)
   useEffect(() => {
-    if (status !== 'ready' || !recovered || restored.current) return
+    if (text?.status !== 'ready' || !recovered || restored.current) return
     restored.current = true
     // After the editor has bound to the document (it renders in this same commit).
     queueMicrotask(() => {
       editorRef.current?.editor?.commands.setContent(recovered)
       autosave.changed(() => recovered)
     })
-  }, [status, recovered, autosave])
+  }, [text?.status, recovered, autosave])
   const [dialog, setDialog] = useState<'versions' | 'preview' | null>(null)
   const [exporting, setExporting] = useState(false)
   const editable = report.status !== 'final'
@@ -216,18 +216,20 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
           This report is final and locked. "Amend" reopens it; the final text stays as a version.
         </Alert>
       )}
-      {status === 'waiting' && (
+      {text?.status === 'waiting' && (
         <Alert severity="info">
           This report was started on another workstation; its text arrives with the next sync.
         </Alert>
       )}
-      {status !== 'loading' && (
+      {text && (
         <ReportEditor
+          // A fresh document (see useReportDocument) needs an editor bound to it.
+          key={text.doc.guid}
           editorRef={editorRef}
           caseId={report.caseId}
-          document={doc}
+          document={text.doc}
           template={template}
-          editable={editable && status === 'ready'}
+          editable={editable && text.status === 'ready'}
           onChange={autosave.changed}
         />
       )}

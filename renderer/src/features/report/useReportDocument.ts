@@ -1,80 +1,65 @@
 import type { Schema } from '@tiptap/pm/model'
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
-import { liveQuery } from 'dexie'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
+import { DexieYProvider } from 'y-dexie'
 import * as Y from 'yjs'
 import type { ReportDocument } from '../../../../shared/report/report-document'
 import { repositories } from '../../db/instance'
 import { REPORT_FRAGMENT } from './extensions/report-extensions'
 
-/** Updates that came from storage (this workstation's earlier ones or another's): not stored again. */
-const STORED = Symbol('stored')
-/** Edits in a burst go into one stored update. */
-const STORE_DELAY_MS = 300
-
-export type ReportDocumentStatus = 'loading' | 'waiting' | 'ready'
+export type ReportDocumentStatus = 'waiting' | 'ready'
 
 /**
- * The report's text as a Y.js document: built from every stored update (this workstation's and
- * those synced from others), kept up to date as more arrive, and each local burst of edits stored as
- * a new update (which the outbox sends). A report this workstation made and that has no update yet
- * is seeded from its stored text; another's waits for its maker's first update.
+ * The report's text as a Y.js document kept by y-dexie: loaded from its stored updates, kept up to
+ * date as updates synced from other workstations arrive, every local edit stored as a new update
+ * (which the sync worker sends). A report this workstation made that has no text yet is seeded from
+ * its stored text; another's waits for its maker's first update. Null until loaded.
  */
 export function useReportDocument(
-  report: { id: string; caseId: string },
+  reportId: string,
   seedBody: ReportDocument,
   schema: () => Schema,
-): { doc: Y.Doc; status: ReportDocumentStatus } {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new document for each report
-  const doc = useMemo(() => new Y.Doc(), [report.id])
-  const [status, setStatus] = useState<ReportDocumentStatus>('loading')
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one subscription per report and document
+): { doc: Y.Doc; status: ReportDocumentStatus } | null {
+  const [loaded, setLoaded] = useState<{ doc: Y.Doc; status: ReportDocumentStatus } | null>(null)
+  // A document y-dexie destroyed (its report row went away and came back, say) is loaded afresh.
+  const [generation, setGeneration] = useState(0)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per report (and fresh document)
   useEffect(() => {
-    const applied = new Set<string>()
-    const pending: Uint8Array[] = []
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let first = true
-    const store = () => {
-      clearTimeout(timer)
-      if (pending.length === 0) return
-      void repositories.reportUpdates.append(report, Y.mergeUpdates(pending.splice(0)))
+    const doc = repositories.reportText.document(reportId)
+    const provider = DexieYProvider.load(doc)
+    let stopped = false
+    const hasText = () => doc.getXmlFragment(REPORT_FRAGMENT).length > 0
+    const show = (status: ReportDocumentStatus) => {
+      if (!stopped) setLoaded({ doc, status })
     }
-    const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (origin === STORED) return
-      pending.push(update)
-      clearTimeout(timer)
-      timer = setTimeout(store, STORE_DELAY_MS)
+    const onUpdate = () => {
+      if (hasText()) show('ready')
     }
-    doc.on('update', onUpdate)
-    const subscription = liveQuery(() => repositories.reportUpdates.idsForReport(report.id)).subscribe(
-      async (ids) => {
-        const isFirst = first
-        first = false
-        const unseen = ids.filter((id) => !applied.has(id))
-        for (const id of unseen) applied.add(id)
-        const updates = await repositories.reportUpdates.bytesOf(unseen)
-        if (updates.length) Y.applyUpdate(doc, Y.mergeUpdates(updates), STORED)
-        if (!isFirst) {
-          if (updates.length) setStatus('ready')
-          return
-        }
-        if (updates.length || ids.length) setStatus('ready')
-        else if (await repositories.reportUpdates.maySeed(report.id)) {
+    const onDestroy = () => {
+      if (!stopped) setGeneration((current) => current + 1)
+    }
+    doc.on('destroy', onDestroy)
+    void provider.whenLoaded.then(async () => {
+      if (stopped) return
+      if (hasText()) return show('ready')
+      if (await repositories.reportText.maySeed(reportId)) {
+        if (stopped) return
+        if (!hasText())
           Y.applyUpdate(
             doc,
             Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(schema(), seedBody, REPORT_FRAGMENT)),
           )
-          setStatus('ready')
-        } else setStatus('waiting')
-      },
-    )
-    window.addEventListener('pagehide', store)
+        return show('ready')
+      }
+      doc.on('update', onUpdate)
+      show('waiting')
+    })
     return () => {
-      window.removeEventListener('pagehide', store)
-      subscription.unsubscribe()
+      stopped = true
       doc.off('update', onUpdate)
-      store()
+      doc.off('destroy', onDestroy)
+      DexieYProvider.release(doc)
     }
-  }, [doc])
-  return { doc, status }
+  }, [reportId, generation])
+  return loaded
 }

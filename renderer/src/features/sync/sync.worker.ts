@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 // Runs the sync engine off the UI thread: pushing the outbox and merging pulled changes into the
 // database never holds up typing or scrolling.
-import { createSyncEngine, type SyncEngine } from '../../../../shared/sync/engine'
+import type { SyncEngine } from '../../../../shared/sync/engine'
 import { createWorkstationDatabase } from '../../db/database'
-import { createSyncReplica, uploadPendingBlobs } from '../../db/repositories/sync-replica'
+import { createWorkstationSyncEngine } from '../../db/repositories/sync-replica'
 import type { FromSyncWorker, ToSyncWorker } from './sync-worker-messages'
 
 let engine: SyncEngine | null = null
@@ -25,24 +25,19 @@ self.onmessage = (event: MessageEvent<ToSyncWorker>) => {
   if (message.type === 'start') {
     // Its own connection, without the capture the page's has: pulled changes are not sent back.
     const db = createWorkstationDatabase(message.databaseName)
-    engine = createSyncEngine({
-      clientId: message.clientId,
-      storage: createSyncReplica(db, message.clientId),
+    engine = createWorkstationSyncEngine(db, message.clientId, {
       transport: {
         push: (request) => viaPage('push', request as never),
         pull: (request) => viaPage('pull', request as never),
       },
-      now: Date.now,
-      random: Math.random,
       setTimer: (run, ms) => {
         const timer = setTimeout(run, ms)
         return () => clearTimeout(timer)
       },
       onState: (state) => send({ type: 'state', state }),
-      afterPush: () =>
-        uploadPendingBlobs(db, async (sha256, bytes) => {
-          await viaPage('uploadBlob', { sha256, bytes } as never)
-        }),
+      uploadBlob: async (sha256, bytes) => {
+        await viaPage('uploadBlob', { sha256, bytes } as never)
+      },
     })
     void engine.setOnline(message.online)
   } else if (message.type === 'syncNow') void engine?.syncNow()

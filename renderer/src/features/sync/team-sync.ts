@@ -95,6 +95,7 @@ export async function resumeTeamSync(): Promise<void> {
   const joined = await repositories.syncOutbox.joined()
   if (!joined) return
   syncCapture.start(joined.clientId)
+  await repositories.reportText.startSending()
   startWorker(joined.clientId)
 }
 
@@ -108,6 +109,7 @@ export async function signInToTeamServer(request: SignInToServer): Promise<void>
   await repositories.syncOutbox.join({ serverUrl: session.serverUrl, user: session.user, clientId })
   localStorage.setItem(JOINED_CLIENT_KEY, clientId)
   syncCapture.start(clientId)
+  await repositories.reportText.startSending()
   const user = { id: session.user.id, name: session.user.displayName }
   await repositories.settings.saveAnalyst(user)
   stopWorker()
