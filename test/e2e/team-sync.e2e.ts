@@ -35,6 +35,16 @@ async function syncNow(page: Page) {
   await page.getByRole('heading', { name: 'Settings' }).waitFor({ state: 'hidden' })
 }
 
+/** A lead's assignment of the open case to a team member, from the case header. */
+async function assignTo(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Assign…' }).click()
+  await page
+    .getByRole('dialog', { name: /^Assign CR-/ })
+    .getByRole('button', { name: new RegExp(name) })
+    .click()
+  await page.getByText(`is assigned to ${name}.`, { exact: false }).waitFor()
+}
+
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true })
 
 /** Types at the end of the paragraph after a report section's heading, and waits for the save. */
@@ -84,10 +94,7 @@ describe('two analysts on one team server', () => {
 
   it('a lead opens a case and assigns it; the analyst receives it', async () => {
     await createCase(lee, 'Shopper threatened at the door')
-    await lee.getByRole('button', { name: 'Assign…' }).click()
-    const dialog = lee.getByRole('dialog', { name: /^Assign CR-/ })
-    await dialog.getByRole('button', { name: /Riley Chen/ }).click()
-    await lee.getByText(/is assigned to Riley Chen\./).waitFor()
+    await assignTo(lee, 'Riley Chen')
     await syncNow(lee)
 
     await syncNow(riley)
@@ -163,12 +170,7 @@ describe('two analysts on one team server', () => {
     await stations[1]!.context.setOffline(true)
     await expect.poll(() => syncStatus(riley).innerText()).toMatch(/^Offline/)
     await tab(lee, 'Overview').click()
-    await lee.getByRole('button', { name: 'Assign…' }).click()
-    await lee
-      .getByRole('dialog', { name: /^Assign CR-/ })
-      .getByRole('button', { name: /Lee Park/ })
-      .click()
-    await lee.getByText(/is assigned to Lee Park\./).waitFor()
+    await assignTo(lee, 'Lee Park')
     await syncNow(lee)
 
     await tab(riley, 'Notes').click()
@@ -184,12 +186,7 @@ describe('two analysts on one team server', () => {
     expect(await riley.getByTestId('sync-status').innerText()).toMatch(/\d+ waiting/)
 
     // The lead hands the case back; Riley retries and the note lands.
-    await lee.getByRole('button', { name: 'Assign…' }).click()
-    await lee
-      .getByRole('dialog', { name: /^Assign CR-/ })
-      .getByRole('button', { name: /Riley Chen/ })
-      .click()
-    await lee.getByText(/is assigned to Riley Chen\./).waitFor()
+    await assignTo(lee, 'Riley Chen')
     await syncNow(lee)
     await riley.getByRole('button', { name: 'Retry all' }).click()
     await refused.waitFor({ state: 'detached' })

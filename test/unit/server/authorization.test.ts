@@ -64,22 +64,14 @@ beforeAll(async () => {
   db = await openPglite()
   await migrate(db)
   const accounts = createAccounts(db, () => new Date())
-  users.analyst = await accounts.createUser(
-    { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password },
-    null,
-  )
-  users.otherAnalyst = await accounts.createUser(
-    { username: 'sam', displayName: 'Sam Ortiz', role: 'analyst', password },
-    null,
-  )
-  users.lead = await accounts.createUser(
-    { username: 'lee', displayName: 'Lee Park', role: 'lead', password },
-    null,
-  )
-  users.admin = await accounts.createUser(
-    { username: 'ada', displayName: 'Ada Admin', role: 'admin', password },
-    null,
-  )
+  const people: [keyof typeof users, string, string, Role][] = [
+    ['analyst', 'riley', 'Riley Chen', 'analyst'],
+    ['otherAnalyst', 'sam', 'Sam Ortiz', 'analyst'],
+    ['lead', 'lee', 'Lee Park', 'lead'],
+    ['admin', 'ada', 'Ada Admin', 'admin'],
+  ]
+  for (const [key, username, displayName, role] of people)
+    users[key] = await accounts.createUser({ username, displayName, role, password }, null)
   app = createServerApp({
     accounts,
     sync: createSyncService(db),

@@ -88,6 +88,24 @@ async function openCase(station: Workstation, title: string) {
   )
 }
 
+const assign = (station: Workstation, caseId: string, to: User) =>
+  station.repositories.cases.update(
+    caseId,
+    { assigneeId: to.id, assigneeName: to.displayName },
+    actor(station.user),
+  )
+
+/** The lead's and Riley's workstations, with a case the lead opened and assigned to Riley on both. */
+async function caseAssignedToRiley(title: string) {
+  const leadStation = workstation(lead, 'lee-laptop')
+  const rileyStation = workstation(riley, 'riley-laptop')
+  const opened = await openCase(leadStation, title)
+  await assign(leadStation, opened.id, riley)
+  await leadStation.syncNow()
+  await rileyStation.syncNow()
+  return { leadStation, rileyStation, opened }
+}
+
 describe('workstations syncing through the team server', () => {
   it('captures every write of a synced record in the outbox, in the same transaction', async () => {
     const leadStation = workstation(lead, 'lee-laptop')
@@ -154,16 +172,7 @@ describe('workstations syncing through the team server', () => {
   })
 
   it('merges offline edits field by field, and tells the workstation whose edit was overtaken', async () => {
-    const leadStation = workstation(lead, 'lee-laptop')
-    const rileyStation = workstation(riley, 'riley-laptop')
-    const opened = await openCase(leadStation, 'Porch package taken')
-    await leadStation.repositories.cases.update(
-      opened.id,
-      { assigneeId: riley.id, assigneeName: 'Riley Chen' },
-      actor(lead),
-    )
-    await leadStation.syncNow()
-    await rileyStation.syncNow()
+    const { leadStation, rileyStation, opened } = await caseAssignedToRiley('Porch package taken')
 
     // Both offline: Riley changes the title first, the lead changes it later and also the summary.
     await rileyStation.repositories.cases.update(
@@ -189,22 +198,9 @@ describe('workstations syncing through the team server', () => {
   })
 
   it('keeps a refused change with its reason, and sends it again when retried', async () => {
-    const leadStation = workstation(lead, 'lee-laptop')
-    const rileyStation = workstation(riley, 'riley-laptop')
-    const opened = await openCase(leadStation, 'Threat in delivery notes')
-    await leadStation.repositories.cases.update(
-      opened.id,
-      { assigneeId: riley.id, assigneeName: 'Riley Chen' },
-      actor(lead),
-    )
-    await leadStation.syncNow()
-    await rileyStation.syncNow()
+    const { leadStation, rileyStation, opened } = await caseAssignedToRiley('Threat in delivery notes')
     // The lead takes the case back while Riley works offline.
-    await leadStation.repositories.cases.update(
-      opened.id,
-      { assigneeId: lead.id, assigneeName: 'Lee Park' },
-      actor(lead),
-    )
+    await assign(leadStation, opened.id, lead)
     await leadStation.syncNow()
     await rileyStation.repositories.cases.update(
       opened.id,
@@ -221,11 +217,7 @@ describe('workstations syncing through the team server', () => {
     expect(await rileyStation.repositories.syncOutbox.pendingCount()).toBeGreaterThan(0)
 
     // The lead hands it back; Riley retries and the change lands.
-    await leadStation.repositories.cases.update(
-      opened.id,
-      { assigneeId: riley.id, assigneeName: 'Riley Chen' },
-      actor(lead),
-    )
+    await assign(leadStation, opened.id, riley)
     await leadStation.syncNow()
     for (const change of await rileyStation.repositories.syncOutbox.refused())
       await rileyStation.repositories.syncOutbox.retry(change.mutationId)
@@ -261,11 +253,7 @@ describe('workstations syncing through the team server', () => {
     const leadStation = workstation(lead, 'lee-laptop')
     const rileyStation = workstation(riley, 'riley-laptop')
     const opened = await openCase(leadStation, 'Report merge')
-    await leadStation.repositories.cases.update(
-      opened.id,
-      { assigneeId: riley.id, assigneeName: 'Riley Chen' },
-      actor(lead),
-    )
+    await assign(leadStation, opened.id, riley)
     const report = await leadStation.repositories.reports.create(
       {
         caseId: opened.id,
