@@ -84,6 +84,17 @@ export function createSyncCapture() {
             values: [{ key: SYNC_META_KEYS.clock, value: clock.current() }],
           })
         const { entityId, caseId, writes, created } = change
+        // Only cases that sync are shared: a new one, or one already synced, and the records of
+        // those. A case from before joining the team (or the demo data) stays on this workstation.
+        const caseSyncs: Promise<boolean> =
+          entity === 'case' && created
+            ? meta.get({ trans, key: SYNC_META_KEYS.clock }).then(() => true)
+            : caseId
+              ? stampsTable.get({ trans, key: ['case', caseId] }).then(Boolean)
+              : meta.get({ trans, key: SYNC_META_KEYS.clock }).then(() => false)
+        return caseSyncs.then((syncs) => (syncs ? queue(change) : undefined)).then(() => step(index + 1))
+      }
+      const queue = ({ entityId, caseId, writes, created }: (typeof changes)[number]): Promise<unknown> => {
         // New evidence: its bytes go to the server after its record (a blob is kept once per hash).
         const queueBytes =
           entity === 'evidence' && created && typeof created.sha256 === 'string'
@@ -122,7 +133,6 @@ export function createSyncCapture() {
               : { entity, entityId, caseId, ...writes, state: 'pending', queuedAt: new Date().toISOString() }
             return outbox.mutate({ type: 'put', trans, values: [row] })
           })
-          .then(() => step(index + 1))
       }
       return step(0)
     })

@@ -123,9 +123,39 @@ describe('workstations syncing through the team server', () => {
     expect(caseRows[0]?.fields.summary?.value).toBe('Gate hinge bent')
   })
 
+  it('keeps cases from before joining the team (and their records) on this workstation', async () => {
+    const capture = createSyncCapture()
+    const db = createWorkstationDatabase(`sync-${crypto.randomUUID()}`, { capture })
+    opened.push(db)
+    const repositories = createRepositories(db)
+    const station = { db, repositories, syncNow: async () => {}, user: lead }
+    const earlier = await openCase(station, 'Opened before joining')
+    capture.start('lee-laptop')
+    await repositories.cases.update(earlier.id, { summary: 'Edited after joining' }, actor(lead))
+    const at = new Date().toISOString()
+    await repositories.notes.add(
+      {
+        id: 'local-note',
+        caseId: earlier.id,
+        body: 'A note on the local case',
+        author: actor(lead),
+        createdAt: at,
+        updatedAt: at,
+      },
+      actor(lead),
+    )
+    expect(await db.syncOutbox.count()).toBe(0)
+    const shared = await openCase(station, 'Opened after joining')
+    expect((await db.syncOutbox.toArray()).every((row) => row.caseId === shared.id)).toBe(true)
+    expect(await db.syncOutbox.count()).toBeGreaterThan(0)
+  })
+
   it('captures partial updates and deletions made after other awaits in a transaction', async () => {
-    const { db } = workstation(lead, 'lee-laptop')
-    const note = { id: 'note-1', caseId: 'case-1', body: 'First', createdAt: '2026-11-30T10:00:00.000Z' }
+    const station = workstation(lead, 'lee-laptop')
+    const { db } = station
+    const shared = await openCase(station, 'Shared case')
+    await db.syncOutbox.clear()
+    const note = { id: 'note-1', caseId: shared.id, body: 'First', createdAt: '2026-11-30T10:00:00.000Z' }
     await db.transaction('rw', db.notes, async () => {
       await db.notes.put(note as never)
       await db.notes.update('note-1', { body: 'Second' })
@@ -134,7 +164,7 @@ describe('workstations syncing through the team server', () => {
     await db.syncOutbox.toCollection().modify({ state: 'sent' })
     await db.transaction('rw', db.notes, async () => {
       await db.notes.get('note-1')
-      await db.notes.where('caseId').equals('case-1').delete()
+      await db.notes.where('caseId').equals(shared.id).delete()
     })
     const [, deletion] = await db.syncOutbox.toArray()
     expect(deletion).toMatchObject({ entityId: 'note-1', state: 'pending', fields: {} })
