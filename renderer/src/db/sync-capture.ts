@@ -83,7 +83,7 @@ export function createSyncCapture() {
             trans,
             values: [{ key: SYNC_META_KEYS.clock, value: clock.current() }],
           })
-        const { entityId, caseId, writes, created } = change
+        const { caseId, created } = change
         // Only cases that sync are shared: a new one, or one already synced, and the records of
         // those. A case from before joining the team (or the demo data) stays on this workstation.
         const caseSyncs: Promise<boolean> =
