@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import websocket from '@fastify/websocket'
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyReply, type FastifyRequest, LogController } from 'fastify'
 import { z } from 'zod'
 import { PullRequestSchema, PushRequestSchema, SignInRequestSchema } from '../shared/sync/protocol'
 import { describeIssues } from '../shared/validation'
@@ -28,7 +28,7 @@ export function createServerApp(deps: {
 }) {
   const app = Fastify({
     logger: deps.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024 * 1024,
   })
 
