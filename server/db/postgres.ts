@@ -4,6 +4,9 @@ import type { SqlClient } from './sql'
 /** PostgreSQL through a `pg` pool (DATABASE_URL): what several server processes share. */
 export function openPostgres(connectionString: string): SqlClient {
   const pool = new pg.Pool({ connectionString })
+  // An idle connection the database drops (a restart, a terminated backend) must not crash the
+  // process: the pool replaces it on the next query.
+  pool.on('error', () => {})
   const onClient = (client: pg.PoolClient): SqlClient => ({
     query: async (sql, params) => ({ rows: (await client.query(sql, params)).rows }),
     exec: async (sql) => {
