@@ -30,6 +30,9 @@ export const OutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('referral'), to: z.enum(['law_enforcement', 'legal']) }),
 ])
 export type Outcome = z.infer<typeof OutcomeSchema>
+export type OutcomeKind = Outcome['kind']
+export const OUTCOME_KINDS = OutcomeSchema.options.map((option) => option.shape.kind.value) as OutcomeKind[]
+export const OutcomeKindSchema = z.enum(OUTCOME_KINDS as [OutcomeKind, ...OutcomeKind[]])
 
 export const ApprovalSchema = z.object({
   approver: ActorSchema,
