@@ -5,6 +5,8 @@ import {
   EmailTemplateListSchema,
 } from '../../../../shared/communications/email-templates'
 import { type Actor, ActorSchema } from '../../../../shared/domain'
+import { EXAMPLE_POLICIES } from '../../../../shared/policy/example-policies'
+import { type PolicyDocument, PolicyDocumentSchema } from '../../../../shared/policy/policy-document'
 import { type SavedQueueView, SavedQueueViewListSchema } from '../../../../shared/queue/queue-filter'
 import { DEFAULT_SLA_POLICY, type SlaPolicy, SlaPolicySchema } from '../../../../shared/sla/policy'
 import type { SettingRow, WorkstationDatabase } from '../database'
@@ -18,7 +20,10 @@ export const SETTING_KEYS = {
   emailTemplates: 'emailTemplates',
   savedQueueViews: 'savedQueueViews',
   evidenceSizeLimit: 'evidenceSizeLimit',
+  policyLibrary: 'policyLibrary',
 } as const
+
+const PolicyLibrarySchema = z.array(PolicyDocumentSchema).min(1)
 
 /** The largest evidence file accepted unless Settings say otherwise: 2 GiB. */
 export const DEFAULT_EVIDENCE_SIZE_LIMIT = 2 * 1024 ** 3
@@ -105,6 +110,25 @@ export function createSettingsRepository(db: WorkstationDatabase, now: () => str
         bytes,
         actor,
         'Evidence size limit changed',
+      )
+    },
+
+    /** The policy library in force: the shipped example set until a policy is imported. */
+    getPolicyLibrary: (): Promise<PolicyDocument[]> =>
+      readValid(SETTING_KEYS.policyLibrary, PolicyLibrarySchema, EXAMPLE_POLICIES),
+
+    /** Adds a policy, or replaces the one with its id (a new version); the others stay. */
+    async savePolicy(policy: PolicyDocument, actor: Actor): Promise<void> {
+      const library = await this.getPolicyLibrary()
+      const replaced = library.some((current) => current.id === policy.id)
+      await save(
+        SETTING_KEYS.policyLibrary,
+        PolicyLibrarySchema,
+        replaced
+          ? library.map((current) => (current.id === policy.id ? policy : current))
+          : [...library, policy],
+        actor,
+        `Policy ${replaced ? 'replaced' : 'added'}: ${policy.title} (version ${policy.version})`,
       )
     },
 

@@ -18,6 +18,7 @@ import type { AppInfo } from '../../../../shared/platform/contract'
 import { platform } from '../../platform'
 import { AnalystForm } from '../identity/AnalystForm'
 import { useNotificationStore } from '../notifications/notification-store'
+import { PolicyLibrarySection } from '../policy/PolicyLibrarySection'
 import { notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { TeamServerSection } from '../sync/TeamServerSection'
@@ -68,6 +69,9 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
           </Section>
           <Section title="Team server">
             <TeamServerSection />
+          </Section>
+          <Section title="Policy library">
+            <PolicyLibrarySection analyst={analyst} />
           </Section>
           <Section title="Theme">
             <ToggleButtonGroup
