@@ -127,14 +127,18 @@ describe('the investigation report', () => {
     await page.getByRole('button', { name: '+ Policy clause' }).click()
     const clause = page.getByRole('dialog', { name: 'Cite a policy clause' })
     await clause.getByRole('button', { name: 'Insert' }).click()
-    expect(await clause.getByRole('alert').innerText()).toBe('Give the clause id, e.g. SCC-4.2.')
-    await clause.getByLabel('Clause id').fill('PDR-2.1')
-    await clause.getByLabel('Clause title').fill('Damage to customer property')
+    expect(await clause.getByRole('alert').innerText()).toBe('Choose a clause from the policy library.')
+    // Clauses come from the policy library, found by words.
+    await clause.getByLabel('Search clauses').fill('damage delivery')
+    await clause
+      .getByRole('list', { name: 'Clauses' })
+      .getByRole('button', { name: /^PD-1 Damage caused during delivery/ })
+      .click()
     await clause.getByRole('button', { name: 'Insert' }).click()
     await clause.waitFor({ state: 'hidden' })
     expect(await editor().locator('[data-chip="partyMention"]').innerText()).toBe('Dana Okafor')
     expect(await editor().locator('[data-chip="policyClause"]').innerText()).toBe(
-      'PDR-2.1 Damage to customer property',
+      'PD-1 Damage caused during delivery',
     )
     await expect.poll(saveState).toBe('All changes saved')
   })
@@ -269,7 +273,7 @@ describe('the investigation report', () => {
     const hash = /[0-9a-f]{64}/.exec(item)![0]
     expect(all.replace(/\s+/g, '')).toContain(hash)
     expect(all).toContain('The shopper gave his home number')
-    expect(all).toMatch(/Called\s+Dana Okafor\s+about\s+PDR-2\.1 Damage to customer property/)
+    expect(all).toMatch(/Called\s+Dana Okafor\s+about\s+PD-1 Damage caused during delivery/)
     expect(all).not.toContain('555-0199')
     expect(pdf.info.Author).toBe('Riley Chen')
     expect(pdf.info.Title).toBe('CR-2026-000001 — Investigation report')

@@ -4,6 +4,9 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
+  List,
+  ListItemButton,
+  ListItemText,
   MenuItem,
   TextField,
   Typography,
@@ -14,6 +17,7 @@ import { useState } from 'react'
 import { exhibitLabel, PARTY_ROLE_LABELS } from '../../../../shared/domain'
 import { isViewableImage } from '../../../../shared/evidence/content-type'
 import { toSafeFileName } from '../../../../shared/file-names'
+import { searchClauses } from '../../../../shared/policy/policy-search'
 import { repositories } from '../../db/instance'
 import { DialogForm } from '../shell/DialogForm'
 
@@ -42,8 +46,10 @@ export function InsertReferenceDialog({
   const parties = useLiveQuery(() => repositories.parties.listForCase(caseId), [caseId]) ?? []
   const [chosen, setChosen] = useState('')
   const [caption, setCaption] = useState('')
-  const [clauseId, setClauseId] = useState('')
-  const [clauseTitle, setClauseTitle] = useState('')
+  // Clauses are cited from the policy library, found by id or words.
+  const library = useLiveQuery(() => repositories.settings.getPolicyLibrary(), []) ?? []
+  const [clauseQuery, setClauseQuery] = useState('')
+  const clauses = clauseQuery.trim() ? searchClauses(library, clauseQuery).slice(0, 20) : []
   const [error, setError] = useState<string | null>(null)
   const items = evidence.filter(
     (item) => !item.removed && (kind !== 'figure' || isViewableImage(item.detectedType)),
@@ -52,11 +58,12 @@ export function InsertReferenceDialog({
   const insert = () => {
     const chain = editor.chain().focus()
     if (kind === 'clause') {
-      if (!clauseId.trim()) return setError('Give the clause id, e.g. SCC-4.2.')
+      const match = clauses.find(({ clause }) => clause.id === chosen)
+      if (!match) return setError('Choose a clause from the policy library.')
       chain
         .insertContent({
           type: 'policyClause',
-          attrs: { clauseId: clauseId.trim(), title: clauseTitle.trim() },
+          attrs: { clauseId: match.clause.id, title: match.clause.title },
         })
         .run()
     } else if (kind === 'party') {
@@ -94,15 +101,28 @@ export function InsertReferenceDialog({
             <>
               <TextField
                 autoFocus
-                label="Clause id"
-                value={clauseId}
-                onChange={(event) => setClauseId(event.target.value)}
+                label="Search clauses"
+                placeholder="A clause id (PD-1) or words"
+                value={clauseQuery}
+                onChange={(event) => {
+                  setClauseQuery(event.target.value)
+                  setError(null)
+                }}
               />
-              <TextField
-                label="Clause title"
-                value={clauseTitle}
-                onChange={(event) => setClauseTitle(event.target.value)}
-              />
+              <List dense aria-label="Clauses" sx={{ maxHeight: 280, overflow: 'auto' }}>
+                {clauses.map(({ clause, policy }) => (
+                  <ListItemButton
+                    key={clause.id}
+                    selected={chosen === clause.id}
+                    onClick={() => {
+                      setChosen(clause.id)
+                      setError(null)
+                    }}
+                  >
+                    <ListItemText primary={`${clause.id} ${clause.title}`} secondary={policy.title} />
+                  </ListItemButton>
+                ))}
+              </List>
             </>
           ) : (
             <TextField
