@@ -32,6 +32,15 @@ export const OutcomeSchema = z.discriminatedUnion('kind', [
 export type Outcome = z.infer<typeof OutcomeSchema>
 export type OutcomeKind = Outcome['kind']
 export const OUTCOME_KINDS = OutcomeSchema.options.map((option) => option.shape.kind.value) as OutcomeKind[]
+export const OUTCOME_KIND_LABELS: Record<OutcomeKind, string> = {
+  no_action: 'no action',
+  education: 'education',
+  warning: 'warning',
+  temporary_suspension: 'temporary suspension',
+  permanent_deactivation: 'permanent deactivation',
+  reimbursement: 'reimbursement',
+  referral: 'referral to law enforcement or legal',
+}
 export const OutcomeKindSchema = z.enum(OUTCOME_KINDS as [OutcomeKind, ...OutcomeKind[]])
 
 export const ApprovalSchema = z.object({

@@ -140,6 +140,12 @@ describe('the investigation report', () => {
     expect(await editor().locator('[data-chip="policyClause"]').innerText()).toBe(
       'PD-1 Damage caused during delivery',
     )
+    // The citation opens the clause from the policy library.
+    await editor().locator('[data-chip="policyClause"]').getByRole('button').click()
+    const cited = page.getByRole('dialog', { name: 'PD-1 Damage caused during delivery' })
+    await cited.getByText('reimbursed at repair or replacement cost', { exact: false }).waitFor()
+    await cited.getByRole('button', { name: 'Close' }).click()
+    await cited.waitFor({ state: 'hidden' })
     await expect.poll(saveState).toBe('All changes saved')
   })
 

@@ -12,7 +12,7 @@ import {
 } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
-import type { Actor } from '../../../../shared/domain'
+import { type Actor, OUTCOME_KIND_LABELS } from '../../../../shared/domain'
 import type { PolicyDocument } from '../../../../shared/policy/policy-document'
 import { policyFromMarkdown, policyToMarkdown } from '../../../../shared/policy/policy-markdown'
 import { searchClauses } from '../../../../shared/policy/policy-search'
@@ -21,7 +21,6 @@ import { platform } from '../../platform'
 import { attempt, notify } from '../shell/notices'
 
 const MARKDOWN = [{ name: 'Policy (Markdown)', extensions: ['md'] }]
-const OUTCOME_WORDS = (kind: string) => kind.replaceAll('_', ' ')
 
 /** Settings → Policy library: the policies in force, clause search, Markdown import and export. */
 export function PolicyLibrarySection({ analyst }: { analyst: Actor }) {
@@ -127,7 +126,7 @@ export function PolicyLibrarySection({ analyst }: { analyst: Actor }) {
                   </Typography>
                   <Typography variant="caption" component="p" color="text.secondary">
                     Applies to {clause.appliesTo.join(', ')} · {clause.severityGuidance} · Outcomes:{' '}
-                    {clause.allowedOutcomes.map(OUTCOME_WORDS).join(', ')}
+                    {clause.allowedOutcomes.map((kind) => OUTCOME_KIND_LABELS[kind]).join(', ')}
                   </Typography>
                 </Box>
               )}

@@ -26,6 +26,7 @@ import { memo, type RefObject, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import type { ReportDocument } from '../../../../shared/report/report-document'
 import type { ReportTemplate } from '../../../../shared/report/report-templates'
+import { ClauseDialog } from '../policy/ClauseDialog'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { reportExtensions } from './extensions/report-extensions'
 import { type InsertKind, InsertReferenceDialog } from './InsertReferenceDialog'
@@ -168,8 +169,9 @@ export const ReportEditor = memo(function ReportEditor({
   const [inserting, setInserting] = useState<{ kind: InsertKind; editor: Editor } | null>(null)
   // The extensions are made once per editor: recreating them would recreate the editor.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  const [openClause, setOpenClause] = useState<string | null>(null)
   const extensions = useMemo(
-    () => reportExtensions({ template, openExhibit: selectEvidence, document }),
+    () => reportExtensions({ template, openExhibit: selectEvidence, openClause: setOpenClause, document }),
     [template.id, document],
   )
   return (
@@ -192,6 +194,7 @@ export const ReportEditor = memo(function ReportEditor({
       >
         {() => <BubbleMenus />}
       </RichTextEditor>
+      {openClause && <ClauseDialog clauseId={openClause} onClose={() => setOpenClause(null)} />}
       {inserting && (
         <InsertReferenceDialog
           kind={inserting.kind}

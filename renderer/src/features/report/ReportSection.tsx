@@ -95,7 +95,7 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
   const [recovered] = useState(() => takeReportJournal(report.id, report.updatedAt))
   const template = reportTemplate(report.templateId)
   const text = useReportDocument(report.id, report.body as ReportDocument, () =>
-    getSchema(reportExtensions({ template, openExhibit: () => {} })),
+    getSchema(reportExtensions({ template, openExhibit: () => {}, openClause: () => {} })),
   )
   // Text the page journaled as it went away mid-sentence goes back in once the document is loaded.
   const restored = useRef(false)

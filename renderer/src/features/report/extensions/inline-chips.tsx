@@ -82,8 +82,12 @@ export const PartyMention = inlineChip({
   label: (attrs) => attrs.name ?? '',
 })
 
-export const PolicyClause = inlineChip({
-  name: 'policyClause',
-  attributes: ['clauseId', 'title'],
-  label: (attrs) => [attrs.clauseId, attrs.title].filter(Boolean).join(' '),
-})
+/** A cited policy clause; choosing it shows the clause from the policy library. */
+export function policyClauseNode(openClause: (clauseId: string) => void) {
+  return inlineChip({
+    name: 'policyClause',
+    attributes: ['clauseId', 'title'],
+    label: (attrs) => [attrs.clauseId, attrs.title].filter(Boolean).join(' '),
+    onOpen: (attrs) => openClause(attrs.clauseId!),
+  })
+}

@@ -7,7 +7,7 @@ import { LinkBubbleMenuHandler } from 'mui-tiptap'
 import type * as Y from 'yjs'
 import { REPORT_SECTIONS, type ReportTemplate } from '../../../../../shared/report/report-templates'
 import { CaseTable, ExhibitFigure } from './block-nodes'
-import { evidenceReferenceNode, PartyMention, PolicyClause } from './inline-chips'
+import { evidenceReferenceNode, PartyMention, policyClauseNode } from './inline-chips'
 import { Redaction } from './redaction'
 
 /** The Y.js fragment the report editor binds to. */
@@ -21,6 +21,7 @@ export const REPORT_FRAGMENT = 'default'
 export function reportExtensions(options: {
   template: ReportTemplate
   openExhibit(evidenceId: string): void
+  openClause(clauseId: string): void
   /** The report's Y.js document: edits merge with other workstations' (and undo is Y.js's). */
   document?: Y.Doc
 }): Extensions {
@@ -38,7 +39,7 @@ export function reportExtensions(options: {
     Redaction,
     evidenceReferenceNode(options.openExhibit),
     PartyMention,
-    PolicyClause,
+    policyClauseNode(options.openClause),
     ExhibitFigure,
     CaseTable,
     LinkBubbleMenuHandler,

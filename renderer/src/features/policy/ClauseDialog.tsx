@@ -1,0 +1,44 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { OUTCOME_KIND_LABELS } from '../../../../shared/domain'
+import { clauseIndex } from '../../../../shared/policy/policy-document'
+import { repositories } from '../../db/instance'
+
+/** A policy clause as the library in force has it: opened from a citation in a report. */
+export function ClauseDialog({ clauseId, onClose }: { clauseId: string; onClose(): void }) {
+  const library = useLiveQuery(() => repositories.settings.getPolicyLibrary(), [])
+  if (!library) return null
+  const found = clauseIndex(library).get(clauseId)
+  return (
+    // Focus is not handed back to the chip: the next keystroke would replace the selected citation.
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth disableRestoreFocus>
+      <DialogTitle>{found ? `${found.clause.id} ${found.clause.title}` : clauseId}</DialogTitle>
+      <DialogContent>
+        {found ? (
+          <>
+            <Typography variant="body2" color="text.secondary" gutterBottom>
+              {found.policy.title}, version {found.policy.version} (in force from {found.policy.effectiveFrom}
+              )
+            </Typography>
+            <Typography variant="body1" sx={{ whiteSpace: 'pre-wrap' }} gutterBottom>
+              {found.clause.text}
+            </Typography>
+            <Typography variant="body2">Applies to {found.clause.appliesTo.join(', ')}.</Typography>
+            <Typography variant="body2">Severity: {found.clause.severityGuidance}</Typography>
+            <Typography variant="body2">
+              Outcomes it allows:{' '}
+              {found.clause.allowedOutcomes.map((kind) => OUTCOME_KIND_LABELS[kind]).join(', ')}.
+            </Typography>
+          </>
+        ) : (
+          <Alert severity="warning">
+            {clauseId} is not in the policy library in force: it may belong to a policy that was replaced.
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Close</Button>
+      </DialogActions>
+    </Dialog>
+  )
+}
