@@ -167,9 +167,9 @@ export const ReportEditor = memo(function ReportEditor({
 }) {
   const selectEvidence = useWorkspaceUi((state) => state.selectEvidence)
   const [inserting, setInserting] = useState<{ kind: InsertKind; editor: Editor } | null>(null)
+  const [openClause, setOpenClause] = useState<string | null>(null)
   // The extensions are made once per editor: recreating them would recreate the editor.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  const [openClause, setOpenClause] = useState<string | null>(null)
   const extensions = useMemo(
     () => reportExtensions({ template, openExhibit: selectEvidence, openClause: setOpenClause, document }),
     [template.id, document],
