@@ -145,7 +145,7 @@ describe('the investigation report', () => {
     const cited = page.getByRole('dialog', { name: 'PD-1 Damage caused during delivery' })
     await cited.getByText('reimbursed at repair or replacement cost', { exact: false }).waitFor()
     await cited.getByRole('button', { name: 'Close' }).click()
-    await cited.waitFor({ state: 'hidden' })
+    await cited.waitFor({ state: 'detached' })
     await expect.poll(saveState).toBe('All changes saved')
   })
 

@@ -7,7 +7,7 @@ interface ChipOptions {
   onOpen?(attrs: Record<string, string>): void
 }
 
-function ChipView({ node, selected, extension }: ReactNodeViewProps) {
+function ChipView({ node, selected, extension, editor, getPos }: ReactNodeViewProps) {
   const options = extension.options as ChipOptions
   const attrs = node.attrs as Record<string, string>
   const redacted = node.marks.some((mark) => mark.type.name === 'redaction')
@@ -17,7 +17,16 @@ function ChipView({ node, selected, extension }: ReactNodeViewProps) {
         size="small"
         label={options.label(attrs)}
         variant={selected ? 'filled' : 'outlined'}
-        onClick={options.onOpen ? () => options.onOpen!(attrs) : undefined}
+        onClick={
+          options.onOpen
+            ? () => {
+                // The cursor goes after the chip: left selected, the next keystroke would replace it.
+                const position = getPos()
+                if (typeof position === 'number') editor.commands.setTextSelection(position + node.nodeSize)
+                options.onOpen!(attrs)
+              }
+            : undefined
+        }
         sx={{ mx: 0.25, textDecoration: redacted ? 'line-through' : undefined, height: 20 }}
       />
     </NodeViewWrapper>
