@@ -12,6 +12,13 @@ import { createSyncGateway, memoryVault, type SessionVault, SignedOutError } fro
 import { describeIssues } from '../../shared/validation'
 
 const COOKIE = 'crw-sync'
+
+function answerJson(response: ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status
+  response.setHeader('Content-Type', 'application/json; charset=utf-8')
+  response.setHeader('Cache-Control', 'no-store')
+  response.end(JSON.stringify(body))
+}
 const MAX_BODY = 64 * 1024 * 1024
 
 /**
@@ -56,11 +63,7 @@ export function createWebHostSync(options: { fetch?: typeof fetch } = {}) {
     origin: string,
     sha256: string,
   ) {
-    const answer = (status: number, body: unknown) => {
-      response.statusCode = status
-      response.setHeader('Content-Type', 'application/json; charset=utf-8')
-      response.end(JSON.stringify(body))
-    }
+    const answer = (status: number, body: unknown) => answerJson(response, status, body)
     const call = platformChannels[request.method === 'PUT' ? 'sync:uploadBlob' : 'sync:downloadBlob']
     if (request.method !== 'PUT' && request.method !== 'GET')
       return answer(405, { error: 'PUT or GET evidence bytes.' })
@@ -101,12 +104,7 @@ export function createWebHostSync(options: { fetch?: typeof fetch } = {}) {
     origin: string,
     operation: string,
   ): Promise<void> {
-    const answer = (status: number, body: unknown) => {
-      response.statusCode = status
-      response.setHeader('Content-Type', 'application/json; charset=utf-8')
-      response.setHeader('Cache-Control', 'no-store')
-      response.end(JSON.stringify(body))
-    }
+    const answer = (status: number, body: unknown) => answerJson(response, status, body)
     if (operation === WEB_HOST_SYNC_EVENTS_PATH.slice('/api/sync/'.length) && request.method === 'GET') {
       // Server-sent events: the team server's change notices, for as long as the page listens.
       const { feed } = profileOf(request, response)

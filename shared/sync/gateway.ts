@@ -64,52 +64,67 @@ export function createSyncGateway(deps: {
   /** Told when the session changes, so the change WebSocket reconnects or closes. */
   onSessionChange?: () => void
 }) {
-  async function call(
+  /** One request to the server: unreachable and refused answers become errors the analyst can read. */
+  async function send(
     serverUrl: string,
     path: string,
-    init: { method: string; token?: string; body?: unknown },
-  ): Promise<{ status: number; body: unknown }> {
+    init: {
+      method: string
+      token?: string
+      body?: string | Uint8Array
+      contentType?: string
+      signal?: AbortSignal
+    },
+  ): Promise<Response> {
     let response: Response
     try {
       response = await deps.fetch(`${serverUrl}${path}`, {
         method: init.method,
         headers: {
-          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(init.contentType ? { 'Content-Type': init.contentType } : {}),
           ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
         },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        body: init.body as string | Uint8Array<ArrayBuffer> | undefined,
+        signal: init.signal,
         redirect: 'error',
       })
     } catch {
       throw new Error(`The team server at ${serverUrl} cannot be reached.`)
     }
-    const text = await response.text()
-    let body: unknown = null
-    try {
-      body = text ? JSON.parse(text) : null
-    } catch {
-      throw new Error(`The team server at ${serverUrl} answered with something that is not JSON.`)
-    }
-    if (response.ok) return { status: response.status, body }
-    const said = ErrorAnswerSchema.safeParse(body)
+    if (response.ok) return response
+    const said = ErrorAnswerSchema.safeParse(await response.json().catch(() => null))
     const message = said.success ? said.data.error : `The team server answered ${response.status}.`
     if (response.status === 401) throw new SignedOutError(message)
     throw new Error(message)
   }
 
-  const signedIn = async (): Promise<StoredSession> => {
-    const session = await deps.vault.load()
-    if (!session) throw new SignedOutError('Not signed in to a team server.')
-    return session
+  /** A JSON request (a time limit applies: evidence bytes, sent with `send`, may take long). */
+  async function call(
+    serverUrl: string,
+    path: string,
+    init: { method: string; token?: string; body?: unknown },
+  ) {
+    const response = await send(serverUrl, path, {
+      method: init.method,
+      token: init.token,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      contentType: init.body === undefined ? undefined : 'application/json',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    })
+    const text = await response.text()
+    try {
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null }
+    } catch {
+      throw new Error(`The team server at ${serverUrl} answered with something that is not JSON.`)
+    }
   }
 
-  /** Forwards with the token; a refused token is forgotten so the analyst is asked to sign in. */
-  async function forward(path: string, body?: unknown): Promise<unknown> {
-    const session = await signedIn()
+  /** Runs a request with the session's token; a refused token is forgotten so the analyst signs in. */
+  async function withSession<T>(request: (session: StoredSession) => Promise<T>): Promise<T> {
+    const session = await deps.vault.load()
+    if (!session) throw new SignedOutError('Not signed in to a team server.')
     try {
-      const method = body === undefined ? 'GET' : 'POST'
-      return (await call(session.serverUrl, path, { method, token: session.token, body })).body
+      return await request(session)
     } catch (error) {
       if (error instanceof SignedOutError) {
         await deps.vault.clear()
@@ -119,35 +134,30 @@ export function createSyncGateway(deps: {
     }
   }
 
+  const forward = (path: string, body?: unknown): Promise<unknown> =>
+    withSession(
+      async (session) =>
+        (
+          await call(session.serverUrl, path, {
+            method: body === undefined ? 'GET' : 'POST',
+            token: session.token,
+            body,
+          })
+        ).body,
+    )
+
   const publicPart = ({ token: _token, ...session }: StoredSession): SyncSession => session
 
   /** Evidence bytes to or from the server by SHA-256, with the session token. */
-  async function blobRequest(sha256: string, init: { method: 'PUT' | 'GET'; bytes?: Uint8Array }) {
-    const session = await signedIn()
-    let response: Response
-    try {
-      response = await deps.fetch(`${session.serverUrl}/v1/blobs/${sha256}`, {
+  const blobRequest = (sha256: string, init: { method: 'PUT' | 'GET'; bytes?: Uint8Array }) =>
+    withSession((session) =>
+      send(session.serverUrl, `/v1/blobs/${sha256}`, {
         method: init.method,
-        headers: {
-          Authorization: `Bearer ${session.token}`,
-          ...(init.bytes ? { 'Content-Type': 'application/octet-stream' } : {}),
-        },
-        body: init.bytes as Uint8Array<ArrayBuffer> | undefined,
-        redirect: 'error',
-      })
-    } catch {
-      throw new Error(`The team server at ${session.serverUrl} cannot be reached.`)
-    }
-    if (response.ok) return response
-    const said = ErrorAnswerSchema.safeParse(await response.json().catch(() => null))
-    const message = said.success ? said.data.error : `The team server answered ${response.status}.`
-    if (response.status === 401) {
-      await deps.vault.clear()
-      deps.onSessionChange?.()
-      throw new SignedOutError(message)
-    }
-    throw new Error(message)
-  }
+        token: session.token,
+        body: init.bytes,
+        contentType: init.bytes ? 'application/octet-stream' : undefined,
+      }),
+    )
 
   return {
     async signIn(request: SignInToServer): Promise<SyncSession> {
