@@ -75,6 +75,9 @@ try {
       timeline: caseFile!.timeline,
       evidence: caseFile!.evidence,
       communications: caseFile!.communications,
+      determinations: caseFile!.determinations,
+      // Printing uses the tables as the report holds them; the library only names clauses on a refresh.
+      policyLibrary: [],
     },
     pictures,
     printedAt: new Date().toISOString(),

@@ -131,6 +131,21 @@ const CATEGORY_WEIGHTS = Object.fromEntries(
   Object.entries(CATEGORY_STORIES).map(([category, story]) => [category, story.weight]),
 ) as Record<IncidentCategory, number>
 
+/** The example library's clauses each category's determinations consider (see example-policies.ts). */
+const CATEGORY_CLAUSES: Record<IncidentCategory, readonly string[]> = {
+  property_damage: ['PD-1'],
+  vehicle_incident: ['SAFE-1', 'SC-3'],
+  injury_safety: ['SAFE-2'],
+  harassment_threat: ['CC-2', 'CC-3'],
+  sexual_misconduct: ['CC-3', 'SAFE-3'],
+  theft_missing_items: ['FR-1'],
+  fraud_account_integrity: ['FR-1', 'FR-3'],
+  alcohol_age_restricted: ['ALC-1'],
+  food_safety: ['SC-1'],
+  discrimination: ['CC-1', 'SC-1'],
+  account_behaviour: ['FR-2'],
+}
+
 export function* generateDemoCases(options: DemoOptions, hashBytes: HashBytes): Generator<DemoCase> {
   if (!Number.isInteger(options.count) || options.count < 1 || options.count > 100_000) {
     throw new RangeError('the demo dataset holds 1 to 100,000 cases')
@@ -492,6 +507,7 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
   })
 
   const determinations: Determination[] = []
+  const categoryClauses = CATEGORY_CLAUSES[category]
   if (!open && resolvedAt !== null) {
     const outcome = random.pick(story.outcomes)
     for (const subject of [reporter, other]) {
@@ -512,7 +528,9 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
               : 'unsubstantiated',
           },
         ],
-        clauses: [],
+        // The category's clauses, found violated by the party at fault only (no random draw, so the
+        // rest of the dataset stays as it was).
+        clauses: categoryClauses.map((clauseId) => ({ clauseId, violated: atFault })),
         outcome: atFault ? outcome : { kind: 'no_action' },
         rationale: atFault
           ? 'Outcome follows the recommended range for this severity and category.'

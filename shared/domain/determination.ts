@@ -3,6 +3,12 @@ import { ActorSchema, IdSchema, TimestampSchema } from './primitives'
 
 export const STANDARDS_OF_PROOF = ['confirmed', 'more_likely_than_not', 'unsubstantiated'] as const
 export const StandardOfProofSchema = z.enum(STANDARDS_OF_PROOF)
+export type StandardOfProof = z.infer<typeof StandardOfProofSchema>
+export const STANDARD_OF_PROOF_LABELS: Record<StandardOfProof, string> = {
+  confirmed: 'Confirmed',
+  more_likely_than_not: 'More likely than not',
+  unsubstantiated: 'Unsubstantiated',
+}
 
 export const FindingSchema = z.object({
   id: IdSchema,
@@ -10,11 +16,13 @@ export const FindingSchema = z.object({
   evidenceIds: z.array(IdSchema),
   standard: StandardOfProofSchema,
 })
+export type Finding = z.infer<typeof FindingSchema>
 
 export const ClauseConsideredSchema = z.object({
   clauseId: z.string().min(1).max(80),
   violated: z.boolean(),
 })
+export type ClauseConsidered = z.infer<typeof ClauseConsideredSchema>
 
 export const OutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('no_action') }),
@@ -48,6 +56,7 @@ export const ApprovalSchema = z.object({
   at: TimestampSchema,
   note: z.string().max(2_000),
 })
+export type Approval = z.infer<typeof ApprovalSchema>
 
 /** The decision for one party of a case. */
 export const DeterminationSchema = z.object({

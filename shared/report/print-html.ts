@@ -188,10 +188,10 @@ function renderNode(node: ReportNode, input: ReportPrintInput, headingIndex: { n
   }
 }
 
-/** The print style sheet; the case number runs in every page's header. */
-const style = (caseNumber: string) => `
+/** The print style sheet; `runningHeader` (the case number) runs in every page's header. */
+export const printStyleSheet = (runningHeader: string) => `
 @page { size: Letter; margin: 22mm 18mm 20mm;
-  @top-left { content: "${caseNumber.replace(/[^A-Za-z0-9 -]/g, '')}"; font: 9pt Arial, "Liberation Sans", sans-serif; color: #555; }
+  @top-left { content: "${runningHeader.replace(/[^A-Za-z0-9 -]/g, '')}"; font: 9pt Arial, "Liberation Sans", sans-serif; color: #555; }
   @top-right { content: "Confidential — Trust & Safety"; font: 9pt Arial, "Liberation Sans", sans-serif; color: #555; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, "Liberation Sans", sans-serif; color: #555; } }
 html { font: 10.5pt/1.45 Arial, "Liberation Sans", "DejaVu Sans", sans-serif; color: #1a1a1a; }
@@ -269,7 +269,7 @@ export function reportPrintHtml(input: ReportPrintInput): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${PRINT_DOCUMENT_CSP}">
 <title>${escapeHtml(`${record.caseNumber} — ${input.title}`)}</title>
-<style>${style(record.caseNumber)}</style>
+<style>${printStyleSheet(record.caseNumber)}</style>
 </head>
 <body>
 ${input.status === 'final' ? '' : '<div class="watermark" aria-hidden="true">DRAFT</div>'}

@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import { formatBytes } from '../byte-size'
 import { CALL_OUTCOME_LABELS, CHANNEL_LABELS } from '../communications/describe'
-import type { Case, Communication, Evidence, Party, TimelineEvent } from '../domain'
-import { exhibitLabel, PARTY_ROLE_LABELS, TIMELINE_KIND_LABELS } from '../domain'
+import type { Case, Communication, Determination, Evidence, Party, TimelineEvent } from '../domain'
+import { exhibitLabel, PARTY_ROLE_LABELS, STANDARD_OF_PROOF_LABELS, TIMELINE_KIND_LABELS } from '../domain'
+import { describeOutcome } from '../policy/determination-review'
+import { clauseIndex, type PolicyDocument } from '../policy/policy-document'
 import { CASE_TABLE_SECTIONS, type CaseTableSource, REPORT_SECTIONS } from './report-templates'
 
 /**
@@ -78,6 +80,9 @@ export interface ReportCaseRecords {
   timeline: TimelineEvent[]
   evidence: Evidence[]
   communications: Communication[]
+  determinations: Determination[]
+  /** The policy library in force, for the titles of the clauses considered. */
+  policyLibrary: PolicyDocument[]
 }
 
 export interface CaseTable {
@@ -96,6 +101,17 @@ export function formatReportTime(iso: string, timeZone: string): string {
 export function caseTable(source: CaseTableSource, records: ReportCaseRecords, timeZone: string): CaseTable {
   const when = (iso: string) => formatReportTime(iso, timeZone)
   const partyName = (id: string | null) => records.parties.find((party) => party.id === id)?.name ?? ''
+  const partyLabel = (id: string) => {
+    const party = records.parties.find((candidate) => candidate.id === id)
+    return party ? `${party.name} (${PARTY_ROLE_LABELS[party.role].toLowerCase()})` : 'a removed party'
+  }
+  const exhibits = (ids: readonly string[]) =>
+    ids
+      .map((id) => records.evidence.find((item) => item.id === id))
+      .filter((item) => item !== undefined)
+      .map((item) => exhibitLabel(item.exhibitNumber))
+      .join(', ')
+  const clauses = clauseIndex(records.policyLibrary)
   switch (source) {
     case 'parties':
       return {
@@ -141,6 +157,49 @@ export function caseTable(source: CaseTableSource, records: ReportCaseRecords, t
             message.outcome ? CALL_OUTCOME_LABELS[message.outcome] : '',
           ]),
       }
+    case 'findings':
+      return {
+        columns: ['Party', 'Finding', 'Exhibits', 'Standard'],
+        rows: records.determinations.flatMap((determination) =>
+          determination.findings.map((finding) => [
+            partyLabel(determination.partyId),
+            finding.statement,
+            exhibits(finding.evidenceIds),
+            STANDARD_OF_PROOF_LABELS[finding.standard],
+          ]),
+        ),
+      }
+    case 'clauses':
+      return {
+        columns: ['Party', 'Clause', 'Violated'],
+        rows: records.determinations.flatMap((determination) =>
+          determination.clauses.map((considered) => [
+            partyLabel(determination.partyId),
+            [considered.clauseId, clauses.get(considered.clauseId)?.clause.title].filter(Boolean).join(' '),
+            considered.violated ? 'Violated' : 'Not violated',
+          ]),
+        ),
+      }
+    case 'determinations':
+      return {
+        columns: ['Party', 'Outcome', 'Rationale', 'Lead approval'],
+        rows: records.determinations
+          .filter((determination) => determination.outcome !== null)
+          .map((determination) => [
+            partyLabel(determination.partyId),
+            describeOutcome(determination.outcome!),
+            [
+              determination.rationale,
+              determination.justification &&
+                `Outside the recommended outcomes because: ${determination.justification}`,
+            ]
+              .filter(Boolean)
+              .join('\n'),
+            determination.approval
+              ? `Approved by ${determination.approval.approver.name}, ${when(determination.approval.at)}`
+              : '',
+          ]),
+      }
   }
 }
 
@@ -176,7 +235,11 @@ function mapNodes(node: ReportNode, change: (node: ReportNode) => ReportNode): R
   return next.content ? { ...next, content: next.content.map((child) => mapNodes(child, change)) } : next
 }
 
-/** Re-fills every case table from the case as it is now; the analyst's own text is untouched. */
+/**
+ * Re-fills every case table from the case as it is now; the analyst's own text is untouched. A
+ * section that has its heading but not its table (a report started before that table existed, or
+ * whose table was deleted) gets the table again, under the heading.
+ */
 export function refreshCaseTables(
   document: ReportDocument,
   records: ReportCaseRecords,
@@ -187,8 +250,17 @@ export function refreshCaseTables(
     node.type === 'caseTable'
       ? caseTableNode(node.attrs?.source as CaseTableSource, records, timeZone, at)
       : node,
+  ) as ReportDocument
+  const present = new Set(
+    [...reportNodes(refreshed)].map((node) => node.type === 'caseTable' && node.attrs?.source),
   )
-  return refreshed as ReportDocument
+  const tables = CASE_TABLE_SECTIONS as Partial<Record<string, CaseTableSource>>
+  const content = (refreshed.content ?? []).flatMap((node) => {
+    const source =
+      node.type === 'heading' && node.attrs?.level === 1 ? tables[nodeText(node).trim()] : undefined
+    return source && !present.has(source) ? [node, caseTableNode(source, records, timeZone, at)] : [node]
+  })
+  return { ...refreshed, content }
 }
 
 /** Every node of the document, depth first. */

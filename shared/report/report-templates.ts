@@ -20,6 +20,9 @@ export const CASE_TABLE_SECTIONS = {
   Parties: 'parties',
   Incident: 'timeline',
   Evidence: 'evidence',
+  Findings: 'findings',
+  'Policy analysis': 'clauses',
+  Determination: 'determinations',
   Communications: 'communications',
 } as const satisfies Partial<Record<ReportSection, string>>
 export type CaseTableSource = (typeof CASE_TABLE_SECTIONS)[keyof typeof CASE_TABLE_SECTIONS]

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openApp } from './browser'
-import { identifyAs, queueRows } from './workstation'
+import { chooseOption, identifyAs, queueRows } from './workstation'
 
 // One analyst working one escalation end to end, on a clock the test controls.
 let browser: Browser
@@ -37,14 +37,8 @@ function osDoubles() {
 
 const header = () => page.getByTestId('case-header')
 const tab = (name: string) => page.getByRole('tab', { name, exact: true })
-const choose = async (
-  label: string,
-  option: string | RegExp,
-  scope: Page | ReturnType<Page['getByRole']> = page,
-) => {
-  await scope.getByRole('combobox', { name: label }).click()
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click()
-}
+const choose = (label: string, option: string | RegExp, scope: Page | Locator = page) =>
+  chooseOption(page, label, option, scope)
 const timelineText = () => page.getByTestId('case-timeline').innerText()
 
 beforeAll(async () => {

@@ -24,6 +24,17 @@ export async function loadDemoData(page: Page, count: 500 | 5000 | 100000, timeo
   await page.getByText(`Loaded ${count.toLocaleString('en-US')} demo cases.`).waitFor({ timeout })
 }
 
+/** Picks an option of a select (MUI's combobox) by its label, within `scope` (a dialog, say). */
+export async function chooseOption(
+  page: Page,
+  label: string,
+  option: string | RegExp,
+  scope: Page | Locator = page,
+): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).click()
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click()
+}
+
 export function queueRows(page: Page): Locator {
   return page.getByTestId('queue-row')
 }

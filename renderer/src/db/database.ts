@@ -104,21 +104,42 @@ export const SCHEMA_VERSION_1 = {
 /** The stored case row: the domain case plus its title's words, indexed for search (never exported). */
 export type CaseRow = Case & { titleWords?: string[] }
 
+/** The stored determination: plus the ids of the clauses found violated, indexed for similar cases. */
+export type DeterminationRow = Determination & { violatedClauses?: string[] }
+
 /**
- * Keeps every case row's `titleWords` in step with its title, below every write path (repositories,
- * imports, the demo loader, `modify`), so no caller can forget it.
+ * Fields the database derives from a row to index it: written below every write path (repositories,
+ * imports, the demo loader, sync, `modify`), so no caller can forget them, and never exported or synced.
  */
-function titleWordsMiddleware(down: DBCore): DBCore {
+const DERIVED_INDEX_FIELDS: Record<string, (row: never) => Record<string, unknown>> = {
+  cases: (row: CaseRow) => ({ titleWords: titleWords(row.title) }),
+  determinations: (row: DeterminationRow) => ({
+    violatedClauses: [
+      ...new Set(row.clauses.filter((clause) => clause.violated).map((clause) => clause.clauseId)),
+    ],
+  }),
+}
+export const DERIVED_FIELD_NAMES = ['titleWords', 'violatedClauses'] as const
+
+/** A stored row without the fields the database derived for its indexes. */
+export function withoutDerivedFields<T extends object>(row: T): T {
+  const copy = { ...row } as Record<string, unknown>
+  for (const field of DERIVED_FIELD_NAMES) delete copy[field]
+  return copy as T
+}
+
+function derivedFieldsMiddleware(down: DBCore): DBCore {
   return {
     ...down,
     table(name) {
       const table = down.table(name)
-      if (name !== 'cases') return table
+      const derive = DERIVED_INDEX_FIELDS[name] as ((row: unknown) => Record<string, unknown>) | undefined
+      if (!derive) return table
       return {
         ...table,
         mutate(request) {
           if (request.type !== 'add' && request.type !== 'put') return table.mutate(request)
-          const values = request.values.map((row: CaseRow) => ({ ...row, titleWords: titleWords(row.title) }))
+          const values = request.values.map((row: object) => ({ ...row, ...derive(row) }))
           return table.mutate({ ...request, values })
         },
       }
@@ -137,7 +158,7 @@ export class WorkstationDatabase extends Dexie {
   evidenceBlobs!: Table<EvidenceBlobRow, string>
   custodyEvents!: Table<CustodyEvent, string>
   annotations!: Table<EvidenceAnnotation, string>
-  determinations!: Table<Determination, string>
+  determinations!: Table<DeterminationRow, string>
   reports!: Table<Report, string>
   reportVersions!: Table<ReportVersion, string>
   auditEntries!: Table<AuditEntry, string>
@@ -149,7 +170,7 @@ export class WorkstationDatabase extends Dexie {
 
   constructor(name = DEFAULT_DATABASE_NAME, options: { capture?: SyncCapture } = {}) {
     super(name, { addons: [yDexie] })
-    this.use({ stack: 'dbcore', name: 'titleWords', create: titleWordsMiddleware })
+    this.use({ stack: 'dbcore', name: 'derivedFields', create: derivedFieldsMiddleware })
     if (options.capture) this.use(options.capture.middleware)
     this.version(1).stores(SCHEMA_VERSION_1)
     // Version 2: SLA clocks replay events (opening, status and severity changes) under the policy in
@@ -203,6 +224,18 @@ export class WorkstationDatabase extends Dexie {
       // The report's text as a Y.js document; y-dexie keeps its updates in `$reports.bodyDoc_updates`.
       reports: 'id, caseId, bodyDoc: Y.Doc',
     })
+    // Version 6: determinations index the clauses they found violated, so the consistency helper
+    // finds past cases that broke the same clauses without reading every determination.
+    this.version(6)
+      .stores({ determinations: 'id, caseId, partyId, *violatedClauses' })
+      .upgrade((tx) =>
+        tx
+          .table('determinations')
+          .toCollection()
+          .modify((record: DeterminationRow) => {
+            Object.assign(record, DERIVED_INDEX_FIELDS.determinations!(record as never))
+          }),
+      )
   }
 }
 

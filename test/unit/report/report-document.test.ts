@@ -9,7 +9,7 @@ import {
   reportHeadings,
 } from '../../../shared/report/report-document'
 import { REPORT_SECTIONS, templateForCategory } from '../../../shared/report/report-templates'
-import { records, reportParty } from '../fixtures/report'
+import { records, reportParty, reportPhoto } from '../fixtures/report'
 
 describe('report templates', () => {
   it('picks the template made for the case category, or the general one', () => {
@@ -31,6 +31,9 @@ describe('a new report', () => {
       'parties',
       'timeline',
       'evidence',
+      'findings',
+      'clauses',
+      'determinations',
       'communications',
     ])
     expect(tables[0]!.attrs?.rows).toEqual([
@@ -71,6 +74,71 @@ describe('a new report', () => {
     expect(refreshed.content!.filter((node) => node.type !== 'caseTable')).toEqual(
       written.content.filter((node) => node.type !== 'caseTable'),
     )
+  })
+
+  it('fills Findings, Policy analysis and Determination from the determinations', () => {
+    const decided: ReportCaseRecords = {
+      ...records,
+      determinations: [
+        {
+          id: 'det-1',
+          caseId: records.case.id,
+          partyId: reportParty.id,
+          findings: [
+            {
+              id: 'f-1',
+              statement: 'The shopper reversed into the mailbox.',
+              evidenceIds: [reportPhoto.id],
+              standard: 'confirmed',
+            },
+          ],
+          clauses: [
+            { clauseId: 'PD-1', violated: true },
+            { clauseId: 'SC-3', violated: false },
+          ],
+          outcome: { kind: 'temporary_suspension', days: 3 },
+          rationale: 'Repeat damage on the same route.',
+          justification: 'Second incident this month.',
+          approval: null,
+          decidedBy: { id: 'a', name: 'Ana' },
+          decidedAt: '2026-11-24T12:00:00.000Z',
+          updatedAt: '2026-11-24T12:00:00.000Z',
+        },
+      ],
+    }
+    const tables = newReportDocument(decided, 'UTC', '2026-11-24T13:00:00.000Z').content!.filter(
+      (node) => node.type === 'caseTable',
+    )
+    const rows = (source: string) =>
+      tables.find((table) => table.attrs?.source === source)!.attrs!.rows as string[][]
+    expect(rows('findings')).toEqual([
+      ['Luis Ortega (shopper)', 'The shopper reversed into the mailbox.', 'E-1', 'Confirmed'],
+    ])
+    expect(rows('clauses')).toEqual([
+      ['Luis Ortega (shopper)', 'PD-1 Damage caused during delivery', 'Violated'],
+      ['Luis Ortega (shopper)', 'SC-3 Safe driving and delivery', 'Not violated'],
+    ])
+    expect(rows('determinations')).toEqual([
+      [
+        'Luis Ortega (shopper)',
+        'temporary suspension (3 days)',
+        'Repeat damage on the same route.\nOutside the recommended outcomes because: Second incident this month.',
+        '',
+      ],
+    ])
+  })
+
+  it('puts back a section’s table under its heading when the report lacks it', () => {
+    const withoutFindings = {
+      ...document,
+      content: document.content!.filter((node) => node.attrs?.source !== 'findings'),
+    }
+    const refreshed = refreshCaseTables(withoutFindings, records, 'UTC', '2026-11-25T08:00:00.000Z')
+    const findingsHeading = refreshed.content!.findIndex(
+      (node) => node.type === 'heading' && node.content?.[0]?.text === 'Findings',
+    )
+    expect(refreshed.content![findingsHeading + 1]!.attrs?.source).toBe('findings')
+    expect(refreshed.content!.filter((node) => node.attrs?.source === 'findings')).toHaveLength(1)
   })
 
   it('refuses node types the editor does not have', () => {

@@ -8,7 +8,14 @@ import { guardStorage } from '../storage'
  * clock events and instants follow status and severity; title words follow the title): they would
  * only clutter the audit tab.
  */
-const UNAUDITED_FIELDS = new Set(['updatedAt', 'slaEvents', 'slaDueAt', 'slaAtRiskAt', 'titleWords'])
+const UNAUDITED_FIELDS = new Set([
+  'updatedAt',
+  'slaEvents',
+  'slaDueAt',
+  'slaAtRiskAt',
+  'titleWords',
+  'violatedClauses',
+])
 
 /** Field-level before → after for two versions of a record (top-level fields, compared by value). */
 export function fieldChanges(before: object | undefined, after: object | undefined): FieldChange[] {

@@ -5,7 +5,13 @@ import {
   emptyCaseFile,
   parseCaseNumber,
 } from '../../../../shared/domain'
-import { CASE_RECORD_TABLES, type CaseRecordTable, everyTable, type WorkstationDatabase } from '../database'
+import {
+  CASE_RECORD_TABLES,
+  type CaseRecordTable,
+  everyTable,
+  type WorkstationDatabase,
+  withoutDerivedFields,
+} from '../database'
 import { guardStorage } from '../storage'
 import type { SettingsRepository } from './settings'
 
@@ -110,10 +116,8 @@ export function createCaseFileRepository(db: WorkstationDatabase, settings: Sett
     ): Promise<{ caseFiles: CaseFile[]; evidenceFiles: Map<string, Uint8Array> }> {
       const { caseFiles, blobs } = await db.transaction('r', everyTable(db), async () => {
         const cases = (await db.cases.bulkGet([...caseIds])).filter((record) => record !== undefined)
-        // The search index's title words are the database's own, not part of the case.
-        const files = new Map(
-          cases.map(({ titleWords: _indexOnly, ...record }) => [record.id, emptyCaseFile(record)]),
-        )
+        // The fields derived for indexes (title words, violated clauses) are the database's own.
+        const files = new Map(cases.map((record) => [record.id, emptyCaseFile(withoutDerivedFields(record))]))
         for (const name of CASE_RECORD_TABLES) {
           const records = (await db
             .table(name)
@@ -123,7 +127,7 @@ export function createCaseFileRepository(db: WorkstationDatabase, settings: Sett
             caseId: string
           }>
           for (const record of records)
-            (files.get(record.caseId)![CASE_FILE_KEYS[name]] as unknown[]).push(record)
+            (files.get(record.caseId)![CASE_FILE_KEYS[name]] as unknown[]).push(withoutDerivedFields(record))
         }
         const hashes = [
           ...new Set([...files.values()].flatMap((file) => file.evidence.map((item) => item.sha256))),

@@ -8,6 +8,7 @@ import { createCaseRecordRepository } from './case-records'
 import { createCaseRepository } from './cases'
 import { createCommunicationRepository } from './communications'
 import { createCustodyLog } from './custody-log'
+import { createDeterminationRepository } from './determinations'
 import { createEvidenceRepository } from './evidence'
 import { createPartyRepository } from './parties'
 import { createQueueViewRepository } from './queue-views'
@@ -53,6 +54,7 @@ export function createRepositories(
     evidence: createEvidenceRepository(db, now, custody),
     annotations: createAnnotationRepository(db, now, custody),
     custody: { listForEvidence: custody.listForEvidence },
+    determinations: createDeterminationRepository(db, settings, now),
     reports: createReportRepository(db, now),
     reportText: createReportTextRepository(db),
     syncOutbox: createSyncOutboxRepository(db),

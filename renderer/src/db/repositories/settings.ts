@@ -5,6 +5,8 @@ import {
   EmailTemplateListSchema,
 } from '../../../../shared/communications/email-templates'
 import { type Actor, ActorSchema } from '../../../../shared/domain'
+import { type ShiftHandoff, ShiftHandoffSchema } from '../../../../shared/handoff/shift-handoff'
+import { DEFAULT_APPROVAL_THRESHOLD } from '../../../../shared/policy/determination-review'
 import { EXAMPLE_POLICIES } from '../../../../shared/policy/example-policies'
 import { type PolicyDocument, PolicyDocumentSchema } from '../../../../shared/policy/policy-document'
 import { type SavedQueueView, SavedQueueViewListSchema } from '../../../../shared/queue/queue-filter'
@@ -21,9 +23,15 @@ export const SETTING_KEYS = {
   savedQueueViews: 'savedQueueViews',
   evidenceSizeLimit: 'evidenceSizeLimit',
   policyLibrary: 'policyLibrary',
+  approvalThreshold: 'approvalThreshold',
+  lastHandoff: 'lastHandoff',
 } as const
 
 const PolicyLibrarySchema = z.array(PolicyDocumentSchema).min(1)
+const ApprovalThresholdSchema = z
+  .number()
+  .min(0, 'the amount cannot be negative')
+  .max(1_000_000, 'the amount is at most 1,000,000')
 
 /** The largest evidence file accepted unless Settings say otherwise: 2 GiB. */
 export const DEFAULT_EVIDENCE_SIZE_LIMIT = 2 * 1024 ** 3
@@ -130,6 +138,28 @@ export function createSettingsRepository(db: WorkstationDatabase, now: () => str
         actor,
         `Policy ${replaced ? 'replaced' : 'added'}: ${policy.title} (version ${policy.version})`,
       )
+    },
+
+    /** Reimbursements above this amount (in their own currency) need a lead's approval. */
+    getApprovalThreshold: (): Promise<number> =>
+      readValid(SETTING_KEYS.approvalThreshold, ApprovalThresholdSchema, DEFAULT_APPROVAL_THRESHOLD),
+
+    async saveApprovalThreshold(amount: number, actor: Actor): Promise<void> {
+      await save(
+        SETTING_KEYS.approvalThreshold,
+        ApprovalThresholdSchema,
+        amount,
+        actor,
+        `Lead approval needed for reimbursements above ${amount}`,
+      )
+    },
+
+    /** The last shift handoff written on this workstation, shown to whoever starts next. */
+    getLastHandoff: (): Promise<ShiftHandoff | null> =>
+      readValid(SETTING_KEYS.lastHandoff, ShiftHandoffSchema.nullable(), null),
+
+    async saveHandoff(handoff: ShiftHandoff, actor: Actor): Promise<void> {
+      await save(SETTING_KEYS.lastHandoff, ShiftHandoffSchema, handoff, actor, 'Shift handoff written')
     },
 
     async nextCaseSequence(): Promise<number> {

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { type ReactNode, useEffect, useState } from 'react'
 import { repositories } from '../../db/instance'
 import { CommunicationsSection } from '../communications/CommunicationsSection'
+import { DeterminationSection } from '../determination/DeterminationSection'
 import { ReportSection } from '../report/ReportSection'
 import { focusQueue } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
@@ -25,6 +26,7 @@ const SECTIONS = [
   'Notes',
   'Communications',
   'Evidence',
+  'Determination',
   'Report',
   'Audit',
 ] as const
@@ -62,6 +64,7 @@ export function CasePane() {
     Notes: <NotesSection caseId={caseId} />,
     Communications: <CommunicationsSection record={record} />,
     Evidence: <EvidenceSection caseId={caseId} />,
+    Determination: <DeterminationSection record={record} />,
     Report: <ReportSection record={record} />,
     Audit: <AuditSection caseId={caseId} />,
   }

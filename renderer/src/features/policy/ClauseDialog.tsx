@@ -1,12 +1,11 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material'
-import { useLiveQuery } from 'dexie-react-hooks'
 import { OUTCOME_KIND_LABELS } from '../../../../shared/domain'
 import { clauseIndex } from '../../../../shared/policy/policy-document'
-import { repositories } from '../../db/instance'
+import { usePolicyLibrary } from './usePolicyLibrary'
 
 /** A policy clause as the library in force has it: opened from a citation in a report. */
 export function ClauseDialog({ clauseId, onClose }: { clauseId: string; onClose(): void }) {
-  const library = useLiveQuery(() => repositories.settings.getPolicyLibrary(), [])
+  const library = usePolicyLibrary()
   if (!library) return null
   const found = clauseIndex(library).get(clauseId)
   return (

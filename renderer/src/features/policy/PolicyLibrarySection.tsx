@@ -10,7 +10,6 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
-import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
 import { type Actor, OUTCOME_KIND_LABELS } from '../../../../shared/domain'
 import type { PolicyDocument } from '../../../../shared/policy/policy-document'
@@ -19,12 +18,13 @@ import { searchClauses } from '../../../../shared/policy/policy-search'
 import { repositories } from '../../db/instance'
 import { platform } from '../../platform'
 import { attempt, notify } from '../shell/notices'
+import { usePolicyLibrary } from './usePolicyLibrary'
 
 const MARKDOWN = [{ name: 'Policy (Markdown)', extensions: ['md'] }]
 
 /** Settings → Policy library: the policies in force, clause search, Markdown import and export. */
 export function PolicyLibrarySection({ analyst }: { analyst: Actor }) {
-  const library = useLiveQuery(() => repositories.settings.getPolicyLibrary(), [])
+  const library = usePolicyLibrary()
   const [query, setQuery] = useState('')
   const [openClause, setOpenClause] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)

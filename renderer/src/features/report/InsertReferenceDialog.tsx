@@ -19,6 +19,7 @@ import { isViewableImage } from '../../../../shared/evidence/content-type'
 import { toSafeFileName } from '../../../../shared/file-names'
 import { searchClauses } from '../../../../shared/policy/policy-search'
 import { repositories } from '../../db/instance'
+import { usePolicyLibrary } from '../policy/usePolicyLibrary'
 import { DialogForm } from '../shell/DialogForm'
 
 export type InsertKind = 'exhibit' | 'figure' | 'party' | 'clause'
@@ -47,7 +48,7 @@ export function InsertReferenceDialog({
   const [chosen, setChosen] = useState('')
   const [caption, setCaption] = useState('')
   // Clauses are cited from the policy library, found by id or words.
-  const library = useLiveQuery(() => repositories.settings.getPolicyLibrary(), []) ?? []
+  const library = usePolicyLibrary() ?? []
   const [clauseQuery, setClauseQuery] = useState('')
   const clauses = clauseQuery.trim() ? searchClauses(library, clauseQuery).slice(0, 20) : []
   const [error, setError] = useState<string | null>(null)

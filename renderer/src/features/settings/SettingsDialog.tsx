@@ -16,6 +16,7 @@ import { type ReactNode, useEffect, useState } from 'react'
 import type { Actor } from '../../../../shared/domain'
 import type { AppInfo } from '../../../../shared/platform/contract'
 import { platform } from '../../platform'
+import { ApprovalThresholdSection } from '../determination/ApprovalThresholdSection'
 import { AnalystForm } from '../identity/AnalystForm'
 import { useNotificationStore } from '../notifications/notification-store'
 import { PolicyLibrarySection } from '../policy/PolicyLibrarySection'
@@ -72,6 +73,9 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
           </Section>
           <Section title="Policy library">
             <PolicyLibrarySection analyst={analyst} />
+          </Section>
+          <Section title="Determinations">
+            <ApprovalThresholdSection analyst={analyst} />
           </Section>
           <Section title="Theme">
             <ToggleButtonGroup

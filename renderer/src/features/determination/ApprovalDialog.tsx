@@ -1,0 +1,91 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+} from '@mui/material'
+import { useState } from 'react'
+import type { Actor, Determination, Party } from '../../../../shared/domain'
+import { describeOutcome } from '../../../../shared/policy/determination-review'
+import { repositories } from '../../db/instance'
+import { DialogForm } from '../shell/DialogForm'
+import { attempt } from '../shell/notices'
+
+/**
+ * Records a lead's approval of an outcome. Signed in to the team server as a lead, the approver is
+ * that account; working without a server, the analyst names the lead who approved (recorded locally,
+ * under the analyst's name in the audit).
+ */
+export function ApprovalDialog({
+  determination,
+  party,
+  analyst,
+  signedInLead,
+  onClose,
+}: {
+  determination: Determination
+  party: Party
+  analyst: Actor
+  /** The signed-in lead, when a team server is joined. */
+  signedInLead: Actor | null
+  onClose(): void
+}) {
+  const [approverName, setApproverName] = useState('')
+  const [note, setNote] = useState('')
+  const approver: Actor | null =
+    signedInLead ??
+    (approverName.trim() ? { id: `local:${approverName.trim()}`, name: approverName.trim() } : null)
+  const save = async () => {
+    if (!approver) return
+    const saved = await attempt(
+      () =>
+        repositories.determinations.recordApproval(
+          determination.id,
+          { approver, at: new Date().toISOString(), note: note.trim() },
+          analyst,
+        ),
+      `Approval by ${approver.name} recorded.`,
+    )
+    if (saved) onClose()
+  }
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
+      <DialogTitle>Record lead approval</DialogTitle>
+      <DialogContent>
+        <DialogForm onSubmit={() => void save()}>
+          <DialogContentText>
+            {party.name}: {determination.outcome ? describeOutcome(determination.outcome) : 'no outcome'}.{' '}
+            {signedInLead
+              ? `You approve as ${signedInLead.name}.`
+              : 'No team server is joined: name the lead who approved; the approval is recorded on this workstation.'}
+          </DialogContentText>
+          {!signedInLead && (
+            <TextField
+              label="Approving lead"
+              value={approverName}
+              onChange={(event) => setApproverName(event.target.value)}
+              required
+              autoFocus
+            />
+          )}
+          <TextField
+            label="Note (optional)"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            multiline
+            minRows={2}
+          />
+        </DialogForm>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" disabled={!approver} onClick={() => void save()}>
+          Record approval
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}

@@ -1,0 +1,54 @@
+import { Button, Stack, TextField } from '@mui/material'
+import { useState } from 'react'
+import type { Actor } from '../../../../shared/domain'
+import { repositories } from '../../db/instance'
+import { attempt } from '../shell/notices'
+import { useStoredApprovalThreshold } from './useApprovalThreshold'
+
+/** Settings → Determinations: the reimbursement above which a lead must approve. */
+export function ApprovalThresholdSection({ analyst }: { analyst: Actor }) {
+  const threshold = useStoredApprovalThreshold()
+  if (threshold === undefined) return null
+  // Not keyed by the amount: saving must not remount the form and drop the focus.
+  return <ThresholdForm threshold={threshold} analyst={analyst} />
+}
+
+function ThresholdForm({ threshold, analyst }: { threshold: number; analyst: Actor }) {
+  const [amount, setAmount] = useState(String(threshold))
+  const value = Number(amount)
+  const valid = amount.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 1_000_000
+  return (
+    <Stack
+      direction="row"
+      spacing={1}
+      component="form"
+      sx={{ alignItems: 'flex-start' }}
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (valid)
+          void attempt(
+            () => repositories.settings.saveApprovalThreshold(value, analyst),
+            `Reimbursements above ${value} now need a lead's approval.`,
+          )
+      }}
+    >
+      <TextField
+        size="small"
+        label="Lead approval for reimbursements above"
+        value={amount}
+        onChange={(event) => setAmount(event.target.value)}
+        error={!valid}
+        helperText={
+          valid
+            ? 'In the reimbursement’s currency (USD or CAD). Deactivations always need a lead.'
+            : 'An amount from 0 to 1,000,000'
+        }
+        slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+        sx={{ minWidth: 320 }}
+      />
+      <Button type="submit" variant="outlined" disabled={!valid}>
+        Save amount
+      </Button>
+    </Stack>
+  )
+}

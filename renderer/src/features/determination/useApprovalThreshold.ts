@@ -1,0 +1,12 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { DEFAULT_APPROVAL_THRESHOLD } from '../../../../shared/policy/determination-review'
+import { repositories } from '../../db/instance'
+
+/** The reimbursement amount above which a lead must approve (Settings → Determinations); undefined while loading. */
+export function useStoredApprovalThreshold(): number | undefined {
+  return useLiveQuery(() => repositories.settings.getApprovalThreshold(), [])
+}
+
+export function useApprovalThreshold(): number {
+  return useStoredApprovalThreshold() ?? DEFAULT_APPROVAL_THRESHOLD
+}
