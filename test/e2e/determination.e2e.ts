@@ -152,6 +152,7 @@ describe('determinations', () => {
       .poll(() => similar.innerText(), { timeout: 20_000 })
       .toMatch(/\d+ past decisions? on property damage cases that found PD-1 violated/)
     expect(await similar.getByLabel('Outcome distribution').innerText()).toMatch(/\d+% \(\d+\)/)
+    await page.screenshot({ path: 'docs/screenshots/determination.png', animations: 'disabled' })
     const first = similar.getByRole('button').first()
     const caseNumber = (await first.innerText()).split(' · ')[0]!
     await first.click()

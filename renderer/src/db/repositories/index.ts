@@ -3,6 +3,7 @@ import { NoteSchema, TIMELINE_KIND_LABELS, TimelineEventSchema } from '../../../
 import type { WorkstationDatabase } from '../database'
 import { createAnnotationRepository } from './annotations'
 import { createCaseFileRepository } from './case-files'
+import { createCaseMetricsRepository } from './case-metrics'
 import { createCaseIdCache } from './case-order'
 import { createCaseRecordRepository } from './case-records'
 import { createCaseRepository } from './cases'
@@ -55,6 +56,7 @@ export function createRepositories(
     annotations: createAnnotationRepository(db, now, custody),
     custody: { listForEvidence: custody.listForEvidence },
     determinations: createDeterminationRepository(db, settings, now),
+    metrics: createCaseMetricsRepository(db, settings),
     reports: createReportRepository(db, now),
     reportText: createReportTextRepository(db),
     syncOutbox: createSyncOutboxRepository(db),

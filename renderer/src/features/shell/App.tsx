@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import { IdentityDialog } from '../identity/IdentityDialog'
 import { useAnalyst } from '../identity/useAnalyst'
 import { NewCaseDialog } from '../intake/NewCaseDialog'
+import { MetricsDashboard } from '../metrics/MetricsDashboard'
 import { useSlaNotifications } from '../notifications/useSlaNotifications'
 import { SettingsDialog } from '../settings/SettingsDialog'
 import { CommandPalette } from '../shortcuts/CommandPalette'
@@ -40,6 +41,7 @@ export function App() {
               <SettingsDialog analyst={analyst} />
               <CommandPalette analyst={analyst} />
               <NewCaseDialog />
+              <MetricsDashboard />
             </>
           )}
         </Box>

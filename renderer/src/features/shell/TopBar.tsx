@@ -1,4 +1,6 @@
 import AddIcon from '@mui/icons-material/Add'
+import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn'
+import InsightsIcon from '@mui/icons-material/Insights'
 import SettingsIcon from '@mui/icons-material/Settings'
 import ShieldIcon from '@mui/icons-material/Shield'
 import { AppBar, Box, Button, IconButton, Toolbar, Tooltip, Typography } from '@mui/material'
@@ -31,6 +33,24 @@ export function TopBar({ analyst }: { analyst: Actor }) {
           </Button>
         </Tooltip>
         <Box sx={{ flexGrow: 1 }} />
+        <Tooltip title="Case metrics">
+          <IconButton
+            color="inherit"
+            aria-label="Dashboard"
+            onClick={() => useWorkspaceUi.getState().setDashboardOpen(true)}
+          >
+            <InsightsIcon />
+          </IconButton>
+        </Tooltip>
+        <Tooltip title="Write the shift handoff">
+          <IconButton
+            color="inherit"
+            aria-label="Shift handoff"
+            onClick={() => useWorkspaceUi.getState().setHandoffOpen(true)}
+          >
+            <AssignmentReturnIcon />
+          </IconButton>
+        </Tooltip>
         <SyncStatusChip />
         <TransferMenu analyst={analyst} />
         <Tooltip title={`${analyst.name} (${analyst.id})`}>

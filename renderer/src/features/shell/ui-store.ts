@@ -22,6 +22,8 @@ interface WorkspaceUiState {
   shortcutsOpen: boolean
   paletteOpen: boolean
   newCaseOpen: boolean
+  dashboardOpen: boolean
+  handoffOpen: boolean
   /** Asked of the open case by a shortcut or the palette; the component that answers it clears it. */
   caseRequest: { request: CaseRequest; serial: number } | null
   selectCase(caseId: string | null): void
@@ -37,6 +39,8 @@ interface WorkspaceUiState {
   setShortcutsOpen(open: boolean): void
   setPaletteOpen(open: boolean): void
   setNewCaseOpen(open: boolean): void
+  setDashboardOpen(open: boolean): void
+  setHandoffOpen(open: boolean): void
   requestCaseAction(request: CaseRequest): void
   clearCaseRequest(): void
 }
@@ -55,6 +59,8 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   shortcutsOpen: false,
   paletteOpen: false,
   newCaseOpen: false,
+  dashboardOpen: false,
+  handoffOpen: false,
   caseRequest: null,
   selectCase: (selectedCaseId) => set({ selectedCaseId, selectedEvidenceId: null }),
   selectEvidence: (selectedEvidenceId) => set({ selectedEvidenceId }),
@@ -70,6 +76,8 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   setNewCaseOpen: (newCaseOpen) => set({ newCaseOpen }),
+  setDashboardOpen: (dashboardOpen) => set({ dashboardOpen }),
+  setHandoffOpen: (handoffOpen) => set({ handoffOpen }),
   requestCaseAction: (request) =>
     set((state) => ({ caseRequest: { request, serial: (state.caseRequest?.serial ?? 0) + 1 } })),
   clearCaseRequest: () => set({ caseRequest: null }),

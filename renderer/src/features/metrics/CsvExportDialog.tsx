@@ -1,0 +1,90 @@
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  FormGroup,
+} from '@mui/material'
+import { CASE_CSV_COLUMNS, type CaseCsvColumnId, caseListCsv } from '../../../../shared/metrics/case-csv'
+import type { CaseFacts } from '../../../../shared/metrics/case-metrics'
+import { platform } from '../../platform'
+import { attempt, notify } from '../shell/notices'
+import { describeRange } from './dashboard-range'
+import { type DashboardRange, useMetricsUi } from './metrics-store'
+
+/** Exports the dashboard's case list (the cases its range selects) as CSV, with the columns chosen. */
+export function CsvExportDialog({
+  facts,
+  range,
+  onClose,
+}: {
+  facts: readonly CaseFacts[]
+  range: DashboardRange
+  onClose(): void
+}) {
+  const columns = useMetricsUi((state) => state.csvColumns)
+  const setColumns = useMetricsUi((state) => state.setCsvColumns)
+  const toggle = (id: CaseCsvColumnId, on: boolean) =>
+    setColumns(
+      CASE_CSV_COLUMNS.map((column) => column.id).filter((other) =>
+        other === id ? on : columns.includes(other),
+      ),
+    )
+  const exportCsv = async () => {
+    const saved = await attempt(async () => {
+      const csv = caseListCsv(facts, columns)
+      const span = range.from || range.to ? `${range.from || 'start'}-to-${range.to || 'now'}` : 'all-time'
+      const result = await platform.saveFile({
+        title: 'Export the case list',
+        suggestedName: `cases-${span}.csv`,
+        mimeType: 'text/csv',
+        filters: [{ name: 'CSV files', extensions: ['csv'] }],
+        // A byte-order mark, so spreadsheet programs read names with accents as UTF-8.
+        bytes: new TextEncoder().encode(`\uFEFF${csv}\r\n`),
+      })
+      return result.saved
+    })
+    if (saved) {
+      notify(
+        'success',
+        `Exported ${facts.length} case${facts.length === 1 ? '' : 's'} (${describeRange(range)}).`,
+      )
+      onClose()
+    }
+  }
+  return (
+    <Dialog open onClose={onClose}>
+      <DialogTitle>Export the case list</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          {facts.length} case{facts.length === 1 ? '' : 's'} opened {describeRange(range)}, one row each.
+          Columns:
+        </DialogContentText>
+        <FormGroup aria-label="Columns">
+          {CASE_CSV_COLUMNS.map((column) => (
+            <FormControlLabel
+              key={column.id}
+              label={column.label}
+              control={
+                <Checkbox
+                  checked={columns.includes(column.id)}
+                  onChange={(event) => toggle(column.id, event.target.checked)}
+                />
+              }
+            />
+          ))}
+        </FormGroup>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" disabled={columns.length === 0} onClick={() => void exportCsv()}>
+          Export CSV
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}

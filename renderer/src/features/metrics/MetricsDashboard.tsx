@@ -1,0 +1,119 @@
+import CloseIcon from '@mui/icons-material/Close'
+import {
+  AppBar,
+  Box,
+  Button,
+  ButtonGroup,
+  Dialog,
+  IconButton,
+  LinearProgress,
+  Stack,
+  TextField,
+  Toolbar,
+  Typography,
+} from '@mui/material'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useMemo, useState } from 'react'
+import { caseMetrics } from '../../../../shared/metrics/case-metrics'
+import { repositories } from '../../db/instance'
+import { useWorkspaceUi } from '../shell/ui-store'
+import { CsvExportDialog } from './CsvExportDialog'
+import { ALL_TIME, describeRange, lastDays, rangeInstants } from './dashboard-range'
+import { AnalystChart, ComplianceChart, MedianTimes, OpenCasesChart, OutcomesChart } from './MetricsCharts'
+import { type DashboardRange, useMetricsUi } from './metrics-store'
+
+const PRESETS: Array<{ label: string; range: () => DashboardRange }> = [
+  { label: 'Last 7 days', range: () => lastDays(7) },
+  { label: 'Last 30 days', range: () => lastDays(30) },
+  { label: 'Last 90 days', range: () => lastDays(90) },
+  { label: 'All time', range: () => ALL_TIME },
+]
+
+/** The team's numbers from the cases on this workstation, for a range of opening dates. */
+export function MetricsDashboard() {
+  const open = useWorkspaceUi((state) => state.dashboardOpen)
+  const close = () => useWorkspaceUi.getState().setDashboardOpen(false)
+  return (
+    <Dialog open={open} onClose={close} fullScreen aria-labelledby="dashboard-title">
+      {open && <DashboardBody onClose={close} />}
+    </Dialog>
+  )
+}
+
+function DashboardBody({ onClose }: { onClose(): void }) {
+  const stored = useMetricsUi((state) => state.range)
+  const setRange = useMetricsUi((state) => state.setRange)
+  const range = stored ?? lastDays(30)
+  const [exporting, setExporting] = useState(false)
+  const facts = useLiveQuery(
+    () => repositories.metrics.factsOpenedIn(rangeInstants(range)),
+    [range.from, range.to],
+  )
+  const metrics = useMemo(() => (facts ? caseMetrics(facts) : undefined), [facts])
+  return (
+    <>
+      <AppBar position="sticky" elevation={0}>
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Typography id="dashboard-title" variant="h6" component="h2" sx={{ flex: 1 }}>
+            Case metrics
+          </Typography>
+          <IconButton color="inherit" aria-label="Close the dashboard" onClick={onClose}>
+            <CloseIcon />
+          </IconButton>
+        </Toolbar>
+      </AppBar>
+      <Box sx={{ p: 2, overflow: 'auto' }}>
+        <Stack spacing={2}>
+          <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <TextField
+              size="small"
+              type="date"
+              label="Opened from"
+              value={range.from}
+              onChange={(event) => setRange({ ...range, from: event.target.value })}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+            <TextField
+              size="small"
+              type="date"
+              label="Opened to"
+              value={range.to}
+              onChange={(event) => setRange({ ...range, to: event.target.value })}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+            <ButtonGroup size="small" aria-label="Date range presets">
+              {PRESETS.map((preset) => (
+                <Button key={preset.label} onClick={() => setRange(preset.range())}>
+                  {preset.label}
+                </Button>
+              ))}
+            </ButtonGroup>
+            <Box sx={{ flex: 1 }} />
+            <Button variant="outlined" disabled={!facts} onClick={() => setExporting(true)}>
+              Export CSV…
+            </Button>
+          </Stack>
+          <Typography variant="body2" color="text.secondary">
+            Cases opened {describeRange(range)}, counted from this workstation’s database.
+          </Typography>
+          {!metrics ? (
+            <LinearProgress aria-label="Counting the cases" />
+          ) : (
+            <Stack spacing={2} data-testid="dashboard-ready">
+              <MedianTimes metrics={metrics} />
+              <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
+                <OpenCasesChart metrics={metrics} />
+                <ComplianceChart metrics={metrics} />
+                <OutcomesChart metrics={metrics} />
+                <AnalystChart metrics={metrics} />
+              </Box>
+            </Stack>
+          )}
+        </Stack>
+      </Box>
+      {exporting && facts && (
+        <CsvExportDialog facts={facts} range={range} onClose={() => setExporting(false)} />
+      )}
+    </>
+  )
+}
