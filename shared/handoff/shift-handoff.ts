@@ -67,7 +67,8 @@ export function summariseShift(input: {
     const record = input.cases.get(entry.caseId)
     if (!record) continue
     changesPerCase.set(record.id, (changesPerCase.get(record.id) ?? 0) + 1)
-    if (entry.entity !== 'case') continue
+    // A case's opening is not a change of status: it shows among the cases touched.
+    if (entry.entity !== 'case' || entry.action !== 'update') continue
     const change = entry.changes.find((candidate) => candidate.field === 'status')
     const to = asStatus(change?.after)
     if (change && to) statusChanges.push({ ...line(record), from: asStatus(change.before), to, at: entry.at })
@@ -80,8 +81,14 @@ export function summariseShift(input: {
   const openTasks = input.tasks
     .filter((task) => !task.done && followed.has(task.caseId) && input.cases.has(task.caseId))
     .filter((task) => isOpenStatus(input.cases.get(task.caseId)!.status))
-    .sort((a, b) => (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~') || a.position - b.position)
-    .map((task) => ({ ...line(input.cases.get(task.caseId)!), task: task.title, dueAt: task.dueAt }))
+    .map((task) => ({ task, record: input.cases.get(task.caseId)! }))
+    .sort(
+      (a, b) =>
+        (a.task.dueAt ?? '~').localeCompare(b.task.dueAt ?? '~') ||
+        a.record.caseNumber.localeCompare(b.record.caseNumber) ||
+        a.task.position - b.task.position,
+    )
+    .map(({ task, record }) => ({ ...line(record), task: task.title, dueAt: task.dueAt }))
   const horizon = new Date(Date.parse(input.now) + HANDOFF_SLA_HORIZON_HOURS * 3_600_000).toISOString()
   const slasDue = [...followed]
     .map((caseId) => input.cases.get(caseId))

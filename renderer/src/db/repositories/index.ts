@@ -16,6 +16,7 @@ import { createQueueViewRepository } from './queue-views'
 import { createReportTextRepository } from './report-text'
 import { createReportRepository } from './reports'
 import { createSettingsRepository } from './settings'
+import { createShiftHandoffRepository } from './shift-handoff'
 import { createSyncOutboxRepository } from './sync-outbox'
 import { createTaskRepository } from './tasks'
 
@@ -57,6 +58,7 @@ export function createRepositories(
     custody: { listForEvidence: custody.listForEvidence },
     determinations: createDeterminationRepository(db, settings, now),
     metrics: createCaseMetricsRepository(db, settings),
+    handoff: createShiftHandoffRepository(db, settings),
     reports: createReportRepository(db, now),
     reportText: createReportTextRepository(db),
     syncOutbox: createSyncOutboxRepository(db),

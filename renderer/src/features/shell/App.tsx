@@ -1,6 +1,8 @@
 import { Box, CssBaseline, LinearProgress } from '@mui/material'
 import { ThemeProvider } from '@mui/material/styles'
 import { useMemo } from 'react'
+import { HandoffDialog } from '../handoff/HandoffDialog'
+import { LastHandoffNotice } from '../handoff/LastHandoffNotice'
 import { IdentityDialog } from '../identity/IdentityDialog'
 import { useAnalyst } from '../identity/useAnalyst'
 import { NewCaseDialog } from '../intake/NewCaseDialog'
@@ -37,11 +39,13 @@ export function App() {
           {analyst && (
             <>
               <TopBar analyst={analyst} />
+              <LastHandoffNotice analyst={analyst} />
               <Workspace />
               <SettingsDialog analyst={analyst} />
               <CommandPalette analyst={analyst} />
               <NewCaseDialog />
               <MetricsDashboard />
+              <HandoffDialog analyst={analyst} />
             </>
           )}
         </Box>

@@ -1,0 +1,114 @@
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Divider,
+  LinearProgress,
+  Stack,
+  TextField,
+} from '@mui/material'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import type { Actor } from '../../../../shared/domain'
+import type { ShiftHandoff } from '../../../../shared/handoff/shift-handoff'
+import { repositories } from '../../db/instance'
+import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
+import { LocalDateTimeField } from '../shell/LocalDateTimeField'
+import { attempt } from '../shell/notices'
+import { useWorkspaceUi } from '../shell/ui-store'
+import { HandoffSummary } from './HandoffSummary'
+import { copyHandoff, printHandoff } from './handoff-output'
+
+/** A flex shift is at most this long: the summary starts here unless the analyst says otherwise. */
+const DEFAULT_SHIFT_HOURS = 8
+
+/** End of shift: the summary of what the analyst did and what is coming due, and a note to the next analyst. */
+export function HandoffDialog({ analyst }: { analyst: Actor }) {
+  const open = useWorkspaceUi((state) => state.handoffOpen)
+  const close = () => useWorkspaceUi.getState().setHandoffOpen(false)
+  return (
+    <Dialog open={open} onClose={close} maxWidth="md" fullWidth aria-labelledby="handoff-title">
+      {open && <HandoffForm analyst={analyst} onClose={close} />}
+    </Dialog>
+  )
+}
+
+function HandoffForm({ analyst, onClose }: { analyst: Actor; onClose(): void }) {
+  const [startedAt, setStartedAt] = useState(() =>
+    toLocalInputValue(new Date(Date.now() - DEFAULT_SHIFT_HOURS * 3_600_000).toISOString()),
+  )
+  const [note, setNote] = useState('')
+  // Read once per shift start (and on changes to the cases): "now" is when the dialog opened.
+  const [now] = useState(() => new Date().toISOString())
+  const since = fromLocalInputValue(startedAt)
+  const summary = useLiveQuery(
+    () => (since ? repositories.handoff.summarise(analyst, since, now) : Promise.resolve(null)),
+    [analyst.id, since, now],
+  )
+  const handoff: ShiftHandoff | null = summary
+    ? {
+        ...summary,
+        id: crypto.randomUUID(),
+        writtenBy: analyst,
+        writtenAt: new Date().toISOString(),
+        note: note.trim(),
+      }
+    : null
+  const handOff = async () => {
+    if (!handoff) return
+    const saved = await attempt(async () => {
+      await repositories.handoff.save(handoff, analyst)
+      return true
+    }, 'Shift handoff saved; the next analyst sees it when they start.')
+    if (saved) onClose()
+  }
+  return (
+    <>
+      <DialogTitle id="handoff-title">Shift handoff</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <LocalDateTimeField
+            label="Shift started"
+            value={startedAt}
+            onChange={setStartedAt}
+            missingText="When your shift started (date and time)"
+            helperText="The summary covers what you changed since then."
+            sx={{ maxWidth: 320 }}
+          />
+          <TextField
+            label="Note to the next analyst"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            multiline
+            minRows={4}
+            autoFocus
+            helperText="What is in flight, who is waiting on a call back, what to do first."
+          />
+          <Divider />
+          {since === null ? (
+            <Alert severity="warning">Give the time your shift started to see the summary.</Alert>
+          ) : !handoff ? (
+            <LinearProgress aria-label="Summarising the shift" />
+          ) : (
+            <HandoffSummary handoff={handoff} />
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button disabled={!handoff} onClick={() => handoff && void copyHandoff(handoff)}>
+          Copy as text
+        </Button>
+        <Button disabled={!handoff} onClick={() => handoff && void attempt(() => printHandoff(handoff))}>
+          Print to PDF
+        </Button>
+        <Button variant="contained" disabled={!handoff} onClick={() => void handOff()}>
+          Save handoff
+        </Button>
+      </DialogActions>
+    </>
+  )
+}
