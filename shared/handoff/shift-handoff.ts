@@ -84,7 +84,7 @@ export function summariseShift(input: {
     .map((task) => ({ task, record: input.cases.get(task.caseId)! }))
     .sort(
       (a, b) =>
-        (a.task.dueAt ?? '~').localeCompare(b.task.dueAt ?? '~') ||
+        byDueTime(a.task.dueAt, b.task.dueAt) ||
         a.record.caseNumber.localeCompare(b.record.caseNumber) ||
         a.task.position - b.task.position,
     )
@@ -97,6 +97,14 @@ export function summariseShift(input: {
     .sort((a, b) => a.slaDueAt.localeCompare(b.slaDueAt))
     .map((record) => ({ ...line(record), dueAt: record.slaDueAt, overdue: record.slaDueAt < input.now }))
   return { shiftStartedAt: input.shiftStartedAt, casesTouched, statusChanges, openTasks, slasDue }
+}
+
+/** Tasks with a due time first, soonest first (ISO instants compare as text). */
+function byDueTime(a: string | null, b: string | null): number {
+  if (a === b) return 0
+  if (a === null) return 1
+  if (b === null) return -1
+  return a < b ? -1 : 1
 }
 
 const statusLabel = (status: CaseStatus | null) => (status ? CASE_STATUS_INFO[status].label : 'none')
