@@ -19,7 +19,22 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Page } from 'playwright-core'
 import { createCase, identifyAs, loadDemoData, openSettings } from '../test/e2e/workstation'
-import { BEGIN_MEASURED, BENCHMARKS_FILE, END_MEASURED, withMeasuredBlock } from './lib/benchmarks-file'
+import {
+  BEGIN_CASEWORK,
+  BEGIN_MEASURED,
+  BENCHMARKS_FILE,
+  END_CASEWORK,
+  END_MEASURED,
+  withMeasuredBlock,
+} from './lib/benchmarks-file'
+import {
+  chooseDashboardRange,
+  type DashboardTiming,
+  prepareSimilarCase,
+  type SimilarCasesTiming,
+  timeDashboard,
+  timeSimilarCases,
+} from './lib/casework-timings'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium'
 import {
   describeTimings,
@@ -47,10 +62,13 @@ const { values } = parseArgs({
     cases: { type: 'string', default: '100000' },
     profile: { type: 'string' },
     // `--only report`: the report budgets alone, printed and not written to docs/benchmarks.md.
+    // `--only casework`: the dashboard and similar-cases budgets alone (their own block of the file).
     only: { type: 'string' },
   },
 })
 const reportOnly = values.only === 'report'
+const caseworkOnly = values.only === 'casework'
+if (values.only !== undefined && !reportOnly && !caseworkOnly) throw new Error('--only is report or casework')
 const caseCount = Number(values.cases) as 500 | 5000 | 100000
 if (![500, 5000, 100000].includes(caseCount)) throw new Error('--cases must be 500, 5000 or 100000')
 // --profile DIR keeps the browser profile; a later run with the same DIR skips generating and loading
@@ -65,14 +83,15 @@ interface Figure {
   budget: string
 }
 const figures: Figure[] = []
-const record = (name: string, value: string, budget = '—') => {
-  figures.push({ name, value, budget })
+const caseworkFigures: Figure[] = []
+const record = (name: string, value: string, budget = '—', into = figures) => {
+  into.push({ name, value, budget })
   console.info(`${name}: ${value}`)
 }
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 // 1. The demo dataset as a bundle from the command line.
-if (!reuseProfile && !reportOnly) {
+if (!reuseProfile && !reportOnly && !caseworkOnly) {
   const scratch = mkdtempSync(join(tmpdir(), 'crw-bench-'))
   const bundlePath = join(scratch, 'demo.zip')
   const started = performance.now()
@@ -102,7 +121,7 @@ const context = await chromium.launchPersistentContext(profile, {
 try {
   let page = context.pages()[0] ?? (await context.newPage())
   if (reuseProfile) {
-    if (reportOnly) {
+    if (reportOnly || caseworkOnly) {
       await page.goto(host.url)
       await page
         .getByTestId('queue-count')
@@ -127,8 +146,9 @@ try {
     if (loadedMarker) writeFileSync(loadedMarker, new Date().toISOString())
   }
 
-  if (!reportOnly) page = await measureQueueAndEvidence(page)
-  await measureReport(page)
+  if (!reportOnly && !caseworkOnly) page = await measureQueueAndEvidence(page)
+  if (!caseworkOnly) await measureReport(page)
+  if (!reportOnly) await measureCasework(page)
 } finally {
   await context.close()
   await host.close()
@@ -366,6 +386,42 @@ async function measureEvidenceImport(page: Page) {
   }
 }
 
+/** 8. Issue 7: the metrics dashboard over the whole dataset and the last 30 days; similar past cases. */
+async function measureCasework(page: Page) {
+  const count = caseCount.toLocaleString('en-US')
+  await prepareTimings(page)
+  for (const [preset, label] of [
+    ['All time', `all ${count} cases`],
+    ['Last 30 days', 'cases opened in the last 30 days'],
+  ] as const) {
+    await chooseDashboardRange(page, preset)
+    const runs: DashboardTiming[] = []
+    for (let run = 0; run < 5; run++) {
+      await page.waitForTimeout(500)
+      runs.push(await timeDashboard(page))
+    }
+    runs.sort((a, b) => a.ms - b.ms)
+    const median = runs[2]!
+    record(
+      `Open the metrics dashboard, click to every chart drawn (${label}: ${median.cases.toLocaleString('en-US')}; median of 5)`,
+      `${median.ms.toFixed(0)} ms (min ${runs[0]!.ms.toFixed(0)}, max ${runs[4]!.ms.toFixed(0)}); of which reading ${median.readMs.toFixed(0)} ms, computing ${median.computeMs.toFixed(0)} ms`,
+      '< 500 ms',
+      caseworkFigures,
+    )
+  }
+  await prepareSimilarCase(page)
+  const lookups: SimilarCasesTiming[] = []
+  for (let run = 0; run < 10; run++) lookups.push(await timeSimilarCases(page))
+  const lookup = summarise(lookups.map((timing) => timing.lookupMs))
+  const tab = summarise(lookups.map((timing) => timing.tabMs))
+  record(
+    `Similar past cases of a property-damage case with PD-1 violated (${lookups[0]!.decisions.toLocaleString('en-US')} past decisions; 10 lookups)`,
+    `lookup ${describeTimings(lookup)}; click on the Determination tab to the distribution shown ${describeTimings(tab)}`,
+    '< 100 ms',
+    caseworkFigures,
+  )
+}
+
 /** Prints the loader's progress every 20 s, so a slow load shows where its time goes. */
 function logLoadProgress(page: Page, started: number) {
   return setInterval(() => {
@@ -394,7 +450,8 @@ const chromiumVersion = execFileSync(CHROMIUM_PATH, ['--version'], { stdio: ['ig
   .toString()
   .trim()
 const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version}, ${chromiumVersion}`
-const rows = figures.map((f) => `| ${f.name} | ${f.value} | ${f.budget} |`).join('\n')
+const table = (rows: Figure[]) => rows.map((f) => `| ${f.name} | ${f.value} | ${f.budget} |`).join('\n')
+const rows = table(figures)
 const measured = `${BEGIN_MEASURED}
 - Date: ${new Date().toISOString()}
 - Machine: ${machine}
@@ -409,7 +466,24 @@ ${END_MEASURED}`
 if (reportOnly) {
   console.info(`--only report: ${BENCHMARKS_FILE} is left as it is.`)
 } else {
-  const current = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, 'utf8') : ''
-  writeFileSync(BENCHMARKS_FILE, withMeasuredBlock(current, measured))
+  let current = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, 'utf8') : ''
+  if (!caseworkOnly) current = withMeasuredBlock(current, measured)
+  const casework = `${BEGIN_CASEWORK}
+- Date: ${new Date().toISOString()}
+- Machine: ${machine}
+- Command: \`npm run bench -- --cases ${caseCount}${values.profile ? ' --profile DIR' : ''}${caseworkOnly ? ' --only casework' : ''}\`
+
+| measurement | result | budget |
+|---|---|---|
+${table(caseworkFigures)}
+${END_CASEWORK}`
+  writeFileSync(
+    BENCHMARKS_FILE,
+    withMeasuredBlock(current, casework, { begin: BEGIN_CASEWORK, end: END_CASEWORK }),
+  )
   console.info(`Wrote ${BENCHMARKS_FILE}`)
 }
+
+// Then the sync server's budgets (their own block of the file). Run from here, not chained in
+// package.json, so that `npm run bench -- --cases 5000` passes its options to this script.
+if (!values.only) execFileSync('npx', ['tsx', 'scripts/bench-sync.ts'], { stdio: 'inherit' })

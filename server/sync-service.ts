@@ -39,10 +39,27 @@ const sees = (user: User, assignee: string | null) =>
   user.role !== 'analyst' || assignee === '' || assignee === user.id
 
 /**
+ * A lead's approval of an outcome (deactivation, large reimbursement) is given by that lead's own
+ * account: analysts cannot write one, nor can a lead record one under another name. Clearing an
+ * approval (the outcome changed) is anyone's write.
+ */
+function approvalRefusal(user: User, mutation: Mutation): string | null {
+  if (mutation.entity !== 'determination') return null
+  const approval = mutation.fields.approval?.value as { approver?: { id?: unknown } } | null | undefined
+  if (!approval) return null
+  if (user.role === 'analyst') return 'Only a lead approves an outcome.'
+  if (approval.approver?.id !== user.id)
+    return 'A lead approves under their own account, not for someone else.'
+  return null
+}
+
+/**
  * Why this user may not make this write, or null when they may. Leads and admins write every case;
  * analysts write the unassigned queue and their own cases, and can take a case but not give it away.
  */
 async function refusal(db: SqlClient, user: User, mutation: Mutation): Promise<string | null> {
+  const approval = approvalRefusal(user, mutation)
+  if (approval) return approval
   if (user.role !== 'analyst') return null
   const caseId = mutation.entity === 'case' ? mutation.entityId : mutation.caseId
   if (!caseId) return 'Only leads and admins change records that belong to no case.'

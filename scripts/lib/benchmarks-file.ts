@@ -3,6 +3,9 @@
 export const BENCHMARKS_FILE = 'docs/benchmarks.md'
 export const BEGIN_MEASURED = '<!-- measured by npm run bench: begin -->'
 export const END_MEASURED = '<!-- measured by npm run bench: end -->'
+/** The dashboard and similar-cases figures: their own block, so `--only casework` can refresh them alone. */
+export const BEGIN_CASEWORK = '<!-- casework measured by npm run bench: begin -->'
+export const END_CASEWORK = '<!-- casework measured by npm run bench: end -->'
 
 const NEW_FILE = `# Benchmarks
 

@@ -95,6 +95,43 @@ for (const backend of SERVER_DATABASES)
       expect(record?.fields.summary?.value).toBe('Dented')
     })
 
+    it('records a lead approval only from that lead’s own account', async () => {
+      await sync.push(riley, {
+        clientId: 'riley-laptop',
+        mutations: [caseWrite(1, 'case-1', { title: 'Garage door', assigneeId: riley.id }, 1_000)],
+      })
+      const approval = (approver: User) => ({
+        approver: { id: approver.id, name: approver.displayName },
+        at: '2026-11-25T09:00:00.000Z',
+        note: '',
+      })
+      const approve = (mutationId: number, value: unknown, millis: number, node?: string): Mutation => ({
+        mutationId,
+        entity: 'determination',
+        entityId: 'det-1',
+        caseId: 'case-1',
+        fields: { approval: { value: value as never, hlc: hlc(millis, node) } },
+        deleted: null,
+      })
+      const byAnalyst = await sync.push(riley, {
+        clientId: 'riley-laptop',
+        mutations: [approve(2, approval(lead), 2_000), approve(3, null, 2_001)],
+      })
+      expect(byAnalyst.results.map((result) => result.outcome)).toEqual(['rejected', 'applied'])
+      expect(byAnalyst.results[0]).toMatchObject({ reason: 'Only a lead approves an outcome.' })
+      const onBehalf = await sync.push(lead, {
+        clientId: 'lee-laptop',
+        mutations: [
+          approve(1, approval(sam), 3_000, 'lee-laptop'),
+          approve(2, approval(lead), 3_001, 'lee-laptop'),
+        ],
+      })
+      expect(onBehalf.results.map((result) => result.outcome)).toEqual(['rejected', 'applied'])
+      expect(onBehalf.results[0]).toMatchObject({
+        reason: 'A lead approves under their own account, not for someone else.',
+      })
+    })
+
     it('lets analysts work the unassigned queue and their own cases only, and never assign others', async () => {
       await sync.push(lead, {
         clientId: 'lee-laptop',

@@ -36,6 +36,8 @@ export function workstationCommands(analyst: Actor): Command[] {
     })),
     { label: 'Import case bundle…', run: () => runReported(() => importCaseBundles(analyst)) },
     { label: 'Export all cases…', run: () => runReported(() => exportAllCases(analyst)) },
+    { label: 'Case metrics dashboard', run: () => ui.setDashboardOpen(true) },
+    { label: 'Write the shift handoff', run: () => ui.setHandoffOpen(true) },
     { label: 'Settings', shortcut: 'Ctrl+,', run: () => ui.setSettingsOpen(true) },
     { label: 'Keyboard shortcuts', shortcut: '?', run: () => ui.setShortcutsOpen(true) },
   ]
