@@ -87,4 +87,22 @@ describe('the policy library', () => {
       .poll(() => section().getByRole('list', { name: 'Policies' }).innerText())
       .toMatch(/Customer code of conduct\s+Version 2/)
   })
+
+  it('shows the outcome matrix and keeps the team’s own entry for a clause and severity', async () => {
+    const matrix = page.getByRole('region', { name: 'Outcome matrix' })
+    const cell = (name: RegExp) => matrix.getByRole('button', { name })
+    await cell(/^PD-1 at S3: reimbursement, education, warning$/).click()
+    const dialog = page.getByRole('dialog', { name: 'PD-1 at S3' })
+    await dialog.getByRole('checkbox', { name: 'reimbursement' }).uncheck()
+    await dialog.getByRole('checkbox', { name: 'education' }).uncheck()
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await cell(/^PD-1 at S3: warning \(team\)$/).waitFor()
+
+    await page.reload()
+    await openSettings(page)
+    await cell(/^PD-1 at S3: warning \(team\)$/).click()
+    await page.getByRole('dialog', { name: 'PD-1 at S3' }).getByRole('button', { name: 'Use the default' }).click()
+    await cell(/^PD-1 at S3: reimbursement, education, warning$/).waitFor()
+  })
 })

@@ -97,6 +97,18 @@ describe('determinations', () => {
     expect((await reimburse(450)).approval).toBeNull()
   })
 
+  it('follows the team’s own outcome matrix entries', async () => {
+    const { record, shopper } = await caseWithShopper(ws)
+    const suspension = input(record, shopper, { outcome: { kind: 'temporary_suspension', days: 3 } })
+    await expect(ws.repositories.determinations.save(suspension, analyst)).rejects.toThrow('outside')
+    await ws.repositories.settings.saveOutcomeMatrix(
+      [{ severity: 'S3', clauseId: 'PD-1', outcomes: ['temporary_suspension'] }],
+      analyst,
+      'Outcome matrix changed',
+    )
+    expect((await ws.repositories.determinations.save(suspension, analyst)).justification).toBe('')
+  })
+
   it('takes the approval threshold from Settings', async () => {
     const { record, shopper } = await caseWithShopper(ws)
     const saved = await ws.repositories.determinations.save(

@@ -52,7 +52,7 @@ export function createDeterminationRepository(
     if (!record) throw new RecordRuleError('That case no longer exists on this workstation.')
     return reviewDetermination(determination, {
       library: await settings.getPolicyLibrary(),
-      matrix: [],
+      matrix: await settings.getOutcomeMatrix(),
       severity: record.severity,
       approvalThreshold: await settings.getApprovalThreshold(),
     })

@@ -8,6 +8,7 @@ import { type Actor, ActorSchema } from '../../../../shared/domain'
 import { type ShiftHandoff, ShiftHandoffSchema } from '../../../../shared/handoff/shift-handoff'
 import { DEFAULT_APPROVAL_THRESHOLD } from '../../../../shared/policy/determination-review'
 import { EXAMPLE_POLICIES } from '../../../../shared/policy/example-policies'
+import { type MatrixEntry, MatrixEntrySchema } from '../../../../shared/policy/outcome-matrix'
 import { type PolicyDocument, PolicyDocumentSchema } from '../../../../shared/policy/policy-document'
 import { type SavedQueueView, SavedQueueViewListSchema } from '../../../../shared/queue/queue-filter'
 import { DEFAULT_SLA_POLICY, type SlaPolicy, SlaPolicySchema } from '../../../../shared/sla/policy'
@@ -24,10 +25,12 @@ export const SETTING_KEYS = {
   evidenceSizeLimit: 'evidenceSizeLimit',
   policyLibrary: 'policyLibrary',
   approvalThreshold: 'approvalThreshold',
+  outcomeMatrix: 'outcomeMatrix',
   lastHandoff: 'lastHandoff',
 } as const
 
 const PolicyLibrarySchema = z.array(PolicyDocumentSchema).min(1)
+const OutcomeMatrixSchema = z.array(MatrixEntrySchema).max(10_000)
 const ApprovalThresholdSchema = z
   .number()
   .min(0, 'the amount cannot be negative')
@@ -152,6 +155,14 @@ export function createSettingsRepository(db: WorkstationDatabase, now: () => str
         actor,
         `Lead approval needed for reimbursements above ${amount}`,
       )
+    },
+
+    /** The team's own outcome matrix entries (severity × clause), over the library's defaults. */
+    getOutcomeMatrix: (): Promise<MatrixEntry[]> =>
+      readValid(SETTING_KEYS.outcomeMatrix, OutcomeMatrixSchema, []),
+
+    async saveOutcomeMatrix(entries: MatrixEntry[], actor: Actor, summary: string): Promise<void> {
+      await save(SETTING_KEYS.outcomeMatrix, OutcomeMatrixSchema, entries, actor, summary)
     },
 
     /** The last shift handoff written on this workstation, shown to whoever starts next. */

@@ -29,7 +29,7 @@ export function ClausesEditor({
   onChange,
 }: {
   clauses: ClauseConsidered[]
-  library: PolicyDocument[]
+  library: readonly PolicyDocument[]
   onChange(clauses: ClauseConsidered[]): void
 }) {
   const index = useMemo(() => clauseIndex(library), [library])

@@ -27,12 +27,11 @@ import {
 import { reviewDetermination, violatedClauseIds } from '../../../../shared/policy/determination-review'
 import { repositories } from '../../db/instance'
 import { useAnalyst } from '../identity/useAnalyst'
-import { usePolicyLibrary } from '../policy/usePolicyLibrary'
 import { attempt } from '../shell/notices'
 import { ClausesEditor } from './ClausesEditor'
 import { FindingsEditor } from './FindingsEditor'
 import { blankOutcome, draftOf, type OutcomeDraft, outcomeOf } from './outcome-draft'
-import { useApprovalThreshold } from './useApprovalThreshold'
+import { useDeterminationRules } from './useDeterminationRules'
 
 const recommendedLabel = (kinds: readonly OutcomeKind[]) =>
   kinds.map((kind) => OUTCOME_KIND_LABELS[kind]).join(', ')
@@ -50,8 +49,8 @@ export function DeterminationDialog({
   onClose(): void
 }) {
   const analyst = useAnalyst()
-  const library = usePolicyLibrary() ?? []
-  const threshold = useApprovalThreshold()
+  const rules = useDeterminationRules(record.severity)
+  const { library, approvalThreshold: threshold } = rules
   const evidence = useLiveQuery(() => repositories.evidence.listForCase(record.id), [record.id]) ?? []
   const [findings, setFindings] = useState<Finding[]>(current?.findings ?? [])
   const [clauses, setClauses] = useState<ClauseConsidered[]>(current?.clauses ?? [])
@@ -62,10 +61,7 @@ export function DeterminationDialog({
 
   const parsed = outcomeOf(draft)
   const outcome = 'outcome' in parsed ? parsed.outcome : null
-  const review = reviewDetermination(
-    { clauses, outcome, justification, approval: null },
-    { library, matrix: [], severity: record.severity, approvalThreshold: threshold },
-  )
+  const review = reviewDetermination({ clauses, outcome, justification, approval: null }, rules)
   const violated = violatedClauseIds({ clauses })
   const set = (patch: Partial<OutcomeDraft>) => setDraft((before) => ({ ...before, ...patch }))
   const blankFinding = findings.some((finding) => !finding.statement.trim())

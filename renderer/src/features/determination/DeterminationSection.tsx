@@ -17,12 +17,11 @@ import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { EmptyNote } from '../case/Facts'
 import { useAnalyst } from '../identity/useAnalyst'
-import { usePolicyLibrary } from '../policy/usePolicyLibrary'
 import { canAssign, useJoinedServer } from '../sync/useJoinedServer'
 import { ApprovalDialog } from './ApprovalDialog'
 import { DeterminationDialog } from './DeterminationDialog'
 import { SimilarCasesPanel } from './SimilarCasesPanel'
-import { useApprovalThreshold } from './useApprovalThreshold'
+import { useDeterminationRules } from './useDeterminationRules'
 
 type Open = { kind: 'edit' | 'approve'; party: Party } | null
 
@@ -112,17 +111,9 @@ function PartyDetermination({
   onEdit(): void
   onApprove(): void
 }) {
-  const library = usePolicyLibrary() ?? []
-  const threshold = useApprovalThreshold()
+  const rules = useDeterminationRules(record.severity)
   const joined = useJoinedServer()
-  const review =
-    determination &&
-    reviewDetermination(determination, {
-      library,
-      matrix: [],
-      severity: record.severity,
-      approvalThreshold: threshold,
-    })
+  const review = determination && reviewDetermination(determination, rules)
   // With a team server, only a lead's own account approves; alone, the analyst records who approved.
   const mayRecordApproval = joined === null || canAssign(joined)
   return (

@@ -19,6 +19,7 @@ import { platform } from '../../platform'
 import { ApprovalThresholdSection } from '../determination/ApprovalThresholdSection'
 import { AnalystForm } from '../identity/AnalystForm'
 import { useNotificationStore } from '../notifications/notification-store'
+import { OutcomeMatrixSection } from '../policy/OutcomeMatrixSection'
 import { PolicyLibrarySection } from '../policy/PolicyLibrarySection'
 import { notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
@@ -73,6 +74,9 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
           </Section>
           <Section title="Policy library">
             <PolicyLibrarySection analyst={analyst} />
+          </Section>
+          <Section title="Outcome matrix">
+            <OutcomeMatrixSection analyst={analyst} />
           </Section>
           <Section title="Determinations">
             <ApprovalThresholdSection analyst={analyst} />

@@ -1,0 +1,16 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import type { Severity } from '../../../../shared/domain'
+import type { reviewDetermination } from '../../../../shared/policy/determination-review'
+import { repositories } from '../../db/instance'
+import { usePolicyLibrary } from '../policy/usePolicyLibrary'
+import { useApprovalThreshold } from './useApprovalThreshold'
+
+export type DeterminationRules = Parameters<typeof reviewDetermination>[1]
+
+/** What a determination is reviewed against on this workstation: library, team matrix, threshold. */
+export function useDeterminationRules(severity: Severity): DeterminationRules {
+  const library = usePolicyLibrary() ?? []
+  const matrix = useLiveQuery(() => repositories.settings.getOutcomeMatrix(), []) ?? []
+  const approvalThreshold = useApprovalThreshold()
+  return { library, matrix, severity, approvalThreshold }
+}
