@@ -76,6 +76,7 @@ try {
       evidence: caseFile!.evidence,
       communications: caseFile!.communications,
       determinations: caseFile!.determinations,
+      orders: caseFile!.orders,
       // Printing uses the tables as the report holds them; the library only names clauses on a refresh.
       policyLibrary: [],
     },

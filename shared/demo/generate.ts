@@ -6,7 +6,9 @@ import type {
   Communication,
   Determination,
   Evidence,
+  GeoPoint,
   IncidentCategory,
+  OrderRecord,
   Party,
   Severity,
   Task,
@@ -19,6 +21,7 @@ import type { SlaClockEvent } from '../sla/clock'
 import { DEFAULT_SLA_POLICY } from '../sla/policy'
 import { targetMs } from '../sla/working-time'
 import { CATEGORY_STORIES, type StoryContext } from './narratives'
+import { type DemoOrderInput, demoOrder } from './order'
 import { DEMO_ANALYSTS, demoEmail, demoPerson, demoPhone } from './people'
 import { demoPhoto, PHONE_MODELS } from './photo'
 import { DEMO_CITIES, type DemoCity, demoStore, demoStreetAddress } from './places'
@@ -354,18 +357,23 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
     })
   }
   const acquired = Math.min(seed.end, createdAt + random.int(5, 240) * MINUTE)
+  let photoLocation: GeoPoint | null = null
   if (scenario.photo) {
     const [make, model] = random.pick(PHONE_MODELS)
     const photoAt = occurredAt + random.int(1, 30) * MINUTE
     const exifTime = localExifTime(photoAt, city)
     const jitter = () => (random.next() - 0.5) * 0.004
+    // Drawn in the order the photo's fields always were, so the dataset stays as it was.
+    const latitude = city.lat + jitter()
+    const longitude = city.lon + jitter()
+    photoLocation = { lat: latitude, lon: longitude }
     const bytes = demoPhoto(random, {
       make,
       model,
       dateTimeOriginal: exifTime.stamp,
       offsetTimeOriginal: exifTime.offset,
-      latitude: city.lat + jitter(),
-      longitude: city.lon + jitter(),
+      latitude,
+      longitude,
     })
     const source =
       category === 'theft_missing_items' && scenario.photo.startsWith('Delivery')
@@ -373,6 +381,7 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
         : customerParty
     addEvidence(`IMG_${random.digits(4)}.jpg`, bytes, 'image/jpeg', source, acquired, scenario.photo)
   }
+  let orderChat: DemoOrderInput['chat'] = []
   if (random.chance(0.85)) {
     let at = deliveredAt - scenario.chat.length * 3 * MINUTE
     const messages: ChatMessage[] = scenario.chat.map(([who, message]) => {
@@ -383,6 +392,11 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
         message,
       }
     })
+    orderChat = scenario.chat.map(([who, text], index) => ({
+      at: messages[index]!.at,
+      from: who === 'C' ? ('customer' as const) : ('shopper' as const),
+      text,
+    }))
     const asCsv = random.chance(0.5)
     addEvidence(
       asCsv ? 'order-chat.csv' : 'order-chat.json',
@@ -583,58 +597,76 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
     })
   }
 
-  return {
-    caseFile: {
-      case: {
-        id: caseId,
-        caseNumber,
-        title: scenario.title(ctx),
-        summary: scenario.summary(ctx),
-        category,
-        severity,
-        status,
-        source: random.weighted({
-          support: 6,
-          safety_hotline: category === 'injury_safety' || severity === 'S1' ? 6 : 1,
-          retailer: story.retailerInvolved ? 3 : 0.2,
-          automated_signal: category === 'fraud_account_integrity' ? 6 : 0.5,
-          law_enforcement: 0.2,
-        }),
-        assigneeId: assignee?.id ?? '',
-        assigneeName: assignee?.name ?? '',
-        tags: [
-          DEMO_TAG,
-          ...(severity === 'S1' ? ['urgent'] : []),
-          ...(city.country === 'CA' ? ['canada'] : []),
-        ],
-        occurredAt: iso(occurredAt),
-        location: address,
-        order: {
-          orderId: `ORD-${random.digits(10)}`,
-          retailer: store.retailer,
-          storeName: store.storeName,
-          deliveryAddress: address,
-          deliveryAt: iso(deliveredAt),
-        },
-        slaEvents,
-        ...sla,
-        createdAt: stamp,
-        createdBy: intake,
-        updatedAt,
+  const caseFile = {
+    case: {
+      id: caseId,
+      caseNumber,
+      title: scenario.title(ctx),
+      summary: scenario.summary(ctx),
+      category,
+      severity,
+      status,
+      source: random.weighted({
+        support: 6,
+        safety_hotline: category === 'injury_safety' || severity === 'S1' ? 6 : 1,
+        retailer: story.retailerInvolved ? 3 : 0.2,
+        automated_signal: category === 'fraud_account_integrity' ? 6 : 0.5,
+        law_enforcement: 0.2,
+      }),
+      assigneeId: assignee?.id ?? '',
+      assigneeName: assignee?.name ?? '',
+      tags: [
+        DEMO_TAG,
+        ...(severity === 'S1' ? ['urgent'] : []),
+        ...(city.country === 'CA' ? ['canada'] : []),
+      ],
+      occurredAt: iso(occurredAt),
+      location: address,
+      order: {
+        orderId: `ORD-${random.digits(10)}`,
+        retailer: store.retailer,
+        storeName: store.storeName,
+        deliveryAddress: address,
+        deliveryAt: iso(deliveredAt),
       },
-      parties,
-      timeline,
-      tasks,
-      notes,
-      communications,
-      evidence,
-      custody,
-      annotations: [],
-      determinations,
-      reports: [],
-      reportVersions: [],
-      audit,
+      slaEvents,
+      ...sla,
+      createdAt: stamp,
+      createdBy: intake,
+      updatedAt,
     },
-    evidenceFiles,
+    parties,
+    timeline,
+    tasks,
+    notes,
+    communications,
+    evidence,
+    custody,
+    annotations: [],
+    determinations,
+    orders: [] as OrderRecord[],
+    reports: [],
+    reportVersions: [],
+    audit,
   }
+  // The order comes from its own random stream (seeded by the case's sequence): adding it changed
+  // nothing else in the dataset.
+  caseFile.orders.push(
+    demoOrder({
+      seed: 0x5eed_0000 + seed.sequence,
+      caseId,
+      orderId: caseFile.case.order.orderId,
+      city,
+      storeName: store.storeName,
+      dropOffAddress: address,
+      customerAccountId: customerParty.accountId!,
+      shopperAccountId: shopperParty.accountId!,
+      deliveredAt,
+      photoLocation,
+      chat: orderChat,
+      importedBy: intake,
+      importedAt: createdAt,
+    }),
+  )
+  return { caseFile, evidenceFiles }
 }

@@ -11,6 +11,7 @@ export const AUDITED_ENTITIES = [
   'evidence',
   'annotation',
   'determination',
+  'order',
   'report',
   'reportVersion',
   'settings',

@@ -7,6 +7,7 @@ import { CustodyEventSchema } from './custody'
 import { DeterminationSchema } from './determination'
 import { EvidenceSchema } from './evidence'
 import { NoteSchema } from './note'
+import { OrderRecordSchema } from './order'
 import { PartySchema } from './party'
 import { ReportSchema, ReportVersionSchema } from './report'
 import { TaskSchema } from './task'
@@ -29,6 +30,8 @@ export const CaseFileSchema = z
     /** Absent in bundles written before annotations existed. */
     annotations: z.array(EvidenceAnnotationSchema).default([]),
     determinations: z.array(DeterminationSchema),
+    /** Absent in bundles written before order records existed. */
+    orders: z.array(OrderRecordSchema).default([]),
     reports: z.array(ReportSchema),
     reportVersions: z.array(ReportVersionSchema),
     audit: z.array(AuditEntrySchema),
@@ -45,6 +48,7 @@ export const CaseFileSchema = z
       ['custody', file.custody],
       ['annotations', file.annotations],
       ['determinations', file.determinations],
+      ['orders', file.orders],
       ['reports', file.reports],
       ['reportVersions', file.reportVersions],
       ['audit', file.audit],
@@ -86,6 +90,7 @@ export function emptyCaseFile(caseRecord: CaseFile['case']): CaseFile {
     custody: [],
     annotations: [],
     determinations: [],
+    orders: [],
     reports: [],
     reportVersions: [],
     audit: [],

@@ -1,8 +1,17 @@
 import { z } from 'zod'
 import { formatBytes } from '../byte-size'
 import { CALL_OUTCOME_LABELS, CHANNEL_LABELS } from '../communications/describe'
-import type { Case, Communication, Determination, Evidence, Party, TimelineEvent } from '../domain'
+import type {
+  Case,
+  Communication,
+  Determination,
+  Evidence,
+  OrderRecord,
+  Party,
+  TimelineEvent,
+} from '../domain'
 import { exhibitLabel, PARTY_ROLE_LABELS, STANDARD_OF_PROOF_LABELS, TIMELINE_KIND_LABELS } from '../domain'
+import { withOrderEvents } from '../orders/order-timeline'
 import { describeOutcome } from '../policy/determination-review'
 import { clauseIndex, type PolicyDocument } from '../policy/policy-document'
 import { CASE_TABLE_SECTIONS, type CaseTableSource, REPORT_SECTIONS } from './report-templates'
@@ -81,6 +90,8 @@ export interface ReportCaseRecords {
   evidence: Evidence[]
   communications: Communication[]
   determinations: Determination[]
+  /** The case's orders: their events are on the timeline, as order data. */
+  orders: OrderRecord[]
   /** The policy library in force, for the titles of the clauses considered. */
   policyLibrary: PolicyDocument[]
 }
@@ -126,9 +137,11 @@ export function caseTable(source: CaseTableSource, records: ReportCaseRecords, t
     case 'timeline':
       return {
         columns: ['When', 'Kind', 'What happened'],
-        rows: [...records.timeline]
-          .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
-          .map((event) => [when(event.occurredAt), TIMELINE_KIND_LABELS[event.kind], event.title]),
+        rows: withOrderEvents(records.timeline, records.orders).map((event) => [
+          when(event.occurredAt),
+          TIMELINE_KIND_LABELS[event.kind],
+          event.title,
+        ]),
       }
     case 'evidence':
       return {

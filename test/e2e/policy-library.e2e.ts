@@ -102,7 +102,10 @@ describe('the policy library', () => {
     await page.reload()
     await openSettings(page)
     await cell(/^PD-1 at S3: warning \(team\)$/).click()
-    await page.getByRole('dialog', { name: 'PD-1 at S3' }).getByRole('button', { name: 'Use the default' }).click()
+    await page
+      .getByRole('dialog', { name: 'PD-1 at S3' })
+      .getByRole('button', { name: 'Use the default' })
+      .click()
     await cell(/^PD-1 at S3: reimbursement, education, warning$/).waitFor()
   })
 })

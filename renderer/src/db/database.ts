@@ -10,6 +10,7 @@ import type {
   Evidence,
   EvidenceAnnotation,
   Note,
+  OrderRecord,
   Party,
   Report,
   ReportVersion,
@@ -75,6 +76,7 @@ export const CASE_RECORD_TABLES = [
   'custodyEvents',
   'annotations',
   'determinations',
+  'orders',
   'reports',
   'reportVersions',
   'auditEntries',
@@ -159,6 +161,7 @@ export class WorkstationDatabase extends Dexie {
   custodyEvents!: Table<CustodyEvent, string>
   annotations!: Table<EvidenceAnnotation, string>
   determinations!: Table<DeterminationRow, string>
+  orders!: Table<OrderRecord, string>
   reports!: Table<Report, string>
   reportVersions!: Table<ReportVersion, string>
   auditEntries!: Table<AuditEntry, string>
@@ -236,6 +239,8 @@ export class WorkstationDatabase extends Dexie {
             Object.assign(record, DERIVED_INDEX_FIELDS.determinations!(record as never))
           }),
       )
+    // Version 7: the marketplace orders of a case (items, drop-off, events with GPS points, chat).
+    this.version(7).stores({ orders: 'id, caseId, orderId' })
   }
 }
 

@@ -14,6 +14,7 @@ export const SYNC_TABLE_OF: Record<TableSyncEntity, string> = {
   evidence: 'evidence',
   annotation: 'annotations',
   determination: 'determinations',
+  order: 'orders',
   report: 'reports',
   reportVersion: 'reportVersions',
   custodyEvent: 'custodyEvents',

@@ -3,7 +3,8 @@ import exifr from 'exifr'
 import { decode } from 'jpeg-js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_TAG, type DemoCase } from '../../../shared/demo/generate'
-import { CaseFileSchema, INCIDENT_CATEGORIES, parseCaseNumber } from '../../../shared/domain'
+import { CaseFileSchema, deliveredAt, INCIDENT_CATEGORIES, parseCaseNumber } from '../../../shared/domain'
+import { distanceMetres } from '../../../shared/orders/location-checks'
 import { caseSlaInstants } from '../../../shared/sla/case-sla'
 import { computeSlaClocks } from '../../../shared/sla/clock'
 import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
@@ -89,6 +90,28 @@ describe('demo dataset', () => {
     expect(exif.OffsetTimeOriginal).toMatch(/^[-+]\d\d:\d\d$/)
     expect(Math.abs(exif.latitude)).toBeGreaterThan(25)
     expect(exif.longitude).toBeLessThan(-60)
+  })
+
+  it('gives every case its order: drop-off by the delivery photo (one in ten far from it), events in order', async () => {
+    const distances: number[] = []
+    for (const { caseFile, evidenceFiles } of cases) {
+      expect(caseFile.orders).toHaveLength(1)
+      const order = caseFile.orders[0]!
+      expect(order.orderId).toBe(caseFile.case.order!.orderId)
+      expect(order.events.map((event) => event.at)).toEqual(order.events.map((event) => event.at).sort())
+      expect(deliveredAt(order)).toBe(caseFile.case.order!.deliveryAt)
+      const photo = caseFile.evidence.find((item) => item.detectedType === 'image/jpeg')
+      if (!photo || distances.length >= 120) continue
+      const exif = await exifr.parse(evidenceFiles.find((file) => file.sha256 === photo.sha256)!.bytes, {
+        gps: true,
+      })
+      distances.push(distanceMetres(order.dropOff.location, { lat: exif.latitude, lon: exif.longitude }))
+    }
+    const near = distances.filter((metres) => metres <= 70).length
+    const far = distances.filter((metres) => metres >= 290 && metres <= 910).length
+    expect(near + far).toBe(distances.length)
+    expect(near / distances.length).toBeGreaterThan(0.75)
+    expect(far).toBeGreaterThan(0)
   })
 
   it('ships order chats as CSV or JSON messages between the customer and the shopper', () => {

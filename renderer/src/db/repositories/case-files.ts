@@ -26,6 +26,7 @@ const CASE_FILE_KEYS: Record<CaseRecordTable, Exclude<keyof CaseFile, 'case'>> =
   custodyEvents: 'custody',
   annotations: 'annotations',
   determinations: 'determinations',
+  orders: 'orders',
   reports: 'reports',
   reportVersions: 'reportVersions',
   auditEntries: 'audit',

@@ -11,6 +11,7 @@ import { createCommunicationRepository } from './communications'
 import { createCustodyLog } from './custody-log'
 import { createDeterminationRepository } from './determinations'
 import { createEvidenceRepository } from './evidence'
+import { createOrderRepository } from './orders'
 import { createPartyRepository } from './parties'
 import { createQueueViewRepository } from './queue-views'
 import { createReportTextRepository } from './report-text'
@@ -57,6 +58,7 @@ export function createRepositories(
     annotations: createAnnotationRepository(db, now, custody),
     custody: { listForEvidence: custody.listForEvidence },
     determinations: createDeterminationRepository(db, settings, now),
+    orders: createOrderRepository(db, now),
     metrics: createCaseMetricsRepository(db, settings),
     handoff: createShiftHandoffRepository(db, settings),
     reports: createReportRepository(db, now),

@@ -6,6 +6,11 @@ import {
 } from '../../../../shared/communications/email-templates'
 import { type Actor, ActorSchema } from '../../../../shared/domain'
 import { type ShiftHandoff, ShiftHandoffSchema } from '../../../../shared/handoff/shift-handoff'
+import {
+  DEFAULT_LOCATION_THRESHOLDS,
+  type LocationThresholds,
+  LocationThresholdsSchema,
+} from '../../../../shared/orders/location-checks'
 import { DEFAULT_APPROVAL_THRESHOLD } from '../../../../shared/policy/determination-review'
 import { EXAMPLE_POLICIES } from '../../../../shared/policy/example-policies'
 import { type MatrixEntry, MatrixEntrySchema } from '../../../../shared/policy/outcome-matrix'
@@ -26,6 +31,7 @@ export const SETTING_KEYS = {
   policyLibrary: 'policyLibrary',
   approvalThreshold: 'approvalThreshold',
   outcomeMatrix: 'outcomeMatrix',
+  locationThresholds: 'locationThresholds',
   lastHandoff: 'lastHandoff',
 } as const
 
@@ -163,6 +169,20 @@ export function createSettingsRepository(db: WorkstationDatabase, now: () => str
 
     async saveOutcomeMatrix(entries: MatrixEntry[], actor: Actor, summary: string): Promise<void> {
       await save(SETTING_KEYS.outcomeMatrix, OutcomeMatrixSchema, entries, actor, summary)
+    },
+
+    /** How far (metres) and how long (minutes) from the drop-off and the delivery a point may be before it is flagged. */
+    getLocationThresholds: (): Promise<LocationThresholds> =>
+      readValid(SETTING_KEYS.locationThresholds, LocationThresholdsSchema, DEFAULT_LOCATION_THRESHOLDS),
+
+    async saveLocationThresholds(thresholds: LocationThresholds, actor: Actor): Promise<void> {
+      await save(
+        SETTING_KEYS.locationThresholds,
+        LocationThresholdsSchema,
+        thresholds,
+        actor,
+        `Location checks flag points over ${thresholds.metres} m or ${thresholds.minutes} min away`,
+      )
     },
 
     /** The last shift handoff written on this workstation, shown to whoever starts next. */

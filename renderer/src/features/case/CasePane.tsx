@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useState } from 'react'
 import { repositories } from '../../db/instance'
 import { CommunicationsSection } from '../communications/CommunicationsSection'
 import { DeterminationSection } from '../determination/DeterminationSection'
+import { OrderSection } from '../orders/OrderSection'
 import { ReportSection } from '../report/ReportSection'
 import { focusQueue } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
@@ -26,6 +27,7 @@ const SECTIONS = [
   'Notes',
   'Communications',
   'Evidence',
+  'Order',
   'Determination',
   'Report',
   'Audit',
@@ -64,6 +66,7 @@ export function CasePane() {
     Notes: <NotesSection caseId={caseId} />,
     Communications: <CommunicationsSection record={record} />,
     Evidence: <EvidenceSection caseId={caseId} />,
+    Order: <OrderSection caseId={caseId} />,
     Determination: <DeterminationSection record={record} />,
     Report: <ReportSection record={record} />,
     Audit: <AuditSection caseId={caseId} />,

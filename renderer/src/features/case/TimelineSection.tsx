@@ -14,6 +14,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { TIMELINE_KIND_LABELS, type TimelineEventKind } from '../../../../shared/domain'
+import { withOrderEvents } from '../../../../shared/orders/order-timeline'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { useCaseRequest } from './case-requests'
@@ -23,7 +24,14 @@ import { TimelineEventDialog } from './TimelineEventDialog'
 type KindFilter = TimelineEventKind | 'all'
 
 export function TimelineSection({ caseId }: { caseId: string }) {
-  const events = useLiveQuery(() => repositories.timeline.listForCase(caseId), [caseId])
+  // The case's own events, and its orders' events marked as order data.
+  const events = useLiveQuery(async () => {
+    const [own, orders] = await Promise.all([
+      repositories.timeline.listForCase(caseId),
+      repositories.orders.listForCase(caseId),
+    ])
+    return withOrderEvents(own, orders)
+  }, [caseId])
   const [kind, setKind] = useState<KindFilter>('all')
   const [order, setOrder] = useState<'oldest' | 'newest'>('oldest')
   const [adding, setAdding] = useState(false)

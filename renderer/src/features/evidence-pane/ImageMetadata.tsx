@@ -1,32 +1,12 @@
 import { Button, Stack, Typography } from '@mui/material'
-import exifr from 'exifr'
 import { useEffect, useState } from 'react'
 import { type Evidence, exhibitLabel } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { Facts } from '../case/Facts'
+import { type PhotoMetadata, readPhotoMetadata } from '../evidence/photo-metadata'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt } from '../shell/notices'
-
-interface PhotoMetadata {
-  capturedAt: string | null
-  device: string
-  latitude: number | null
-  longitude: number | null
-}
-
-/** Capture time, device and GPS position from a photo's EXIF (exifr); null when it has none. */
-async function readPhotoMetadata(blob: Blob): Promise<PhotoMetadata | null> {
-  const tags = await exifr.parse(blob, { tiff: true, exif: true, gps: true }).catch(() => undefined)
-  if (!tags) return null
-  const captured = tags.DateTimeOriginal ?? tags.CreateDate
-  return {
-    capturedAt: captured instanceof Date && !Number.isNaN(captured.getTime()) ? captured.toISOString() : null,
-    device: [tags.Make, tags.Model].filter((part) => typeof part === 'string' && part.trim()).join(' '),
-    latitude: typeof tags.latitude === 'number' ? tags.latitude : null,
-    longitude: typeof tags.longitude === 'number' ? tags.longitude : null,
-  }
-}
 
 /**
  * A photo's EXIF facts, and "Add to timeline" for its capture time: when the photo was taken is

@@ -1,5 +1,5 @@
 import NoteAddIcon from '@mui/icons-material/NoteAdd'
-import { Box, IconButton, Paper, Stack, TextField, Tooltip, Typography } from '@mui/material'
+import { Box, IconButton, Stack, TextField, Tooltip, Typography } from '@mui/material'
 import { Fragment, useMemo, useState } from 'react'
 import type { Evidence, TimestampedNote } from '../../../../shared/domain'
 import { type ChatLine, searchTranscript, searchWords } from '../../../../shared/evidence/chat-transcript'
@@ -7,6 +7,7 @@ import { AnnotationList } from '../annotations/AnnotationList'
 import { AnnotationTextDialog } from '../annotations/AnnotationTextDialog'
 import { addAnnotation } from '../annotations/add-annotation'
 import { useAnalyst } from '../identity/useAnalyst'
+import { ChatBubble } from './ChatBubble'
 
 /** More messages than this are not drawn at once: the analyst searches to narrow. */
 const MAX_SHOWN = 500
@@ -81,23 +82,14 @@ export function TranscriptViewer({
           const line = lines[index]!
           const shopper = /shopper/i.test(line.sender)
           return (
-            <Paper
+            <ChatBubble
               key={index}
-              variant="outlined"
-              data-testid="transcript-message"
-              sx={{
-                p: 1,
-                maxWidth: '85%',
-                alignSelf: shopper ? 'flex-end' : 'flex-start',
-                bgcolor: shopper ? 'action.hover' : undefined,
-              }}
-            >
-              <Stack direction="row" sx={{ alignItems: 'center' }}>
-                <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
-                  {line.sender}
-                  {line.at ? ` · ${line.at}` : ''}
-                </Typography>
-                {analyst && !item.removed && (
+              sender={line.sender}
+              at={line.at}
+              fromShopper={shopper}
+              action={
+                analyst &&
+                !item.removed && (
                   <Tooltip title="Add a note on this message">
                     <IconButton
                       size="small"
@@ -107,8 +99,9 @@ export function TranscriptViewer({
                       <NoteAddIcon fontSize="inherit" />
                     </IconButton>
                   </Tooltip>
-                )}
-              </Stack>
+                )
+              }
+            >
               <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                 <Highlighted text={line.message} words={words} />
               </Typography>
@@ -119,7 +112,7 @@ export function TranscriptViewer({
                   </Typography>
                 </Box>
               ))}
-            </Paper>
+            </ChatBubble>
           )
         })}
       </Stack>

@@ -13,15 +13,17 @@ export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZ
 export async function reportCaseRecords(caseId: string): Promise<ReportCaseRecords> {
   const record = await repositories.cases.get(caseId)
   if (!record) throw new Error('That case no longer exists on this workstation.')
-  const [parties, timeline, evidence, communications, determinations, policyLibrary] = await Promise.all([
-    repositories.parties.listForCase(caseId),
-    repositories.timeline.listForCase(caseId),
-    repositories.evidence.listForCase(caseId),
-    repositories.communications.listForCase(caseId),
-    repositories.determinations.listForCase(caseId),
-    repositories.settings.getPolicyLibrary(),
-  ])
-  return { case: record, parties, timeline, evidence, communications, determinations, policyLibrary }
+  const [parties, timeline, evidence, communications, determinations, orders, policyLibrary] =
+    await Promise.all([
+      repositories.parties.listForCase(caseId),
+      repositories.timeline.listForCase(caseId),
+      repositories.evidence.listForCase(caseId),
+      repositories.communications.listForCase(caseId),
+      repositories.determinations.listForCase(caseId),
+      repositories.orders.listForCase(caseId),
+      repositories.settings.getPolicyLibrary(),
+    ])
+  return { case: record, parties, timeline, evidence, communications, determinations, orders, policyLibrary }
 }
 
 /**

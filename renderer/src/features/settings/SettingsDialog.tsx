@@ -19,6 +19,7 @@ import { platform } from '../../platform'
 import { ApprovalThresholdSection } from '../determination/ApprovalThresholdSection'
 import { AnalystForm } from '../identity/AnalystForm'
 import { useNotificationStore } from '../notifications/notification-store'
+import { LocationThresholdsSection } from '../orders/LocationThresholdsSection'
 import { OutcomeMatrixSection } from '../policy/OutcomeMatrixSection'
 import { PolicyLibrarySection } from '../policy/PolicyLibrarySection'
 import { notify } from '../shell/notices'
@@ -80,6 +81,9 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
           </Section>
           <Section title="Determinations">
             <ApprovalThresholdSection analyst={analyst} />
+          </Section>
+          <Section title="Location checks">
+            <LocationThresholdsSection analyst={analyst} />
           </Section>
           <Section title="Theme">
             <ToggleButtonGroup
