@@ -389,6 +389,8 @@ async function measureEvidenceImport(page: Page) {
 /** 8. Issue 7: the metrics dashboard over the whole dataset and the last 30 days; similar past cases. */
 async function measureCasework(page: Page) {
   const count = caseCount.toLocaleString('en-US')
+  // Straight after loading the dataset, Settings is still open over the workspace.
+  if (await page.getByRole('heading', { name: 'Settings' }).isVisible()) await page.keyboard.press('Escape')
   await prepareTimings(page)
   for (const [preset, label] of [
     ['All time', `all ${count} cases`],

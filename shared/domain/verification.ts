@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { ActorSchema, IdSchema, TimestampSchema } from './primitives'
+
+/**
+ * Party verification: every attempt to reach a party (so "we tried three times" is on record), and
+ * the corroboration matrix, where each claim of the case is set against every source.
+ */
+
+export const CONTACT_CHANNELS = ['phone', 'email', 'sms', 'in_app'] as const
+export const CONTACT_CHANNEL_LABELS: Record<(typeof CONTACT_CHANNELS)[number], string> = {
+  phone: 'Phone',
+  email: 'Email',
+  sms: 'SMS',
+  in_app: 'In-app message',
+}
+export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'declined', 'statement_taken'] as const
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number]
+export const CONTACT_OUTCOME_LABELS: Record<ContactOutcome, string> = {
+  reached: 'Reached',
+  no_answer: 'No answer',
+  declined: 'Declined',
+  statement_taken: 'Statement taken',
+}
+
+export const ContactAttemptSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  partyId: IdSchema,
+  channel: z.enum(CONTACT_CHANNELS),
+  at: TimestampSchema,
+  outcome: z.enum(CONTACT_OUTCOMES),
+  note: z.string().max(5_000),
+  recordedBy: ActorSchema,
+})
+export type ContactAttempt = z.infer<typeof ContactAttemptSchema>
+
+export const STANCES = ['supports', 'contradicts', 'silent'] as const
+export type Stance = (typeof STANCES)[number]
+export const STANCE_LABELS: Record<Stance, string> = {
+  supports: 'Supports',
+  contradicts: 'Contradicts',
+  silent: 'Silent',
+}
+
+/**
+ * A source of the matrix: a party's statement ("party:<id>"), an evidence item ("evidence:<id>") or
+ * the order data ("order:<id>").
+ */
+export const SourceKeySchema = z.string().regex(/^(party|evidence|order):[^\s]{1,128}$/, 'a source key')
+
+export const CorroborationCellSchema = z.object({
+  stance: z.enum(STANCES),
+  note: z.string().max(2_000),
+})
+export type CorroborationCell = z.infer<typeof CorroborationCellSchema>
+
+/** One row of the corroboration matrix: a claim and what each source says about it. */
+export const ClaimSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  text: z.string().trim().min(1, 'a claim needs its words').max(1_000),
+  position: z.number().finite(),
+  /** By source key; a source not in here is silent. */
+  cells: z.record(SourceKeySchema, CorroborationCellSchema),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+})
+export type Claim = z.infer<typeof ClaimSchema>
