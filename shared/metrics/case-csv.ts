@@ -1,7 +1,11 @@
 import Papa from 'papaparse'
+import type { Case } from '../domain'
 import { CASE_STATUS_INFO, categoryLabel, OUTCOME_KIND_LABELS } from '../domain'
-import type { CaseFacts } from './case-metrics'
+import type { CaseFacts as MetricsFacts } from './case-metrics'
 import { UNASSIGNED_LABEL } from './case-metrics'
+
+/** The CSV is written from whole cases (number, title ...), not only the facts the charts count. */
+type CaseFacts = MetricsFacts<Case>
 
 /** The columns the dashboard's case list can export, in their order in the file. */
 export const CASE_CSV_COLUMNS = [

@@ -1,9 +1,10 @@
-import type { Case, Determination, OutcomeKind } from '../domain'
+import type { Case, OutcomeKind } from '../domain'
 import { CASE_STATUSES, type CaseStatus, isOpenStatus } from '../domain/case-status'
 import { INCIDENT_CATEGORIES, type IncidentCategory } from '../domain/categories'
 import { SEVERITIES, type Severity } from '../domain/severity'
 import { computeSlaClocks, type SlaTargetClock } from '../sla/clock'
 import type { SlaPolicy } from '../sla/policy'
+import type { MetricsCase } from './metrics-key'
 
 /**
  * The team's numbers, computed from the cases on this workstation: pure functions over the cases a
@@ -20,25 +21,30 @@ export const inRange = (record: Pick<Case, 'createdAt'>, range: MetricsRange) =>
   (range.from === null || record.createdAt >= range.from) &&
   (range.to === null || record.createdAt <= range.to)
 
-/** One case's facts the dashboard counts, derived once per case. */
-export interface CaseFacts {
-  record: Case
+/** One case's facts the dashboard counts, derived once per case (from the case, or its metrics key). */
+export interface CaseFacts<Record extends MetricsCase = MetricsCase> {
+  record: Record
   firstResponse: SlaTargetClock
   resolution: SlaTargetClock
   outcomes: OutcomeKind[]
 }
 
-export function caseFacts(
-  cases: readonly Case[],
-  determinations: readonly Pick<Determination, 'caseId' | 'outcome'>[],
+/** A decided party's outcome on a case. */
+export interface CaseOutcome {
+  caseId: string
+  kind: OutcomeKind
+}
+
+export function caseFacts<Record extends MetricsCase>(
+  cases: readonly Record[],
+  decided: readonly CaseOutcome[],
   policy: SlaPolicy,
-): CaseFacts[] {
+): CaseFacts<Record>[] {
   const outcomes = new Map<string, OutcomeKind[]>()
-  for (const determination of determinations) {
-    if (!determination.outcome) continue
-    const list = outcomes.get(determination.caseId) ?? []
-    list.push(determination.outcome.kind)
-    outcomes.set(determination.caseId, list)
+  for (const { caseId, kind } of decided) {
+    const list = outcomes.get(caseId) ?? []
+    list.push(kind)
+    outcomes.set(caseId, list)
   }
   return cases.map((record) => {
     const clocks = computeSlaClocks(record.slaEvents, policy)
@@ -121,7 +127,7 @@ export function medianHours(facts: readonly CaseFacts[]): {
   firstResponse: number | null
   resolution: number | null
 } {
-  const hours = (clock: SlaTargetClock, record: Case) =>
+  const hours = (clock: SlaTargetClock, record: MetricsCase) =>
     clock.completedAt === null
       ? null
       : (Date.parse(clock.completedAt) - Date.parse(record.createdAt)) / 3_600_000

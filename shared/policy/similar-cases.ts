@@ -1,5 +1,5 @@
-import type { Determination, OutcomeKind } from '../domain/determination'
-import { violatedClauseIds } from './determination-review'
+import type { OutcomeKind } from '../domain/determination'
+import type { DecisionKey } from '../metrics/metrics-key'
 
 /**
  * The consistency helper: past decisions on cases of the same category that found the same clauses
@@ -29,15 +29,39 @@ export interface SimilarCases<Listed extends SimilarCase = SimilarCase> {
   decisions: number
 }
 
+/** A past decision: a party's outcome and the clauses it found violated. */
+export interface PastDecision {
+  caseId: string
+  violatedClauses: string[]
+  outcomeKind: OutcomeKind | null
+  decidedAt: string | null
+}
+
+/** The decisions behind index keys read for several clauses: one per determination. */
+export function decisionsFromKeys(keys: readonly DecisionKey[]): PastDecision[] {
+  const byDetermination = new Map<string, PastDecision>()
+  for (const [clauseId, caseId, kind, decidedAt, determinationId] of keys) {
+    const decision = byDetermination.get(determinationId) ?? {
+      caseId,
+      violatedClauses: [],
+      outcomeKind: kind,
+      decidedAt,
+    }
+    if (!decision.violatedClauses.includes(clauseId)) decision.violatedClauses.push(clauseId)
+    byDetermination.set(determinationId, decision)
+  }
+  return [...byDetermination.values()]
+}
+
 /**
- * From candidate determinations (already narrowed to the category's cases that broke one of the
- * clauses), the similar cases and the distribution of their outcomes. A party is counted once, with
- * the outcome of its determination that shares clauses with the open case.
+ * From candidate decisions (already narrowed to the category's cases that broke one of the clauses),
+ * the similar cases and the distribution of their outcomes. A party is counted once, with the outcome
+ * of its determination that shares clauses with the open case.
  */
 export function similarCases(input: {
   openCaseId: string
   clauseIds: readonly string[]
-  candidates: readonly Pick<Determination, 'caseId' | 'clauses' | 'outcome' | 'decidedAt'>[]
+  candidates: readonly PastDecision[]
   /** How many cases to list (the distribution counts them all). */
   limit: number
 }): SimilarCases {
@@ -46,11 +70,12 @@ export function similarCases(input: {
   const counts = new Map<OutcomeKind, number>()
   let decisions = 0
   for (const candidate of input.candidates) {
-    if (candidate.caseId === input.openCaseId || !candidate.outcome || !candidate.decidedAt) continue
-    const shared = violatedClauseIds(candidate).filter((clauseId) => wanted.has(clauseId))
+    if (candidate.caseId === input.openCaseId || !candidate.outcomeKind || !candidate.decidedAt) continue
+    const kind = candidate.outcomeKind
+    const shared = candidate.violatedClauses.filter((clauseId) => wanted.has(clauseId))
     if (shared.length === 0) continue
     decisions++
-    counts.set(candidate.outcome.kind, (counts.get(candidate.outcome.kind) ?? 0) + 1)
+    counts.set(kind, (counts.get(kind) ?? 0) + 1)
     const entry = byCase.get(candidate.caseId) ?? {
       caseId: candidate.caseId,
       sharedClauses: [],
@@ -58,7 +83,7 @@ export function similarCases(input: {
       decidedAt: candidate.decidedAt,
     }
     entry.sharedClauses = [...new Set([...entry.sharedClauses, ...shared])].sort()
-    entry.outcomes.push(candidate.outcome.kind)
+    entry.outcomes.push(kind)
     if (candidate.decidedAt > entry.decidedAt) entry.decidedAt = candidate.decidedAt
     byCase.set(candidate.caseId, entry)
   }

@@ -51,7 +51,8 @@ export function corroborationSources(records: {
 }
 
 const SILENT: CorroborationCell = { stance: 'silent', note: '' }
-export const cellOf = (claim: Pick<Claim, 'cells'>, key: string): CorroborationCell => claim.cells[key] ?? SILENT
+export const cellOf = (claim: Pick<Claim, 'cells'>, key: string): CorroborationCell =>
+  claim.cells[key] ?? SILENT
 
 /**
  * What the sources say of a claim, and the standard that suggests: confirmed when two or more

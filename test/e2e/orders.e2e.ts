@@ -84,12 +84,14 @@ describe('order evidence', () => {
     const row = (label: string) => checks.getByRole('row').filter({ hasText: label })
     expect(await row('E-2 wrong-house.jpg').innerText()).toMatch(/6\d\d m.*2 min after.*Over 150 m away/s)
     expect(await row('E-1 porch.jpg').innerText()).toMatch(/\d\d m.*2 min after.*Within range/s)
-    expect(await order.getByRole('img', { name: /Positions around the drop-off/ }).getAttribute('aria-label')).toMatch(
-      /beyond 150 m/,
-    )
+    expect(
+      await order.getByRole('img', { name: /Positions around the drop-off/ }).getAttribute('aria-label'),
+    ).toMatch(/beyond 150 m/)
     const chat = order.getByLabel('Order chat')
     const chatText = await chat.innerText()
-    expect(chatText.indexOf("I'm about 5 minutes away")).toBeLessThan(chatText.indexOf('Shopper arrived at the customer'))
+    expect(chatText.indexOf("I'm about 5 minutes away")).toBeLessThan(
+      chatText.indexOf('Shopper arrived at the customer'),
+    )
     expect(chatText.indexOf('Shopper arrived at the customer')).toBeLessThan(chatText.indexOf('side door'))
   })
 
@@ -107,7 +109,9 @@ describe('order evidence', () => {
     const newer = JSON.parse(exampleOrder())
     newer.items.push({ name: 'Cheddar, 400 g', quantity: 1, price: 7.49 })
     await importOrder('order-v2.json', JSON.stringify(newer))
-    await expect.poll(() => page.getByRole('region', { name: 'Order ORD-4417200931' }).innerText()).toContain('Cheddar')
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Order ORD-4417200931' }).innerText())
+      .toContain('Cheddar')
     expect(await page.getByRole('region', { name: /^Order ORD-/ }).count()).toBe(1)
   })
 })

@@ -161,14 +161,26 @@ describe('the dashboard and handoff repositories', () => {
     ws.clock = '2026-11-26T10:00:00.000Z'
     await openBareCase(ws, 'Later case')
     await ws.repositories.determinations.save(input(record, shopper), analyst)
-    const facts = await ws.repositories.metrics.factsOpenedIn({
-      from: '2026-11-24T00:00:00.000Z',
-      to: '2026-11-25T00:00:00.000Z',
+    const range = { from: '2026-11-24T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z' }
+    // The charts' facts come from index keys; they match the case as stored.
+    const facts = await ws.repositories.metrics.factsOpenedIn(range)
+    expect(facts.map((fact) => [fact.record.id, fact.outcomes])).toEqual([[record.id, ['warning']]])
+    const stored = (await ws.repositories.cases.get(record.id))!
+    expect(facts[0]!.record).toEqual({
+      id: stored.id,
+      createdAt: stored.createdAt,
+      status: stored.status,
+      severity: stored.severity,
+      category: stored.category,
+      assigneeName: stored.assigneeName,
+      slaEvents: stored.slaEvents,
     })
-    expect(facts.map((fact) => [fact.record.title, fact.outcomes])).toEqual([
+    expect(await ws.repositories.metrics.factsOpenedIn({ from: null, to: null })).toHaveLength(2)
+    // The CSV reads the whole cases.
+    const list = await ws.repositories.metrics.caseListOpenedIn(range)
+    expect(list.map((fact) => [fact.record.title, fact.outcomes])).toEqual([
       ['Garage door struck', ['warning']],
     ])
-    expect(await ws.repositories.metrics.factsOpenedIn({ from: null, to: null })).toHaveLength(2)
   })
 
   it('summarises the shift from the audit and keeps the last handoff', async () => {

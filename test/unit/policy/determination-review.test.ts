@@ -6,7 +6,7 @@ import {
   reviewDetermination,
 } from '../../../shared/policy/determination-review'
 import { EXAMPLE_POLICIES } from '../../../shared/policy/example-policies'
-import { similarCases } from '../../../shared/policy/similar-cases'
+import { decisionsFromKeys, type PastDecision, similarCases } from '../../../shared/policy/similar-cases'
 
 const context = { library: EXAMPLE_POLICIES, matrix: [], severity: 'S3' as const, approvalThreshold: 250 }
 const decision = (
@@ -81,24 +81,19 @@ describe('reviewing a determination against the outcome matrix', () => {
 })
 
 describe('similar past cases', () => {
-  const decided = (caseId: string, clauses: string[], kind: 'warning' | 'education', decidedAt: string) => ({
-    caseId,
-    clauses: clauses.map((clauseId) => ({ clauseId, violated: true })),
-    outcome: { kind } as const,
-    decidedAt,
-  })
+  const decided = (
+    caseId: string,
+    violatedClauses: string[],
+    kind: 'warning' | 'education' | null,
+    decidedAt: string,
+  ): PastDecision => ({ caseId, violatedClauses, outcomeKind: kind, decidedAt })
   const candidates = [
     decided('a', ['PD-1'], 'warning', '2026-11-01T00:00:00.000Z'),
     decided('b', ['PD-1', 'SC-3'], 'education', '2026-10-01T00:00:00.000Z'),
     decided('c', ['PD-1'], 'warning', '2026-11-20T00:00:00.000Z'),
     decided('open', ['PD-1'], 'warning', '2026-11-29T00:00:00.000Z'),
-    { ...decided('d', ['PD-1'], 'warning', '2026-11-02T00:00:00.000Z'), outcome: null },
-    {
-      caseId: 'e',
-      clauses: [{ clauseId: 'PD-1', violated: false }],
-      outcome: { kind: 'no_action' as const },
-      decidedAt: '2026-11-03T00:00:00.000Z',
-    },
+    decided('d', ['PD-1'], null, '2026-11-02T00:00:00.000Z'),
+    decided('e', [], 'education', '2026-11-03T00:00:00.000Z'),
   ]
 
   it('lists the cases sharing most clauses first, then the latest, and gives the outcome distribution', () => {
@@ -109,6 +104,29 @@ describe('similar past cases', () => {
     expect(found.distribution).toEqual([
       { kind: 'warning', count: 2, share: 2 / 3 },
       { kind: 'education', count: 1, share: 1 / 3 },
+    ])
+  })
+
+  it('reads one decision per determination from index keys (one key per violated clause)', () => {
+    expect(
+      decisionsFromKeys([
+        ['PD-1', 'b', 'education', '2026-10-01T00:00:00.000Z', 'det-b'],
+        ['SC-3', 'b', 'education', '2026-10-01T00:00:00.000Z', 'det-b'],
+        ['PD-1', 'c', 'warning', '2026-11-20T00:00:00.000Z', 'det-c'],
+      ]),
+    ).toEqual([
+      {
+        caseId: 'b',
+        violatedClauses: ['PD-1', 'SC-3'],
+        outcomeKind: 'education',
+        decidedAt: '2026-10-01T00:00:00.000Z',
+      },
+      {
+        caseId: 'c',
+        violatedClauses: ['PD-1'],
+        outcomeKind: 'warning',
+        decidedAt: '2026-11-20T00:00:00.000Z',
+      },
     ])
   })
 

@@ -1,6 +1,6 @@
 import type { Table } from 'dexie'
 import type { Actor, AuditEntry, AuditedEntity, FieldChange } from '../../../../shared/domain'
-import type { WorkstationDatabase } from '../database'
+import { DERIVED_FIELD_NAMES, type WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 
 /**
@@ -8,13 +8,12 @@ import { guardStorage } from '../storage'
  * clock events and instants follow status and severity; title words follow the title): they would
  * only clutter the audit tab.
  */
-const UNAUDITED_FIELDS = new Set([
+const UNAUDITED_FIELDS = new Set<string>([
   'updatedAt',
   'slaEvents',
   'slaDueAt',
   'slaAtRiskAt',
-  'titleWords',
-  'violatedClauses',
+  ...DERIVED_FIELD_NAMES,
 ])
 
 /** Field-level before → after for two versions of a record (top-level fields, compared by value). */

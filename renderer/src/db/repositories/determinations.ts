@@ -6,13 +6,19 @@ import {
   type Determination,
   DeterminationSchema,
 } from '../../../../shared/domain'
+import type { DecisionKey } from '../../../../shared/metrics/metrics-key'
 import {
   approvalStillStands,
   type DeterminationReview,
   describeOutcome,
   reviewDetermination,
 } from '../../../../shared/policy/determination-review'
-import { type SimilarCase, type SimilarCases, similarCases } from '../../../../shared/policy/similar-cases'
+import {
+  decisionsFromKeys,
+  type SimilarCase,
+  type SimilarCases,
+  similarCases,
+} from '../../../../shared/policy/similar-cases'
 import type { WorkstationDatabase } from '../database'
 import { createCaseRecordRepository, RecordRuleError } from './case-records'
 import type { SettingsRepository } from './settings'
@@ -119,22 +125,24 @@ export function createDeterminationRepository(
       clauseIds: readonly string[],
     ): Promise<SimilarCases<ListedCase>> {
       if (clauseIds.length === 0) return { cases: [], distribution: [], decisions: 0 }
-      const [categoryCaseIds, candidates] = await Promise.all([
+      const [categoryCaseIds, ...perClause] = await Promise.all([
         db.cases
           .where('[category+updatedAt]')
           .between([record.category, Dexie.minKey], [record.category, Dexie.maxKey])
           .primaryKeys(),
-        db.determinations
-          .where('violatedClauses')
-          .anyOf([...clauseIds])
-          .distinct()
-          .toArray(),
+        ...clauseIds.map(
+          (clauseId) =>
+            db.determinations
+              .where('decisionKeys')
+              .between([clauseId, Dexie.minKey], [clauseId, Dexie.maxKey])
+              .keys() as unknown as Promise<DecisionKey[]>,
+        ),
       ])
       const inCategory = new Set(categoryCaseIds)
       const found = similarCases({
         openCaseId: record.id,
         clauseIds,
-        candidates: candidates.filter((candidate) => inCategory.has(candidate.caseId)),
+        candidates: decisionsFromKeys(perClause.flat().filter(([, caseId]) => inCategory.has(caseId))),
         limit: SIMILAR_CASES_LISTED,
       })
       const listed = await db.cases.bulkGet(found.cases.map((similar) => similar.caseId))

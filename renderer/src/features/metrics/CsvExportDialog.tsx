@@ -10,19 +10,20 @@ import {
   FormGroup,
 } from '@mui/material'
 import { CASE_CSV_COLUMNS, type CaseCsvColumnId, caseListCsv } from '../../../../shared/metrics/case-csv'
-import type { CaseFacts } from '../../../../shared/metrics/case-metrics'
+import { repositories } from '../../db/instance'
 import { platform } from '../../platform'
 import { attempt, notify } from '../shell/notices'
-import { describeRange } from './dashboard-range'
+import { describeRange, rangeInstants } from './dashboard-range'
 import { type DashboardRange, useMetricsUi } from './metrics-store'
 
 /** Exports the dashboard's case list (the cases its range selects) as CSV, with the columns chosen. */
 export function CsvExportDialog({
-  facts,
+  caseCount,
   range,
   onClose,
 }: {
-  facts: readonly CaseFacts[]
+  /** How many cases the range holds (as the dashboard counted them). */
+  caseCount: number
   range: DashboardRange
   onClose(): void
 }) {
@@ -36,6 +37,7 @@ export function CsvExportDialog({
     )
   const exportCsv = async () => {
     const saved = await attempt(async () => {
+      const facts = await repositories.metrics.caseListOpenedIn(rangeInstants(range))
       const csv = caseListCsv(facts, columns)
       const span = range.from || range.to ? `${range.from || 'start'}-to-${range.to || 'now'}` : 'all-time'
       const result = await platform.saveFile({
@@ -46,13 +48,10 @@ export function CsvExportDialog({
         // A byte-order mark, so spreadsheet programs read names with accents as UTF-8.
         bytes: new TextEncoder().encode(`\uFEFF${csv}\r\n`),
       })
-      return result.saved
+      return result.saved ? facts.length : null
     })
-    if (saved) {
-      notify(
-        'success',
-        `Exported ${facts.length} case${facts.length === 1 ? '' : 's'} (${describeRange(range)}).`,
-      )
+    if (typeof saved === 'number') {
+      notify('success', `Exported ${saved} case${saved === 1 ? '' : 's'} (${describeRange(range)}).`)
       onClose()
     }
   }
@@ -61,8 +60,7 @@ export function CsvExportDialog({
       <DialogTitle>Export the case list</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          {facts.length} case{facts.length === 1 ? '' : 's'} opened {describeRange(range)}, one row each.
-          Columns:
+          {caseCount} case{caseCount === 1 ? '' : 's'} opened {describeRange(range)}, one row each. Columns:
         </DialogContentText>
         <FormGroup aria-label="Columns">
           {CASE_CSV_COLUMNS.map((column) => (

@@ -121,7 +121,7 @@ function DashboardBody({ onClose }: { onClose(): void }) {
         </Stack>
       </Box>
       {exporting && facts && (
-        <CsvExportDialog facts={facts} range={range} onClose={() => setExporting(false)} />
+        <CsvExportDialog caseCount={facts.length} range={range} onClose={() => setExporting(false)} />
       )}
     </>
   )
