@@ -126,7 +126,8 @@ try {
       await page
         .getByTestId('queue-count')
         .filter({ hasText: /cases?$/ })
-        .waitFor({ timeout: 120_000 })
+        // A kept profile from an older build upgrades its schema first (every case rewritten).
+        .waitFor({ timeout: 20 * 60_000 })
     }
   } else if (reportOnly) {
     await page.goto(host.url)

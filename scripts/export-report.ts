@@ -77,6 +77,7 @@ try {
       communications: caseFile!.communications,
       determinations: caseFile!.determinations,
       orders: caseFile!.orders,
+      claims: caseFile!.claims,
       // Printing uses the tables as the report holds them; the library only names clauses on a refresh.
       policyLibrary: [],
     },

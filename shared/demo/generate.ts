@@ -645,6 +645,8 @@ function demoCase(random: SeededRandom, seed: CaseSeed): DemoCase {
     annotations: [],
     determinations,
     orders: [] as OrderRecord[],
+    contactAttempts: [],
+    claims: [],
     reports: [],
     reportVersions: [],
     audit,

@@ -12,6 +12,8 @@ export const AUDITED_ENTITIES = [
   'annotation',
   'determination',
   'order',
+  'contactAttempt',
+  'claim',
   'report',
   'reportVersion',
   'settings',

@@ -12,6 +12,7 @@ import { PartySchema } from './party'
 import { ReportSchema, ReportVersionSchema } from './report'
 import { TaskSchema } from './task'
 import { TimelineEventSchema } from './timeline'
+import { ClaimSchema, ContactAttemptSchema } from './verification'
 
 /**
  * Everything recorded on one case, as it travels in a case bundle or comes out of the demo generator.
@@ -32,6 +33,9 @@ export const CaseFileSchema = z
     determinations: z.array(DeterminationSchema),
     /** Absent in bundles written before order records existed. */
     orders: z.array(OrderRecordSchema).default([]),
+    /** Absent in bundles written before party verification existed. */
+    contactAttempts: z.array(ContactAttemptSchema).default([]),
+    claims: z.array(ClaimSchema).default([]),
     reports: z.array(ReportSchema),
     reportVersions: z.array(ReportVersionSchema),
     audit: z.array(AuditEntrySchema),
@@ -49,6 +53,8 @@ export const CaseFileSchema = z
       ['annotations', file.annotations],
       ['determinations', file.determinations],
       ['orders', file.orders],
+      ['contactAttempts', file.contactAttempts],
+      ['claims', file.claims],
       ['reports', file.reports],
       ['reportVersions', file.reportVersions],
       ['audit', file.audit],
@@ -91,6 +97,8 @@ export function emptyCaseFile(caseRecord: CaseFile['case']): CaseFile {
     annotations: [],
     determinations: [],
     orders: [],
+    contactAttempts: [],
+    claims: [],
     reports: [],
     reportVersions: [],
     audit: [],

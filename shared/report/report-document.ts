@@ -3,6 +3,7 @@ import { formatBytes } from '../byte-size'
 import { CALL_OUTCOME_LABELS, CHANNEL_LABELS } from '../communications/describe'
 import type {
   Case,
+  Claim,
   Communication,
   Determination,
   Evidence,
@@ -14,6 +15,7 @@ import { exhibitLabel, PARTY_ROLE_LABELS, STANDARD_OF_PROOF_LABELS, TIMELINE_KIN
 import { withOrderEvents } from '../orders/order-timeline'
 import { describeOutcome } from '../policy/determination-review'
 import { clauseIndex, type PolicyDocument } from '../policy/policy-document'
+import { corroborationSources, corroborationTable } from '../verification/corroboration'
 import { CASE_TABLE_SECTIONS, type CaseTableSource, REPORT_SECTIONS } from './report-templates'
 
 /**
@@ -92,6 +94,8 @@ export interface ReportCaseRecords {
   determinations: Determination[]
   /** The case's orders: their events are on the timeline, as order data. */
   orders: OrderRecord[]
+  /** The corroboration matrix's claims. */
+  claims: Claim[]
   /** The policy library in force, for the titles of the clauses considered. */
   policyLibrary: PolicyDocument[]
 }
@@ -193,6 +197,8 @@ export function caseTable(source: CaseTableSource, records: ReportCaseRecords, t
           ]),
         ),
       }
+    case 'corroboration':
+      return corroborationTable(records.claims, corroborationSources(records))
     case 'determinations':
       return {
         columns: ['Party', 'Outcome', 'Rationale', 'Lead approval'],
@@ -216,7 +222,7 @@ export function caseTable(source: CaseTableSource, records: ReportCaseRecords, t
   }
 }
 
-function caseTableNode(
+export function caseTableNode(
   source: CaseTableSource,
   records: ReportCaseRecords,
   timeZone: string,

@@ -25,7 +25,8 @@ export const CASE_TABLE_SECTIONS = {
   Determination: 'determinations',
   Communications: 'communications',
 } as const satisfies Partial<Record<ReportSection, string>>
-export type CaseTableSource = (typeof CASE_TABLE_SECTIONS)[keyof typeof CASE_TABLE_SECTIONS]
+/** Case tables: a section's own, or the corroboration matrix (inserted where the analyst puts it). */
+export type CaseTableSource = (typeof CASE_TABLE_SECTIONS)[keyof typeof CASE_TABLE_SECTIONS] | 'corroboration'
 
 export interface ReportTemplate {
   id: string

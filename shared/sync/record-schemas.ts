@@ -2,7 +2,9 @@ import { z } from 'zod'
 import {
   AuditEntrySchema,
   CaseSchema,
+  ClaimSchema,
   CommunicationSchema,
+  ContactAttemptSchema,
   CustodyEventSchema,
   DeterminationSchema,
   EvidenceAnnotationSchema,
@@ -35,6 +37,8 @@ export const SYNC_RECORD_SCHEMAS: Record<SyncEntity, z.ZodType> = {
   annotation: EvidenceAnnotationSchema,
   determination: DeterminationSchema,
   order: OrderRecordSchema,
+  contactAttempt: ContactAttemptSchema,
+  claim: ClaimSchema,
   report: ReportSchema,
   reportVersion: ReportVersionSchema,
   custodyEvent: CustodyEventSchema,

@@ -4,7 +4,9 @@ import type {
   AuditEntry,
   Case,
   CaseStatus,
+  Claim,
   Communication,
+  ContactAttempt,
   CustodyEvent,
   Determination,
   Evidence,
@@ -78,6 +80,8 @@ export const CASE_RECORD_TABLES = [
   'annotations',
   'determinations',
   'orders',
+  'contactAttempts',
+  'claims',
   'reports',
   'reportVersions',
   'auditEntries',
@@ -187,6 +191,8 @@ export class WorkstationDatabase extends Dexie {
   annotations!: Table<EvidenceAnnotation, string>
   determinations!: Table<DeterminationRow, string>
   orders!: Table<OrderRecord, string>
+  contactAttempts!: Table<ContactAttempt, string>
+  claims!: Table<Claim, string>
   reports!: Table<Report, string>
   reportVersions!: Table<ReportVersion, string>
   auditEntries!: Table<AuditEntry, string>
@@ -288,6 +294,11 @@ export class WorkstationDatabase extends Dexie {
             Object.assign(record, DERIVED_INDEX_FIELDS.determinations!(record as never))
           })
       })
+    // Version 9: party verification: every attempt to reach a party, and the corroboration matrix's claims.
+    this.version(9).stores({
+      contactAttempts: 'id, caseId, partyId, [caseId+at]',
+      claims: 'id, caseId, [caseId+position]',
+    })
   }
 }
 

@@ -15,6 +15,8 @@ export const SYNC_TABLE_OF: Record<TableSyncEntity, string> = {
   annotation: 'annotations',
   determination: 'determinations',
   order: 'orders',
+  contactAttempt: 'contactAttempts',
+  claim: 'claims',
   report: 'reports',
   reportVersion: 'reportVersions',
   custodyEvent: 'custodyEvents',

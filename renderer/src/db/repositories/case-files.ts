@@ -27,6 +27,8 @@ const CASE_FILE_KEYS: Record<CaseRecordTable, Exclude<keyof CaseFile, 'case'>> =
   annotations: 'annotations',
   determinations: 'determinations',
   orders: 'orders',
+  contactAttempts: 'contactAttempts',
+  claims: 'claims',
   reports: 'reports',
   reportVersions: 'reportVersions',
   auditEntries: 'audit',

@@ -20,6 +20,7 @@ import { createSettingsRepository } from './settings'
 import { createShiftHandoffRepository } from './shift-handoff'
 import { createSyncOutboxRepository } from './sync-outbox'
 import { createTaskRepository } from './tasks'
+import { createClaimRepository, createContactAttemptRepository } from './verification'
 
 /** Every repository over one database. `now` is injectable so tests control the clock. */
 export function createRepositories(
@@ -59,6 +60,8 @@ export function createRepositories(
     custody: { listForEvidence: custody.listForEvidence },
     determinations: createDeterminationRepository(db, settings, now),
     orders: createOrderRepository(db, now),
+    contactAttempts: createContactAttemptRepository(db, now),
+    claims: createClaimRepository(db, now),
     metrics: createCaseMetricsRepository(db, settings),
     handoff: createShiftHandoffRepository(db, settings),
     reports: createReportRepository(db, now),

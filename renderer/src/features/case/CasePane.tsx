@@ -9,6 +9,7 @@ import { ReportSection } from '../report/ReportSection'
 import { focusQueue } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { isTypingTarget } from '../shortcuts/shortcuts'
+import { VerificationSection } from '../verification/VerificationSection'
 import { AuditSection } from './AuditSection'
 import { CaseHeader } from './CaseHeader'
 import { CASE_REQUESTS } from './case-requests'
@@ -28,6 +29,7 @@ const SECTIONS = [
   'Communications',
   'Evidence',
   'Order',
+  'Verification',
   'Determination',
   'Report',
   'Audit',
@@ -67,6 +69,7 @@ export function CasePane() {
     Communications: <CommunicationsSection record={record} />,
     Evidence: <EvidenceSection caseId={caseId} />,
     Order: <OrderSection caseId={caseId} />,
+    Verification: <VerificationSection caseId={caseId} />,
     Determination: <DeterminationSection record={record} />,
     Report: <ReportSection record={record} />,
     Audit: <AuditSection caseId={caseId} />,

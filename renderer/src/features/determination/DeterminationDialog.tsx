@@ -28,6 +28,7 @@ import { reviewDetermination, violatedClauseIds } from '../../../../shared/polic
 import { repositories } from '../../db/instance'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt } from '../shell/notices'
+import { useCorroboration } from '../verification/useCorroboration'
 import { ClausesEditor } from './ClausesEditor'
 import { FindingsEditor } from './FindingsEditor'
 import { blankOutcome, draftOf, type OutcomeDraft, outcomeOf } from './outcome-draft'
@@ -51,6 +52,7 @@ export function DeterminationDialog({
   const analyst = useAnalyst()
   const rules = useDeterminationRules(record.severity)
   const { library, approvalThreshold: threshold } = rules
+  const corroboration = useCorroboration(record.id)
   const evidence = useLiveQuery(() => repositories.evidence.listForCase(record.id), [record.id]) ?? []
   const [findings, setFindings] = useState<Finding[]>(current?.findings ?? [])
   const [clauses, setClauses] = useState<ClauseConsidered[]>(current?.clauses ?? [])
@@ -97,7 +99,12 @@ export function DeterminationDialog({
       </DialogTitle>
       <DialogContent>
         <Stack spacing={2.5} sx={{ pt: 1 }}>
-          <FindingsEditor findings={findings} evidence={evidence} onChange={setFindings} />
+          <FindingsEditor
+            findings={findings}
+            evidence={evidence}
+            corroboration={corroboration}
+            onChange={setFindings}
+          />
           <Divider />
           <ClausesEditor clauses={clauses} library={library} onChange={setClauses} />
           <Divider />

@@ -3,13 +3,16 @@ import {
   Autocomplete,
   Button,
   IconButton,
+  Menu,
   MenuItem,
   Paper,
   Stack,
   TextField,
   Typography,
 } from '@mui/material'
+import { useState } from 'react'
 import {
+  type Claim,
   type Evidence,
   exhibitLabel,
   type Finding,
@@ -17,6 +20,7 @@ import {
   STANDARDS_OF_PROOF,
   type StandardOfProof,
 } from '../../../../shared/domain'
+import { type CorroborationSource, findingFromClaim } from '../../../../shared/verification/corroboration'
 
 const exhibitName = (item: Evidence) => `${exhibitLabel(item.exhibitNumber)} · ${item.originalName}`
 
@@ -24,12 +28,16 @@ const exhibitName = (item: Evidence) => `${exhibitLabel(item.exhibitNumber)} · 
 export function FindingsEditor({
   findings,
   evidence,
+  corroboration,
   onChange,
 }: {
   findings: Finding[]
   evidence: Evidence[]
+  /** The case's corroboration matrix: a claim becomes a finding with its supporting exhibits. */
+  corroboration: { claims: Claim[]; sources: CorroborationSource[] } | undefined
   onChange(findings: Finding[]): void
 }) {
+  const [claimMenu, setClaimMenu] = useState<HTMLElement | null>(null)
   const change = (index: number, patch: Partial<Finding>) =>
     onChange(findings.map((finding, at) => (at === index ? { ...finding, ...patch } : finding)))
   const available = evidence.filter((item) => !item.removed)
@@ -92,7 +100,7 @@ export function FindingsEditor({
           </Stack>
         </Paper>
       ))}
-      <div>
+      <Stack direction="row" spacing={1}>
         <Button
           onClick={() =>
             onChange([
@@ -103,7 +111,26 @@ export function FindingsEditor({
         >
           Add finding
         </Button>
-      </div>
+        {corroboration && corroboration.claims.length > 0 && (
+          <Button onClick={(event) => setClaimMenu(event.currentTarget)}>Add finding from a claim…</Button>
+        )}
+        <Menu anchorEl={claimMenu} open={claimMenu !== null} onClose={() => setClaimMenu(null)}>
+          {corroboration?.claims.map((claim) => (
+            <MenuItem
+              key={claim.id}
+              onClick={() => {
+                onChange([
+                  ...findings,
+                  { id: crypto.randomUUID(), ...findingFromClaim(claim, corroboration.sources) },
+                ])
+                setClaimMenu(null)
+              }}
+            >
+              {claim.text}
+            </MenuItem>
+          ))}
+        </Menu>
+      </Stack>
     </Stack>
   )
 }

@@ -24,12 +24,14 @@ import {
 } from 'mui-tiptap'
 import { memo, type RefObject, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
-import type { ReportDocument } from '../../../../shared/report/report-document'
+import { caseTableNode, type ReportDocument } from '../../../../shared/report/report-document'
 import type { ReportTemplate } from '../../../../shared/report/report-templates'
 import { ClauseDialog } from '../policy/ClauseDialog'
+import { attempt } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { reportExtensions } from './extensions/report-extensions'
 import { type InsertKind, InsertReferenceDialog } from './InsertReferenceDialog'
+import { localTimeZone, reportCaseRecords } from './report-print-input'
 
 function RedactIcon({ className }: { className: string }) {
   return (
@@ -59,7 +61,10 @@ function toolbarState(editor: Editor): string {
   return `${active}${heading}${editor.can().undo() ? 1 : 0}${editor.can().redo() ? 1 : 0}${editor.isEditable ? 1 : 0}`
 }
 
-function ReportControls({ onInsert }: { onInsert(kind: InsertKind, editor: Editor): void }) {
+/** What the toolbar's insert buttons add: a reference chosen in a dialog, or the corroboration matrix. */
+type ToolbarInsert = InsertKind | 'corroboration'
+
+function ReportControls({ onInsert }: { onInsert(kind: ToolbarInsert, editor: Editor): void }) {
   const editor = useRichTextEditorContext()
   useEditorState({ editor, selector: ({ editor: current }) => (current ? toolbarState(current) : '') })
   return (
@@ -118,12 +123,24 @@ function BubbleMenus() {
   )
 }
 
-const INSERTS: Array<[InsertKind, string]> = [
+const INSERTS: Array<[ToolbarInsert, string]> = [
   ['exhibit', 'Exhibit reference'],
   ['figure', 'Exhibit figure'],
   ['party', 'Party'],
   ['clause', 'Policy clause'],
+  ['corroboration', 'Corroboration matrix'],
 ]
+
+/** Puts the case's corroboration matrix at the cursor, as a table that Refresh case tables keeps current. */
+async function insertCorroboration(editor: Editor, caseId: string) {
+  const node = caseTableNode(
+    'corroboration',
+    await reportCaseRecords(caseId),
+    localTimeZone(),
+    new Date().toISOString(),
+  )
+  editor.chain().focus().insertContent(node).run()
+}
 
 const EDITOR_PROPS = { attributes: { 'aria-label': 'Report text', spellcheck: 'true' } }
 // The tab pads its content; the sticky toolbar covers that padding so no text shows above it.
@@ -189,7 +206,18 @@ export const ReportEditor = memo(function ReportEditor({
         // formatting at the cursor changes (see ReportControls).
         shouldRerenderOnTransaction={false}
         renderControls={() =>
-          editable && <ReportControls onInsert={(kind, editor) => setInserting({ kind, editor })} />
+          editable && (
+            <ReportControls
+              onInsert={(kind, editor) =>
+                kind === 'corroboration'
+                  ? void attempt(
+                      () => insertCorroboration(editor, caseId),
+                      'The corroboration matrix is in the report.',
+                    )
+                  : setInserting({ kind, editor })
+              }
+            />
+          )
         }
       >
         {() => <BubbleMenus />}

@@ -13,7 +13,7 @@ export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZ
 export async function reportCaseRecords(caseId: string): Promise<ReportCaseRecords> {
   const record = await repositories.cases.get(caseId)
   if (!record) throw new Error('That case no longer exists on this workstation.')
-  const [parties, timeline, evidence, communications, determinations, orders, policyLibrary] =
+  const [parties, timeline, evidence, communications, determinations, orders, claims, policyLibrary] =
     await Promise.all([
       repositories.parties.listForCase(caseId),
       repositories.timeline.listForCase(caseId),
@@ -21,9 +21,11 @@ export async function reportCaseRecords(caseId: string): Promise<ReportCaseRecor
       repositories.communications.listForCase(caseId),
       repositories.determinations.listForCase(caseId),
       repositories.orders.listForCase(caseId),
+      repositories.claims.listForCase(caseId),
       repositories.settings.getPolicyLibrary(),
     ])
-  return { case: record, parties, timeline, evidence, communications, determinations, orders, policyLibrary }
+  const records = { case: record, parties, timeline, evidence, communications, determinations, orders }
+  return { ...records, claims, policyLibrary }
 }
 
 /**

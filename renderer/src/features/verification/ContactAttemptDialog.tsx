@@ -1,0 +1,99 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material'
+import { useState } from 'react'
+import {
+  CONTACT_CHANNEL_LABELS,
+  CONTACT_CHANNELS,
+  CONTACT_OUTCOME_LABELS,
+  CONTACT_OUTCOMES,
+  type ContactAttempt,
+  type Party,
+} from '../../../../shared/domain'
+import { repositories } from '../../db/instance'
+import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
+import { useAnalyst } from '../identity/useAnalyst'
+import { DialogForm } from '../shell/DialogForm'
+import { LocalDateTimeField } from '../shell/LocalDateTimeField'
+import { attempt } from '../shell/notices'
+
+/** Records one attempt to reach a party: how, when, and what came of it. */
+export function ContactAttemptDialog({ party, onClose }: { party: Party; onClose(): void }) {
+  const analyst = useAnalyst()
+  const [channel, setChannel] = useState<ContactAttempt['channel']>('phone')
+  const [at, setAt] = useState(() => toLocalInputValue(new Date().toISOString()))
+  const [outcome, setOutcome] = useState<ContactAttempt['outcome']>('no_answer')
+  const [note, setNote] = useState('')
+  const when = fromLocalInputValue(at)
+  const save = async () => {
+    if (!analyst || !when) return
+    const saved = await attempt(
+      () =>
+        repositories.contactAttempts.add(
+          {
+            id: crypto.randomUUID(),
+            caseId: party.caseId,
+            partyId: party.id,
+            channel,
+            at: when,
+            outcome,
+            note: note.trim(),
+            recordedBy: analyst,
+          },
+          analyst,
+        ),
+      `Contact attempt with ${party.name} recorded.`,
+    )
+    if (saved) onClose()
+  }
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
+      <DialogTitle>Contact attempt: {party.name}</DialogTitle>
+      <DialogContent>
+        <DialogForm onSubmit={() => void save()}>
+          <TextField
+            select
+            label="Channel"
+            value={channel}
+            onChange={(event) => setChannel(event.target.value as ContactAttempt['channel'])}
+          >
+            {CONTACT_CHANNELS.map((value) => (
+              <MenuItem key={value} value={value}>
+                {CONTACT_CHANNEL_LABELS[value]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <LocalDateTimeField
+            label="When"
+            value={at}
+            onChange={setAt}
+            missingText="The date and time of the attempt"
+          />
+          <TextField
+            select
+            label="Outcome"
+            value={outcome}
+            onChange={(event) => setOutcome(event.target.value as ContactAttempt['outcome'])}
+          >
+            {CONTACT_OUTCOMES.map((value) => (
+              <MenuItem key={value} value={value}>
+                {CONTACT_OUTCOME_LABELS[value]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            label="Note"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            multiline
+            minRows={2}
+          />
+        </DialogForm>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" disabled={!when} onClick={() => void save()}>
+          Record attempt
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}

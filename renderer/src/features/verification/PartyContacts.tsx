@@ -1,0 +1,62 @@
+import { Button, Chip, List, ListItem, ListItemText, Paper, Stack, Typography } from '@mui/material'
+import { useState } from 'react'
+import {
+  CONTACT_CHANNEL_LABELS,
+  CONTACT_OUTCOME_LABELS,
+  type ContactAttempt,
+  PARTY_ROLE_LABELS,
+  type Party,
+} from '../../../../shared/domain'
+import { formatDateTime } from '../../format/time'
+import { ContactAttemptDialog } from './ContactAttemptDialog'
+
+/** One party's contact attempts, newest last, and where verification stands. */
+export function PartyContacts({ party, attempts }: { party: Party; attempts: ContactAttempt[] }) {
+  const [logging, setLogging] = useState(false)
+  const statement = attempts.some((attempt) => attempt.outcome === 'statement_taken')
+  const reached = attempts.some((attempt) => attempt.outcome === 'reached')
+  return (
+    <Paper
+      variant="outlined"
+      sx={{ p: 1.5 }}
+      component="section"
+      aria-label={`Contact attempts with ${party.name}`}
+    >
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="subtitle1" component="h4" sx={{ flex: 1 }}>
+          {party.name}{' '}
+          <Typography component="span" color="text.secondary">
+            ({PARTY_ROLE_LABELS[party.role].toLowerCase()})
+          </Typography>
+        </Typography>
+        <Chip
+          size="small"
+          color={statement ? 'success' : reached ? 'info' : 'default'}
+          label={
+            statement
+              ? 'Statement taken'
+              : reached
+                ? 'Reached, no statement yet'
+                : `Not reached (${attempts.length} attempt${attempts.length === 1 ? '' : 's'})`
+          }
+        />
+        <Button size="small" onClick={() => setLogging(true)}>
+          Log attempt
+        </Button>
+      </Stack>
+      {attempts.length > 0 && (
+        <List dense disablePadding>
+          {attempts.map((attempt) => (
+            <ListItem key={attempt.id} disableGutters>
+              <ListItemText
+                primary={`${formatDateTime(attempt.at)} · ${CONTACT_CHANNEL_LABELS[attempt.channel]} · ${CONTACT_OUTCOME_LABELS[attempt.outcome]}`}
+                secondary={attempt.note || undefined}
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+      {logging && <ContactAttemptDialog party={party} onClose={() => setLogging(false)} />}
+    </Paper>
+  )
+}

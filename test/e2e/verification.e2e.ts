@@ -1,0 +1,125 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, openApp } from './browser'
+import { drawnPng } from './evidence-files'
+import { chooseOption, startOnEvidenceTab } from './workstation'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let pageErrors: Error[]
+
+const tab = (name: string) => page.getByRole('tab', { name, exact: true })
+const CLAIM = 'The shopper hit the mailbox'
+
+async function addParty(name: string, role: string) {
+  await tab('Parties').click()
+  await page.getByRole('button', { name: 'Add party' }).click()
+  const add = page.getByRole('dialog', { name: 'Add party' })
+  await chooseOption(page, 'Role', role, add)
+  await add.getByLabel('Name').fill(name)
+  await add.getByRole('button', { name: 'Add party' }).click()
+  await add.waitFor({ state: 'hidden' })
+}
+
+async function setCell(source: string, stance: string, note = '') {
+  await page.getByRole('button', { name: `${CLAIM} — ${source}: `, exact: false }).click()
+  const dialog = page.getByRole('dialog', { name: source })
+  await dialog.getByRole('radio', { name: stance }).check()
+  if (note) await dialog.getByLabel('Note').fill(note)
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await dialog.waitFor({ state: 'hidden' })
+}
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  ;({ context, page, pageErrors } = await openApp(browser))
+  await startOnEvidenceTab(page, 'Mailbox knocked down during delivery')
+  const photo = await drawnPng(page, { width: 320, height: 240, background: '#777' }, [
+    { fill: '#b71c1c', x: 80, y: 60, width: 160, height: 100 },
+  ])
+  await page
+    .getByLabel('Evidence files')
+    .setInputFiles([{ name: 'mailbox.png', mimeType: 'image/png', buffer: photo }])
+  await page.getByRole('list', { name: 'Evidence imports' }).getByText('Added as E-1 (image/png)').waitFor()
+  await addParty('Luis Ortega', 'Shopper')
+  await addParty('Dana Okafor', 'Customer')
+}, 60_000)
+
+afterAll(async () => {
+  expect(pageErrors).toEqual([])
+  await context?.close()
+  await browser?.close()
+})
+
+describe('party verification', () => {
+  it('records every contact attempt per party, and where each stands', async () => {
+    await tab('Verification').click()
+    const log = async (party: string, outcome: string) => {
+      await page
+        .getByRole('region', { name: `Contact attempts with ${party}` })
+        .getByRole('button', { name: 'Log attempt' })
+        .click()
+      const dialog = page.getByRole('dialog', { name: `Contact attempt: ${party}` })
+      await chooseOption(page, 'Outcome', outcome, dialog)
+      await dialog.getByLabel('Note').fill(`${outcome} on the first try`)
+      await dialog.getByRole('button', { name: 'Record attempt' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+    }
+    await log('Luis Ortega', 'Statement taken')
+    await log('Dana Okafor', 'No answer')
+    const luis = page.getByRole('region', { name: 'Contact attempts with Luis Ortega' })
+    await expect.poll(() => luis.innerText()).toMatch(/Phone · Statement taken/)
+    expect(await luis.innerText()).toContain('Statement taken on the first try')
+    expect(
+      await page.getByRole('region', { name: 'Contact attempts with Dana Okafor' }).innerText(),
+    ).toContain('Not reached (1 attempt)')
+  })
+
+  it('sets each claim against every source, with the standard it suggests', async () => {
+    const matrix = page.getByRole('region', { name: 'Corroboration matrix' })
+    await matrix.getByLabel('A claim to check').fill(CLAIM)
+    await matrix.getByRole('button', { name: 'Add claim' }).click()
+    await matrix.getByRole('table', { name: 'Claims against sources' }).waitFor()
+    const standard = () => matrix.getByTestId('claim-standard').innerText()
+    expect(await standard()).toBe('Unsubstantiated')
+    await setCell('E-1 mailbox.png', 'Supports', 'Dent visible at the post')
+    await setCell('Luis Ortega (shopper) statement', 'Contradicts', 'Says he never reversed')
+    expect(await standard()).toBe('Unsubstantiated')
+    await setCell('Dana Okafor (customer) statement', 'Supports')
+    await expect.poll(standard).toBe('More likely than not')
+    expect(await matrix.innerText()).toContain('Dent visible at the post')
+  })
+
+  it('feeds a determination finding from the claim, with the exhibits that support it', async () => {
+    await tab('Determination').click()
+    await page
+      .getByRole('region', { name: 'Determination for Luis Ortega' })
+      .getByRole('button', { name: 'Record determination' })
+      .click()
+    const dialog = page.getByRole('dialog', { name: /^Determination for Luis Ortega/ })
+    await dialog.getByRole('button', { name: 'Add finding from a claim…' }).click()
+    await page.getByRole('menuitem', { name: CLAIM }).click()
+    expect(await dialog.getByLabel('Finding 1', { exact: true }).inputValue()).toBe(CLAIM)
+    expect(await dialog.getByRole('button', { name: /E-1 · mailbox\.png/ }).count()).toBe(1)
+    await dialog.getByRole('button', { name: 'Save determination' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    expect(await page.getByRole('region', { name: 'Determination for Luis Ortega' }).innerText()).toContain(
+      `More likely than not: ${CLAIM}`,
+    )
+  })
+
+  it('inserts the matrix into the report as a table', async () => {
+    await tab('Report').click()
+    await page.getByRole('button', { name: 'Start the report' }).click()
+    const editor = page.getByRole('textbox', { name: 'Report text' })
+    await editor.locator('h1', { hasText: 'Findings' }).locator('xpath=following-sibling::p[1]').click()
+    await page.getByRole('button', { name: '+ Corroboration matrix' }).click()
+    const table = editor.locator('[data-case-table="corroboration"]')
+    await table.waitFor()
+    const text = await table.innerText()
+    expect(text).toContain(CLAIM)
+    expect(text).toContain('Supports: Dent visible at the post')
+    expect(text).toContain('Contradicts: Says he never reversed')
+  })
+})
