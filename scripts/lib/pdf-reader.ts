@@ -2,8 +2,14 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { outlineEntries } from '../../shared/report/pdf-outline'
 import type { OutlineEntry } from '../../shared/report/report-pdf'
 
-/** A printed PDF read back in Node with pdf.js: each page's text, its outline and its metadata. */
-export async function readPdf(bytes: Uint8Array): Promise<{
+/**
+ * A printed PDF read back in Node with pdf.js: each page's text, its outline and its metadata. A
+ * password-protected file opens only with its password (pdf.js throws a PasswordException otherwise).
+ */
+export async function readPdf(
+  bytes: Uint8Array,
+  password?: string,
+): Promise<{
   pages: string[]
   outline: OutlineEntry[]
   info: Record<string, unknown>
@@ -12,6 +18,7 @@ export async function readPdf(bytes: Uint8Array): Promise<{
     data: new Uint8Array(bytes),
     isEvalSupported: false,
     useSystemFonts: false,
+    ...(password === undefined ? {} : { password }),
   }).promise
   try {
     const pages: string[] = []

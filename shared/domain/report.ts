@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AudienceSchema, RedactionLogEntrySchema } from '../report/audience-redaction'
 import { ActorSchema, IdSchema, Sha256Schema, TimestampSchema } from './primitives'
 
 export const REPORT_STATUSES = ['draft', 'in_review', 'final'] as const
@@ -30,6 +31,16 @@ export const ReportSchema = z.object({
 })
 export type Report = z.infer<typeof ReportSchema>
 
+/** How a version was exported: for whom, what was hidden, whether a password protects the file. */
+export const ReportExportSchema = z.object({
+  audience: AudienceSchema,
+  redactions: z.array(RedactionLogEntrySchema).max(1_000),
+  passwordProtected: z.boolean(),
+  /** SHA-256 of the report's pages as printed (shown on the file's verification page). */
+  pagesSha256: Sha256Schema,
+})
+export type ReportExport = z.infer<typeof ReportExportSchema>
+
 /** A frozen copy of a report: taken on demand and at every export. */
 export const ReportVersionSchema = z.object({
   id: IdSchema,
@@ -42,6 +53,8 @@ export const ReportVersionSchema = z.object({
   takenBy: ActorSchema,
   reason: z.enum(['snapshot', 'export', 'amendment']),
   exportedPdfSha256: Sha256Schema.nullable(),
+  /** Absent for versions exported before audiences existed (and for snapshots). */
+  export: ReportExportSchema.nullable().optional(),
 })
 export type ReportVersion = z.infer<typeof ReportVersionSchema>
 

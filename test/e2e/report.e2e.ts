@@ -240,6 +240,10 @@ describe('the investigation report', () => {
   it('exports a PDF with cover, contents, sections, the exhibit and its hash, page x of y, and no redacted words', async () => {
     const download = page.waitForEvent('download', { timeout: 60_000 })
     await page.getByRole('button', { name: 'Export PDF…' }).click()
+    await page
+      .getByRole('dialog', { name: 'Export the report as PDF' })
+      .getByRole('button', { name: 'Export' })
+      .click()
     const saved = join(artifactsDir(), 'report.pdf')
     await (await download).saveAs(saved)
     expect((await download).suggestedFilename()).toBe('CR-2026-000001-report-v4.pdf')

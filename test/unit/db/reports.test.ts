@@ -74,11 +74,22 @@ describe('reports', () => {
     const exported = await ws.repositories.reports.snapshot(report.id, 'export', analyst)
     expect([first.number, exported.number]).toEqual([1, 2])
     expect(exported.body).toEqual(text('Later words'))
-    await ws.repositories.reports.recordExport(exported.id, 'c'.repeat(64), analyst)
-    expect((await ws.repositories.reports.getVersion(exported.id))?.exportedPdfSha256).toBe('c'.repeat(64))
+    const exportRecord = {
+      audience: 'customer' as const,
+      redactions: [{ rule: 'shopper phone', detail: 'phone of the shopper Luis Ortega', count: 2 }],
+      passwordProtected: true,
+      pagesSha256: 'd'.repeat(64),
+    }
+    await ws.repositories.reports.recordExport(exported.id, 'c'.repeat(64), exportRecord, analyst)
+    const stored = await ws.repositories.reports.getVersion(exported.id)
+    expect(stored?.exportedPdfSha256).toBe('c'.repeat(64))
+    expect(stored?.export).toEqual(exportRecord)
     const audit = await ws.repositories.audit.listForCase(report.caseId)
     expect(
       audit.find((entry) => entry.entity === 'reportVersion' && entry.action === 'update')?.changes,
-    ).toEqual([{ field: 'exportedPdfSha256', before: null, after: 'c'.repeat(64) }])
+    ).toEqual([
+      { field: 'exportedPdfSha256', before: null, after: 'c'.repeat(64) },
+      { field: 'export', before: null, after: exportRecord },
+    ])
   })
 })

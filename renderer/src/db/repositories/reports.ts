@@ -2,6 +2,7 @@ import {
   type Actor,
   REPORT_STATUS_LABELS,
   type Report,
+  type ReportExport,
   ReportSchema,
   type ReportStatus,
   type ReportVersion,
@@ -150,8 +151,13 @@ export function createReportRepository(db: WorkstationDatabase, now: () => strin
     },
 
     /** Records the exported PDF's SHA-256 on the version it was printed from (who and when are the version's). */
-    recordExport(versionId: string, pdfSha256: string, actor: Actor): Promise<ReportVersion> {
-      return versions.update(versionId, { exportedPdfSha256: pdfSha256 }, actor)
+    recordExport(
+      versionId: string,
+      pdfSha256: string,
+      exported: ReportExport,
+      actor: Actor,
+    ): Promise<ReportVersion> {
+      return versions.update(versionId, { exportedPdfSha256: pdfSha256, export: exported }, actor)
     },
   }
 }

@@ -16,6 +16,11 @@ import { EXAMPLE_POLICIES } from '../../../../shared/policy/example-policies'
 import { type MatrixEntry, MatrixEntrySchema } from '../../../../shared/policy/outcome-matrix'
 import { type PolicyDocument, PolicyDocumentSchema } from '../../../../shared/policy/policy-document'
 import { type SavedQueueView, SavedQueueViewListSchema } from '../../../../shared/queue/queue-filter'
+import {
+  DEFAULT_REDACTION_PROFILES,
+  type RedactionProfiles,
+  RedactionProfilesSchema,
+} from '../../../../shared/report/audience-redaction'
 import { DEFAULT_SLA_POLICY, type SlaPolicy, SlaPolicySchema } from '../../../../shared/sla/policy'
 import type { SettingRow, WorkstationDatabase } from '../database'
 import { auditedWrite } from './audited-write'
@@ -32,6 +37,7 @@ export const SETTING_KEYS = {
   approvalThreshold: 'approvalThreshold',
   outcomeMatrix: 'outcomeMatrix',
   locationThresholds: 'locationThresholds',
+  redactionProfiles: 'redactionProfiles',
   lastHandoff: 'lastHandoff',
 } as const
 
@@ -183,6 +189,14 @@ export function createSettingsRepository(db: WorkstationDatabase, now: () => str
         actor,
         `Location checks flag points over ${thresholds.metres} m or ${thresholds.minutes} min away`,
       )
+    },
+
+    /** For each audience, what of the other parties' personal data its exports hide. */
+    getRedactionProfiles: (): Promise<RedactionProfiles> =>
+      readValid(SETTING_KEYS.redactionProfiles, RedactionProfilesSchema, DEFAULT_REDACTION_PROFILES),
+
+    async saveRedactionProfiles(profiles: RedactionProfiles, actor: Actor, summary: string): Promise<void> {
+      await save(SETTING_KEYS.redactionProfiles, RedactionProfilesSchema, profiles, actor, summary)
     },
 
     /** The last shift handoff written on this workstation, shown to whoever starts next. */

@@ -23,7 +23,8 @@ import {
 import { repositories } from '../../db/instance'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt, notify } from '../shell/notices'
-import { exportReport } from './export-report'
+import { ExportDialog } from './ExportDialog'
+import { type ExportOptions, exportReport } from './export-report'
 import { reportExtensions } from './extensions/report-extensions'
 import { PreviewDialog } from './PreviewDialog'
 import { ReportEditor } from './ReportEditor'
@@ -110,6 +111,7 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
   }, [text?.status, recovered, autosave])
   const [dialog, setDialog] = useState<'versions' | 'preview' | null>(null)
   const [exporting, setExporting] = useState(false)
+  const [choosingExport, setChoosingExport] = useState(false)
   const editable = report.status !== 'final'
 
   const step = (to: ReportStatus | 'amend') =>
@@ -139,14 +141,15 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
       autosave.changed(() => refreshed)
     }, 'The case tables are up to date; your text is unchanged.')
 
-  const exportPdf = async () => {
+  const exportPdf = async (options: ExportOptions) => {
     // A second click while printing would export twice.
     if (exporting) return
     setExporting(true)
+    setChoosingExport(false)
     try {
       await autosave.flush()
       const latest = (await repositories.reports.get(report.id)) ?? report
-      const sha256 = await attempt(() => exportReport(latest, analyst))
+      const sha256 = await attempt(() => exportReport(latest, analyst, options))
       if (sha256) notify('success', `Exported the report. PDF SHA-256 ${sha256}.`)
     } finally {
       setExporting(false)
@@ -207,7 +210,7 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
         <Button size="small" onClick={() => void autosave.flush().then(() => setDialog('preview'))}>
           Preview…
         </Button>
-        <Button size="small" variant="contained" onClick={() => void exportPdf()}>
+        <Button size="small" variant="contained" onClick={() => setChoosingExport(true)}>
           {exporting ? 'Exporting…' : 'Export PDF…'}
         </Button>
       </Stack>
@@ -234,6 +237,12 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
         />
       )}
       {dialog === 'versions' && <VersionsDialog reportId={report.id} onClose={() => setDialog(null)} />}
+      {choosingExport && (
+        <ExportDialog
+          onExport={(options) => void exportPdf(options)}
+          onClose={() => setChoosingExport(false)}
+        />
+      )}
       {dialog === 'preview' && (
         <PreviewDialog report={report} analyst={analyst} onClose={() => setDialog(null)} />
       )}

@@ -13,7 +13,8 @@ import {
 } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import { REPORT_STATUS_LABELS, type ReportVersion } from '../../../../shared/domain'
+import { REPORT_STATUS_LABELS, type ReportExport, type ReportVersion } from '../../../../shared/domain'
+import { AUDIENCE_LABELS } from '../../../../shared/report/audience-redaction'
 import { diffReportVersions, reportText } from '../../../../shared/report/report-diff'
 import type { ReportDocument } from '../../../../shared/report/report-document'
 import { repositories } from '../../db/instance'
@@ -29,6 +30,12 @@ const REASONS: Record<ReportVersion['reason'], string> = {
  * Every version of the report: choose one to read it, or two to see what changed between them
  * (removed words struck through in red, added words underlined in green).
  */
+/** "For the customer, with a password; hidden: shopper phone ×2, shopper email ×1". */
+function describeExport(exported: ReportExport): string {
+  const hidden = exported.redactions.map((entry) => `${entry.rule} ×${entry.count}`).join(', ')
+  return `For: ${AUDIENCE_LABELS[exported.audience]}${exported.passwordProtected ? ', password protected' : ''}; hidden: ${hidden || 'nothing'}`
+}
+
 export function VersionsDialog({ reportId, onClose }: { reportId: string; onClose(): void }) {
   const versions = useLiveQuery(() => repositories.reports.listVersions(reportId), [reportId]) ?? []
   const [chosen, setChosen] = useState<string[]>([])
@@ -58,7 +65,7 @@ export function VersionsDialog({ reportId, onClose }: { reportId: string; onClos
                 >
                   <ListItemText
                     primary={`Version ${version.number} · ${REASONS[version.reason]} · ${REPORT_STATUS_LABELS[version.status]}`}
-                    secondary={`${version.takenBy.name}, ${formatDateTime(version.takenAt)}${version.exportedPdfSha256 ? ` · PDF SHA-256 ${version.exportedPdfSha256}` : ''}`}
+                    secondary={`${version.takenBy.name}, ${formatDateTime(version.takenAt)}${version.exportedPdfSha256 ? ` · PDF SHA-256 ${version.exportedPdfSha256}` : ''}${version.export ? ` · ${describeExport(version.export)}` : ''}`}
                     slotProps={{ secondary: { sx: { overflowWrap: 'anywhere' } } }}
                   />
                 </ListItemButton>

@@ -1,5 +1,12 @@
+import { PDFDocument } from '@cantoo/pdf-lib'
 import type { Actor, Report } from '../../../../shared/domain'
 import { createSha256Hasher } from '../../../../shared/hashing/sha256'
+import {
+  AUDIENCE_LABELS,
+  type Audience,
+  redactForAudience,
+} from '../../../../shared/report/audience-redaction'
+import { exportLogHtml, finishExport, type Passwords } from '../../../../shared/report/export-pdf'
 import { outlineEntries } from '../../../../shared/report/pdf-outline'
 import { citedEvidenceIds, type ReportDocument } from '../../../../shared/report/report-document'
 import { type PrintedReport, printReport } from '../../../../shared/report/report-pdf'
@@ -25,24 +32,63 @@ export async function printReportPreview(report: Report, analyst: Actor): Promis
   return printReport(input, platform.printToPdf, readOutline)
 }
 
-/** "CR-2026-000042-report-v3.pdf" */
-export const reportFileName = (caseNumber: string, versionNumber: number) =>
-  `${caseNumber}-report-v${versionNumber}.pdf`
+/** "CR-2026-000042-report-v3.pdf"; "CR-2026-000042-report-v3-customer.pdf" for an outside audience. */
+export const reportFileName = (caseNumber: string, versionNumber: number, audience: Audience = 'internal') =>
+  `${caseNumber}-report-v${versionNumber}${audience === 'internal' ? '' : `-${audience}`}.pdf`
+
+export interface ExportOptions {
+  audience: Audience
+  passwords: Passwords | null
+}
+
+/** The report's text as the audience may read it (their redaction profile applied), and what was hidden. */
+async function textForAudience(report: Report, audience: Audience) {
+  const [parties, profiles] = await Promise.all([
+    repositories.parties.listForCase(report.caseId),
+    repositories.settings.getRedactionProfiles(),
+  ])
+  return redactForAudience(report.body as ReportDocument, parties, profiles[audience] ?? {})
+}
 
 /**
- * Prints the report and saves the PDF where the analyst chooses. A saved export becomes a version of
- * the report carrying the PDF's SHA-256 (who and when are the version's), is in the audit, and is a
- * line of the custody record of every exhibit it cites. Returns the PDF's SHA-256, or null if the
- * analyst cancelled the save.
+ * Prints the report for an audience and saves the PDF where the analyst chooses: the audience's
+ * redaction profile is applied first, a verification page (the export log, with the SHA-256 of the
+ * printed pages) is added last, and the file is encrypted when passwords are given. A saved export
+ * becomes a version of the report carrying the PDF's SHA-256, the audience and the redaction log; it
+ * is in the audit and in the custody record of every exhibit it cites. Returns the PDF's SHA-256, or
+ * null if the analyst cancelled the save.
  */
-export async function exportReport(report: Report, analyst: Actor): Promise<string | null> {
-  const body = report.body as ReportDocument
+export async function exportReport(
+  report: Report,
+  analyst: Actor,
+  options: ExportOptions,
+): Promise<string | null> {
+  const { document: body, log: redactions } = await textForAudience(report, options.audience)
   const versionNumber = (await repositories.reports.listVersions(report.id)).length + 1
   const record = await repositories.cases.get(report.caseId)
   const input = await reportPrintInput(report, body, versionNumber, analyst)
-  const { pdf } = await printReport(input, platform.printToPdf, readOutline)
-  const sha256 = (await createSha256Hasher())(pdf)
-  const suggestedName = reportFileName(record?.caseNumber ?? 'report', versionNumber)
+  const { pdf: printed } = await printReport(input, platform.printToPdf, readOutline)
+  const hash = await createSha256Hasher()
+  const pagesSha256 = hash(printed)
+  const pageCount = (await PDFDocument.load(printed, { updateMetadata: false })).getPageCount()
+  const verificationPage = await platform.printToPdf(
+    exportLogHtml({
+      caseNumber: record?.caseNumber ?? '',
+      title: report.title,
+      versionNumber,
+      audience: options.audience,
+      exportedBy: analyst,
+      exportedAt: input.printedAt,
+      timeZone: input.timeZone,
+      pagesSha256,
+      pageCount,
+      redactions,
+      passwordProtected: options.passwords !== null,
+    }),
+  )
+  const pdf = await finishExport(printed, verificationPage, options.passwords)
+  const sha256 = hash(pdf)
+  const suggestedName = reportFileName(record?.caseNumber ?? 'report', versionNumber, options.audience)
   const saved = await platform.saveFile({
     title: 'Export the report as PDF',
     suggestedName,
@@ -52,12 +98,17 @@ export async function exportReport(report: Report, analyst: Actor): Promise<stri
   })
   if (!saved.saved) return null
   const version = await repositories.reports.snapshot(report.id, 'export', analyst)
-  await repositories.reports.recordExport(version.id, sha256, analyst)
+  await repositories.reports.recordExport(
+    version.id,
+    sha256,
+    { audience: options.audience, redactions, passwordProtected: options.passwords !== null, pagesSha256 },
+    analyst,
+  )
   const cited = citedEvidenceIds(body)
   if (cited.length)
     await repositories.evidence.recordExported(
       cited,
-      `Exported in report version ${version.number} (${suggestedName}, PDF SHA-256 ${sha256})`,
+      `Exported in report version ${version.number} (${suggestedName}${options.audience === 'internal' ? '' : `, for the ${AUDIENCE_LABELS[options.audience].toLowerCase()}`}, PDF SHA-256 ${sha256})`,
       analyst,
     )
   return sha256
