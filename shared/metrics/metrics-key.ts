@@ -1,10 +1,10 @@
-import type { Case, CaseStatus, IncidentCategory, OutcomeKind, Severity } from '../domain'
+import type { Case, CaseStatus, Determination, IncidentCategory, OutcomeKind, Severity } from '../domain'
 import type { SlaClockEvent } from '../sla/clock'
 
 /**
  * The dashboard and the consistency helper read 100,000 cases' facts within their budgets by reading
- * index keys only (no rows): the facts they count are packed into keys the database derives on every
- * write. These are the packings, both ways.
+ * small rows the database keeps beside the cases and determinations (not the rows themselves): a
+ * case's counted facts packed in one string, and each decided determination's outcome and clauses.
  */
 
 /** What the dashboard counts of a case. */
@@ -68,14 +68,32 @@ export function unpackMetricsKey(createdAt: string, packed: string): MetricsCase
   }
 }
 
-/** A decided party's outcome as an index key: [case id, outcome kind]. */
-export type OutcomeKey = [caseId: string, kind: OutcomeKind]
+/** A case's facts as the database keeps them beside the case (see renderer/src/db/fact-tables.ts). */
+export interface CaseFactsRow {
+  id: string
+  createdAt: string
+  facts: string
+}
 
-/** A decision on a clause found violated, as an index key. */
-export type DecisionKey = [
-  clauseId: string,
-  caseId: string,
-  kind: OutcomeKind,
-  decidedAt: string,
-  determinationId: string,
-]
+/** A decided determination as the database keeps it beside the determination. */
+export interface DecisionFactsRow {
+  id: string
+  caseId: string
+  kind: OutcomeKind
+  decidedAt: string
+  violatedClauses: string[]
+}
+
+/** The facts of a decided determination; null while it has no outcome. */
+export function decisionFactsRow(row: Determination): DecisionFactsRow | null {
+  if (!row.outcome || !row.decidedAt) return null
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    kind: row.outcome.kind,
+    decidedAt: row.decidedAt,
+    violatedClauses: [
+      ...new Set(row.clauses.filter((clause) => clause.violated).map((clause) => clause.clauseId)),
+    ],
+  }
+}

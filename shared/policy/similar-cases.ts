@@ -1,5 +1,5 @@
 import type { OutcomeKind } from '../domain/determination'
-import type { DecisionKey } from '../metrics/metrics-key'
+import type { DecisionFactsRow } from '../metrics/metrics-key'
 
 /**
  * The consistency helper: past decisions on cases of the same category that found the same clauses
@@ -30,28 +30,18 @@ export interface SimilarCases<Listed extends SimilarCase = SimilarCase> {
 }
 
 /** A past decision: a party's outcome and the clauses it found violated. */
-export interface PastDecision {
-  caseId: string
-  violatedClauses: string[]
+export type PastDecision = Pick<DecisionFactsRow, 'caseId' | 'violatedClauses' | 'decidedAt'> & {
   outcomeKind: OutcomeKind | null
-  decidedAt: string | null
 }
 
-/** The decisions behind index keys read for several clauses: one per determination. */
-export function decisionsFromKeys(keys: readonly DecisionKey[]): PastDecision[] {
-  const byDetermination = new Map<string, PastDecision>()
-  for (const [clauseId, caseId, kind, decidedAt, determinationId] of keys) {
-    const decision = byDetermination.get(determinationId) ?? {
-      caseId,
-      violatedClauses: [],
-      outcomeKind: kind,
-      decidedAt,
-    }
-    if (!decision.violatedClauses.includes(clauseId)) decision.violatedClauses.push(clauseId)
-    byDetermination.set(determinationId, decision)
-  }
-  return [...byDetermination.values()]
-}
+/** The decisions the database keeps beside the determinations, as the helper reads them. */
+export const decisionsFromFacts = (rows: readonly DecisionFactsRow[]): PastDecision[] =>
+  rows.map((row) => ({
+    caseId: row.caseId,
+    violatedClauses: row.violatedClauses,
+    outcomeKind: row.kind,
+    decidedAt: row.decidedAt,
+  }))
 
 /**
  * From candidate decisions (already narrowed to the category's cases that broke one of the clauses),

@@ -47,13 +47,7 @@ export const SYNC_RECORD_SCHEMAS: Record<SyncEntity, z.ZodType> = {
 }
 
 /** Fields a workstation derives itself for its indexes and never sends (title words, violated clauses). */
-export const UNSYNCED_FIELDS = new Set([
-  'titleWords',
-  'metricsKey',
-  'violatedClauses',
-  'outcomeKey',
-  'decisionKeys',
-])
+export const UNSYNCED_FIELDS = new Set(['titleWords', 'violatedClauses'])
 
 /** The object shapes a record of this kind may take (several for a union such as annotations). */
 function shapesOf(schema: z.ZodType): Record<string, z.ZodType>[] {

@@ -20,12 +20,17 @@ import type {
   TimelineEvent,
 } from '../../../shared/domain'
 import { titleWords } from '../../../shared/domain/title-words'
-import { type DecisionKey, type OutcomeKey, packMetricsKey } from '../../../shared/metrics/metrics-key'
+import {
+  type CaseFactsRow,
+  type DecisionFactsRow,
+  decisionFactsRow,
+} from '../../../shared/metrics/metrics-key'
 import { caseSlaInstants, openingSlaEvent } from '../../../shared/sla/case-sla'
 import type { SlaClockEvent } from '../../../shared/sla/clock'
 import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
 import type { Mutation, SyncEntity } from '../../../shared/sync/protocol'
 import type { RecordStamps } from '../../../shared/sync/replica'
+import { caseFactsRow, factTablesMiddleware } from './fact-tables'
 import type { SyncCapture } from './sync-capture'
 
 /** The bytes of one evidence file, stored once per SHA-256 however many items cite it. */
@@ -109,48 +114,24 @@ export const SCHEMA_VERSION_1 = {
 }
 
 /** The stored case row: the domain case plus its title's words, indexed for search (never exported). */
-export type CaseRow = Case & { titleWords?: string[]; metricsKey?: string }
+export type CaseRow = Case & { titleWords?: string[] }
 
 /** The stored determination: plus the ids of the clauses found violated, indexed for similar cases. */
-export type DeterminationRow = Determination & {
-  violatedClauses?: string[]
-  outcomeKey?: OutcomeKey
-  decisionKeys?: DecisionKey[]
-}
+export type DeterminationRow = Determination & { violatedClauses?: string[] }
 
 /**
  * Fields the database derives from a row to index it: written below every write path (repositories,
  * imports, the demo loader, sync, `modify`), so no caller can forget them, and never exported or synced.
  */
 const DERIVED_INDEX_FIELDS: Record<string, (row: never) => Record<string, unknown>> = {
-  cases: (row: CaseRow) => ({ titleWords: titleWords(row.title), metricsKey: packMetricsKey(row) }),
+  cases: (row: CaseRow) => ({ titleWords: titleWords(row.title) }),
   determinations: (row: DeterminationRow) => ({
-    ...decisionIndexKeys(row),
     violatedClauses: [
       ...new Set(row.clauses.filter((clause) => clause.violated).map((clause) => clause.clauseId)),
     ],
   }),
 }
-export const DERIVED_FIELD_NAMES = [
-  'titleWords',
-  'metricsKey',
-  'violatedClauses',
-  'outcomeKey',
-  'decisionKeys',
-] as const
-
-/** A decided determination's outcome and its decisions on violated clauses, as index keys. */
-function decisionIndexKeys(row: DeterminationRow): Pick<DeterminationRow, 'outcomeKey' | 'decisionKeys'> {
-  if (!row.outcome || !row.decidedAt) return { outcomeKey: undefined, decisionKeys: [] }
-  const kind = row.outcome.kind
-  const violated = [
-    ...new Set(row.clauses.filter((clause) => clause.violated).map((clause) => clause.clauseId)),
-  ]
-  return {
-    outcomeKey: [row.caseId, kind],
-    decisionKeys: violated.map((clauseId) => [clauseId, row.caseId, kind, row.decidedAt!, row.id]),
-  }
-}
+export const DERIVED_FIELD_NAMES = ['titleWords', 'violatedClauses'] as const
 
 /** A stored row without the fields the database derived for its indexes. */
 export function withoutDerivedFields<T extends object>(row: T): T {
@@ -201,10 +182,13 @@ export class WorkstationDatabase extends Dexie {
   syncRecords!: Table<SyncRecordRow, [SyncEntity, string]>
   syncMeta!: Table<SyncMetaRow, string>
   syncBlobs!: Table<SyncBlobRow, string>
+  caseFacts!: Table<CaseFactsRow, string>
+  decisionFacts!: Table<DecisionFactsRow, string>
 
   constructor(name = DEFAULT_DATABASE_NAME, options: { capture?: SyncCapture } = {}) {
     super(name, { addons: [yDexie] })
     this.use({ stack: 'dbcore', name: 'derivedFields', create: derivedFieldsMiddleware })
+    this.use({ stack: 'dbcore', name: 'factTables', create: factTablesMiddleware })
     if (options.capture) this.use(options.capture.middleware)
     this.version(1).stores(SCHEMA_VERSION_1)
     // Version 2: SLA clocks replay events (opening, status and severity changes) under the policy in
@@ -272,27 +256,15 @@ export class WorkstationDatabase extends Dexie {
       )
     // Version 7: the marketplace orders of a case (items, drop-off, events with GPS points, chat).
     this.version(7).stores({ orders: 'id, caseId, orderId' })
-    // Version 8: the facts the dashboard and the consistency helper count, packed into index keys
-    // (see shared/metrics/metrics-key.ts), so that they read keys, never 100,000 rows.
+    // Version 8: small rows beside the cases and determinations with what the dashboard and the
+    // consistency helper count (see fact-tables.ts), so that they read 100,000 small rows, not cases.
     this.version(8)
-      .stores({
-        cases:
-          'id, caseNumber, status, severity, assigneeId, category, slaDueAt, slaAtRiskAt, updatedAt, createdAt, *tags, *titleWords, order.orderId, [status+slaDueAt], [assigneeId+status], [assigneeId+slaDueAt], [status+updatedAt], [category+updatedAt], [severity+slaDueAt], [createdAt+metricsKey]',
-        determinations: 'id, caseId, partyId, *violatedClauses, outcomeKey, *decisionKeys',
-      })
+      .stores({ caseFacts: 'id, createdAt', decisionFacts: 'id, caseId, *violatedClauses' })
       .upgrade(async (tx) => {
-        await tx
-          .table('cases')
-          .toCollection()
-          .modify((record: CaseRow) => {
-            Object.assign(record, DERIVED_INDEX_FIELDS.cases!(record as never))
-          })
-        await tx
-          .table('determinations')
-          .toCollection()
-          .modify((record: DeterminationRow) => {
-            Object.assign(record, DERIVED_INDEX_FIELDS.determinations!(record as never))
-          })
+        const cases = (await tx.table('cases').toArray()) as Case[]
+        await tx.table('caseFacts').bulkPut(cases.map(caseFactsRow))
+        const determinations = (await tx.table('determinations').toArray()) as Determination[]
+        await tx.table('decisionFacts').bulkPut(determinations.flatMap((row) => decisionFactsRow(row) ?? []))
       })
     // Version 9: party verification: every attempt to reach a party, and the corroboration matrix's claims.
     this.version(9).stores({

@@ -204,6 +204,23 @@ describe('the dashboard and handoff repositories', () => {
   })
 })
 
+describe('the fact rows beside cases and determinations', () => {
+  it('follow every write: a status change, an outcome withdrawn, a case removed', async () => {
+    const { record, shopper } = await caseWithShopper(ws)
+    await ws.repositories.cases.update(record.id, { status: 'triage' }, analyst)
+    expect((await ws.db.caseFacts.get(record.id))?.facts).toContain('\u001ftriage\u001f')
+    const decided = await ws.repositories.determinations.save(input(record, shopper), analyst)
+    expect(await ws.db.decisionFacts.get(decided.id)).toMatchObject({
+      kind: 'warning',
+      violatedClauses: ['PD-1'],
+    })
+    await ws.repositories.determinations.save(input(record, shopper, { outcome: null }), analyst)
+    expect(await ws.db.decisionFacts.get(decided.id)).toBeUndefined()
+    await ws.db.cases.delete(record.id)
+    expect(await ws.db.caseFacts.get(record.id)).toBeUndefined()
+  })
+})
+
 describe('database upgrade to version 6', () => {
   it('indexes the violated clauses of determinations stored before', async () => {
     const name = `upgrade-${crypto.randomUUID()}`

@@ -6,7 +6,7 @@ import {
   reviewDetermination,
 } from '../../../shared/policy/determination-review'
 import { EXAMPLE_POLICIES } from '../../../shared/policy/example-policies'
-import { decisionsFromKeys, type PastDecision, similarCases } from '../../../shared/policy/similar-cases'
+import { decisionsFromFacts, type PastDecision, similarCases } from '../../../shared/policy/similar-cases'
 
 const context = { library: EXAMPLE_POLICIES, matrix: [], severity: 'S3' as const, approvalThreshold: 250 }
 const decision = (
@@ -107,12 +107,16 @@ describe('similar past cases', () => {
     ])
   })
 
-  it('reads one decision per determination from index keys (one key per violated clause)', () => {
+  it('reads the decisions the database keeps beside the determinations', () => {
     expect(
-      decisionsFromKeys([
-        ['PD-1', 'b', 'education', '2026-10-01T00:00:00.000Z', 'det-b'],
-        ['SC-3', 'b', 'education', '2026-10-01T00:00:00.000Z', 'det-b'],
-        ['PD-1', 'c', 'warning', '2026-11-20T00:00:00.000Z', 'det-c'],
+      decisionsFromFacts([
+        {
+          id: 'det-b',
+          caseId: 'b',
+          kind: 'education',
+          decidedAt: '2026-10-01T00:00:00.000Z',
+          violatedClauses: ['PD-1', 'SC-3'],
+        },
       ]),
     ).toEqual([
       {
@@ -120,12 +124,6 @@ describe('similar past cases', () => {
         violatedClauses: ['PD-1', 'SC-3'],
         outcomeKind: 'education',
         decidedAt: '2026-10-01T00:00:00.000Z',
-      },
-      {
-        caseId: 'c',
-        violatedClauses: ['PD-1'],
-        outcomeKind: 'warning',
-        decidedAt: '2026-11-20T00:00:00.000Z',
       },
     ])
   })

@@ -6,7 +6,6 @@ import {
   type Determination,
   DeterminationSchema,
 } from '../../../../shared/domain'
-import type { DecisionKey } from '../../../../shared/metrics/metrics-key'
 import {
   approvalStillStands,
   type DeterminationReview,
@@ -14,7 +13,7 @@ import {
   reviewDetermination,
 } from '../../../../shared/policy/determination-review'
 import {
-  decisionsFromKeys,
+  decisionsFromFacts,
   type SimilarCase,
   type SimilarCases,
   similarCases,
@@ -130,19 +129,15 @@ export function createDeterminationRepository(
           .where('[category+updatedAt]')
           .between([record.category, Dexie.minKey], [record.category, Dexie.maxKey])
           .primaryKeys(),
-        ...clauseIds.map(
-          (clauseId) =>
-            db.determinations
-              .where('decisionKeys')
-              .between([clauseId, Dexie.minKey], [clauseId, Dexie.maxKey])
-              .keys() as unknown as Promise<DecisionKey[]>,
-        ),
+        // One index read per clause of the small decision rows (not the determinations themselves).
+        ...clauseIds.map((clauseId) => db.decisionFacts.where('violatedClauses').equals(clauseId).toArray()),
       ])
       const inCategory = new Set(categoryCaseIds)
+      const decided = new Map(perClause.flat().map((row) => [row.id, row]))
       const found = similarCases({
         openCaseId: record.id,
         clauseIds,
-        candidates: decisionsFromKeys(perClause.flat().filter(([, caseId]) => inCategory.has(caseId))),
+        candidates: decisionsFromFacts([...decided.values()].filter((row) => inCategory.has(row.caseId))),
         limit: SIMILAR_CASES_LISTED,
       })
       const listed = await db.cases.bulkGet(found.cases.map((similar) => similar.caseId))
