@@ -1,11 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie'
 import type { Case, Determination } from '../../../shared/domain'
-import {
-  type CaseFactsRow,
-  type DecisionFactsRow,
-  decisionFactsRow,
-  packMetricsKey,
-} from '../../../shared/metrics/metrics-key'
+import { type CaseFactsRow, decisionFactsRow, packMetricsKey } from '../../../shared/metrics/metrics-key'
 
 /**
  * Small rows the dashboard and the consistency helper read instead of the cases and determinations
