@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readPdf } from '../../scripts/lib/pdf-reader'
 import { launchChromium, openApp } from './browser'
-import { chooseOption, createCase, identifyAs } from './workstation'
+import { chooseOption, createCase, identifyAs, openSettings } from './workstation'
 
 let browser: Browser
 let context: BrowserContext
@@ -119,5 +119,18 @@ describe('exports for an audience', () => {
     expect(await versions.innerText()).toMatch(/shopper phone/)
     expect(await versions.innerText()).toContain('password')
     await page.keyboard.press('Escape')
+  })
+
+  it('follows the audience’s profile as edited in Settings', async () => {
+    await openSettings(page)
+    const profiles = page.getByRole('region', { name: 'Redaction profiles' })
+    await profiles.getByRole('checkbox', { name: "Hide the shopper's phone" }).uncheck()
+    await expect
+      .poll(() => profiles.getByRole('checkbox', { name: "Hide the shopper's phone" }).isChecked())
+      .toBe(false)
+    await page.keyboard.press('Escape')
+    const text = await textOf((await exportFor('Customer')).bytes)
+    expect(text).toContain(SHOPPER.phone)
+    expect(text).not.toContain(SHOPPER.email)
   })
 })

@@ -22,6 +22,7 @@ import { useNotificationStore } from '../notifications/notification-store'
 import { LocationThresholdsSection } from '../orders/LocationThresholdsSection'
 import { OutcomeMatrixSection } from '../policy/OutcomeMatrixSection'
 import { PolicyLibrarySection } from '../policy/PolicyLibrarySection'
+import { RedactionProfilesSection } from '../report/RedactionProfilesSection'
 import { notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { TeamServerSection } from '../sync/TeamServerSection'
@@ -81,6 +82,9 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
           </Section>
           <Section title="Determinations">
             <ApprovalThresholdSection analyst={analyst} />
+          </Section>
+          <Section title="Redaction profiles">
+            <RedactionProfilesSection analyst={analyst} />
           </Section>
           <Section title="Location checks">
             <LocationThresholdsSection analyst={analyst} />

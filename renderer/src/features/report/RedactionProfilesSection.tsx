@@ -1,0 +1,115 @@
+import {
+  Button,
+  Checkbox,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import { type Actor, PARTY_ROLE_LABELS, PARTY_ROLES, type PartyRole } from '../../../../shared/domain'
+import {
+  AUDIENCE_LABELS,
+  AUDIENCES,
+  type Audience,
+  DEFAULT_REDACTION_PROFILES,
+  PERSONAL_DATA,
+  PERSONAL_DATUM_LABELS,
+  type PersonalDatum,
+} from '../../../../shared/report/audience-redaction'
+import { repositories } from '../../db/instance'
+import { attempt } from '../shell/notices'
+
+/** Settings → Redaction profiles: for each audience, what of each party's personal data its exports hide. */
+export function RedactionProfilesSection({ analyst }: { analyst: Actor }) {
+  const profiles = useLiveQuery(() => repositories.settings.getRedactionProfiles(), [])
+  const [audience, setAudience] = useState<Audience>('customer')
+  if (!profiles) return null
+  const profile = profiles[audience] ?? {}
+  const toggle = (role: PartyRole, datum: PersonalDatum, hidden: boolean) => {
+    const current = profile[role] ?? []
+    const next = hidden ? [...current, datum] : current.filter((other) => other !== datum)
+    void attempt(() =>
+      repositories.settings.saveRedactionProfiles(
+        { ...profiles, [audience]: { ...profile, [role]: PERSONAL_DATA.filter((d) => next.includes(d)) } },
+        analyst,
+        `Redaction profile for the ${AUDIENCE_LABELS[audience].toLowerCase()}: ${PARTY_ROLE_LABELS[role].toLowerCase()} ${PERSONAL_DATUM_LABELS[datum]} ${hidden ? 'hidden' : 'shown'}`,
+      ),
+    )
+  }
+  return (
+    <Stack spacing={1.5}>
+      <Typography variant="body2" color="text.secondary">
+        A report exported for an audience hides what its profile ticks, in the text, party mentions and case
+        tables; the export's last page and the report version list what was hidden.
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <TextField
+          select
+          size="small"
+          label="Audience"
+          value={audience}
+          onChange={(event) => setAudience(event.target.value as Audience)}
+          sx={{ minWidth: 240 }}
+        >
+          {AUDIENCES.map((value) => (
+            <MenuItem key={value} value={value}>
+              {AUDIENCE_LABELS[value]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button
+          onClick={() =>
+            void attempt(
+              () =>
+                repositories.settings.saveRedactionProfiles(
+                  { ...profiles, [audience]: DEFAULT_REDACTION_PROFILES[audience] },
+                  analyst,
+                  `Redaction profile for the ${AUDIENCE_LABELS[audience].toLowerCase()} back to the default`,
+                ),
+              'The default profile is back.',
+            )
+          }
+        >
+          Restore the default
+        </Button>
+      </Stack>
+      <Table size="small" aria-label={`What the ${AUDIENCE_LABELS[audience].toLowerCase()} does not see`}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Hide the …</TableCell>
+            {PERSONAL_DATA.map((datum) => (
+              <TableCell key={datum}>{PERSONAL_DATUM_LABELS[datum]}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {PARTY_ROLES.map((role) => (
+            <TableRow key={role}>
+              <TableCell>{PARTY_ROLE_LABELS[role]}</TableCell>
+              {PERSONAL_DATA.map((datum) => (
+                <TableCell key={datum} padding="checkbox">
+                  <Checkbox
+                    checked={(profile[role] ?? []).includes(datum)}
+                    onChange={(event) => toggle(role, datum, event.target.checked)}
+                    slotProps={{
+                      input: {
+                        'aria-label': `Hide the ${PARTY_ROLE_LABELS[role].toLowerCase()}'s ${PERSONAL_DATUM_LABELS[datum]}`,
+                      },
+                    }}
+                  />
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Stack>
+  )
+}
