@@ -87,6 +87,7 @@ describe('order evidence', () => {
     expect(
       await order.getByRole('img', { name: /Positions around the drop-off/ }).getAttribute('aria-label'),
     ).toMatch(/beyond 150 m/)
+    await page.screenshot({ path: 'docs/screenshots/order.png', animations: 'disabled' })
     const chat = order.getByLabel('Order chat')
     const chatText = await chat.innerText()
     expect(chatText.indexOf("I'm about 5 minutes away")).toBeLessThan(

@@ -89,6 +89,7 @@ describe('party verification', () => {
     await setCell('Dana Okafor (customer) statement', 'Supports')
     await expect.poll(standard).toBe('More likely than not')
     expect(await matrix.innerText()).toContain('Dent visible at the post')
+    await page.screenshot({ path: 'docs/screenshots/verification.png', animations: 'disabled' })
   })
 
   it('feeds a determination finding from the claim, with the exhibits that support it', async () => {
