@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readPdf } from '../../scripts/lib/pdf-reader'
 import { launchChromium, openApp } from './browser'
-import { chooseOption, createCase, identifyAs, openSettings } from './workstation'
+import { addParty, chooseOption, createCase, identifyAs, openSettings } from './workstation'
 
 let browser: Browser
 let context: BrowserContext
@@ -21,19 +21,6 @@ const CUSTOMER = {
   phone: '+1 614 555 0199',
   email: 'dana@example.com',
   address: '14 Alder Lane, Columbus',
-}
-
-async function addParty(role: string, party: typeof SHOPPER) {
-  await page.getByRole('tab', { name: 'Parties', exact: true }).click()
-  await page.getByRole('button', { name: 'Add party' }).click()
-  const add = page.getByRole('dialog', { name: 'Add party' })
-  await chooseOption(page, 'Role', role, add)
-  await add.getByLabel('Name').fill(party.name)
-  await add.getByLabel('Phone').fill(party.phone)
-  await add.getByLabel('Email').fill(party.email)
-  await add.getByLabel('Address').fill(party.address)
-  await add.getByRole('button', { name: 'Add party' }).click()
-  await add.waitFor({ state: 'hidden' })
 }
 
 /** Exports the report for an audience (optionally with a password) and returns the PDF's bytes. */
@@ -60,8 +47,8 @@ beforeAll(async () => {
   ;({ context, page, pageErrors } = await openApp(browser))
   await identifyAs(page, { name: 'Riley Chen', id: 'analyst-017' })
   await createCase(page, 'Mailbox knocked down at drop-off')
-  await addParty('Shopper', SHOPPER)
-  await addParty('Customer', CUSTOMER)
+  await addParty(page, { ...SHOPPER, role: 'Shopper' })
+  await addParty(page, { ...CUSTOMER, role: 'Customer' })
   await page.getByRole('tab', { name: 'Report', exact: true }).click()
   await page.getByRole('button', { name: 'Start the report' }).click()
   const editor = page.getByRole('textbox', { name: 'Report text' })

@@ -2,6 +2,7 @@
 // the verify-bundle command as an analyst runs it.
 import { execFile } from 'node:child_process'
 import type { BrowserContext, Page } from 'playwright-core'
+import { addParty, startOnEvidenceTab } from './workstation'
 
 /** `seconds` of 8 kHz 8-bit mono silence: a complete WAV file. */
 export function wavSilence(seconds: number): Buffer {
@@ -97,4 +98,21 @@ export function pixelsOf(
     },
     [png.toString('base64'), points] as const,
   )
+}
+
+/**
+ * Where the determination and verification tests start: a new case with one photo (E-1, a red
+ * shape on grey) and a shopper and a customer.
+ */
+export async function caseWithPhotoAndParties(page: Page, title: string, photoName: string): Promise<void> {
+  await startOnEvidenceTab(page, title)
+  const photo = await drawnPng(page, { width: 320, height: 240, background: '#777' }, [
+    { fill: '#b71c1c', x: 80, y: 60, width: 160, height: 100 },
+  ])
+  await page
+    .getByLabel('Evidence files')
+    .setInputFiles([{ name: photoName, mimeType: 'image/png', buffer: photo }])
+  await page.getByRole('list', { name: 'Evidence imports' }).getByText('Added as E-1 (image/png)').waitFor()
+  await addParty(page, { name: 'Luis Ortega', role: 'Shopper' })
+  await addParty(page, { name: 'Dana Okafor', role: 'Customer' })
 }

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openApp } from './browser'
-import { drawnPng } from './evidence-files'
-import { chooseOption, startOnEvidenceTab } from './workstation'
+import { caseWithPhotoAndParties } from './evidence-files'
+import { chooseOption } from './workstation'
 
 let browser: Browser
 let context: BrowserContext
@@ -11,16 +11,6 @@ let pageErrors: Error[]
 
 const tab = (name: string) => page.getByRole('tab', { name, exact: true })
 const CLAIM = 'The shopper hit the mailbox'
-
-async function addParty(name: string, role: string) {
-  await tab('Parties').click()
-  await page.getByRole('button', { name: 'Add party' }).click()
-  const add = page.getByRole('dialog', { name: 'Add party' })
-  await chooseOption(page, 'Role', role, add)
-  await add.getByLabel('Name').fill(name)
-  await add.getByRole('button', { name: 'Add party' }).click()
-  await add.waitFor({ state: 'hidden' })
-}
 
 async function setCell(source: string, stance: string, note = '') {
   await page.getByRole('button', { name: `${CLAIM} — ${source}: `, exact: false }).click()
@@ -34,16 +24,7 @@ async function setCell(source: string, stance: string, note = '') {
 beforeAll(async () => {
   browser = await launchChromium()
   ;({ context, page, pageErrors } = await openApp(browser))
-  await startOnEvidenceTab(page, 'Mailbox knocked down during delivery')
-  const photo = await drawnPng(page, { width: 320, height: 240, background: '#777' }, [
-    { fill: '#b71c1c', x: 80, y: 60, width: 160, height: 100 },
-  ])
-  await page
-    .getByLabel('Evidence files')
-    .setInputFiles([{ name: 'mailbox.png', mimeType: 'image/png', buffer: photo }])
-  await page.getByRole('list', { name: 'Evidence imports' }).getByText('Added as E-1 (image/png)').waitFor()
-  await addParty('Luis Ortega', 'Shopper')
-  await addParty('Dana Okafor', 'Customer')
+  await caseWithPhotoAndParties(page, 'Mailbox knocked down during delivery', 'mailbox.png')
 }, 60_000)
 
 afterAll(async () => {

@@ -35,6 +35,23 @@ export async function chooseOption(
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click()
 }
 
+/** Adds a party to the open case from its Parties tab (contact details when given). */
+export async function addParty(
+  page: Page,
+  party: { name: string; role: string; phone?: string; email?: string; address?: string },
+): Promise<void> {
+  await page.getByRole('tab', { name: 'Parties', exact: true }).click()
+  await page.getByRole('button', { name: 'Add party' }).click()
+  const add = page.getByRole('dialog', { name: 'Add party' })
+  await chooseOption(page, 'Role', party.role, add)
+  await add.getByLabel('Name').fill(party.name)
+  if (party.phone) await add.getByLabel('Phone').fill(party.phone)
+  if (party.email) await add.getByLabel('Email').fill(party.email)
+  if (party.address) await add.getByLabel('Address').fill(party.address)
+  await add.getByRole('button', { name: 'Add party' }).click()
+  await add.waitFor({ state: 'hidden' })
+}
+
 export function queueRows(page: Page): Locator {
   return page.getByTestId('queue-row')
 }
