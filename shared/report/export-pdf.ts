@@ -52,8 +52,8 @@ export function exportLogHtml(log: ExportLog): string {
 <meta http-equiv="Content-Security-Policy" content="${PRINT_DOCUMENT_CSP}">
 <title>Export log</title>
 <style>${printStyleSheet(log.caseNumber)}
-/* Printed on its own, this page continues the report's numbering (the log fits one page). */
-@page { @bottom-right { content: "Page ${log.pageCount + 1} of ${log.pageCount + 1}"; } }
+/* Not a page of the report (its pages say "of ${log.pageCount}"): the log that follows them. */
+@page { @bottom-right { content: "Export log, after page ${log.pageCount}"; } }
 .verification dl { display: grid; grid-template-columns: 40mm auto; gap: 3pt 8pt; }
 .verification dt { color: #555; }
 .verification dd { margin: 0; }

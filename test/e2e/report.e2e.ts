@@ -255,8 +255,13 @@ describe('the investigation report', () => {
     expect(pages[0]).toContain('Confidential — Trust & Safety')
     expect(pages[0]).toContain('Final (version 4)')
     expect(pages[1]).toContain('Contents')
-    pages.forEach((text, index) => {
-      expect(text).toContain(`Page ${index + 1} of ${pages.length}`)
+    // The report's pages, then the export log (its verification page).
+    const reportPages = pages.length - 1
+    expect(pages.at(-1)).toContain(`Export log, after page ${reportPages}`)
+    pages.slice(0, -1).forEach((text, index) => {
+      expect(text).toContain(`Page ${index + 1} of ${reportPages}`)
+    })
+    pages.forEach((text) => {
       expect(text).toContain('CR-2026-000001')
       expect(text).not.toContain('DRAFT')
     })

@@ -22,26 +22,35 @@ import {
   PERSONAL_DATA,
   PERSONAL_DATUM_LABELS,
   type PersonalDatum,
+  type RedactionProfiles,
 } from '../../../../shared/report/audience-redaction'
 import { repositories } from '../../db/instance'
 import { attempt } from '../shell/notices'
 
 /** Settings → Redaction profiles: for each audience, what of each party's personal data its exports hide. */
 export function RedactionProfilesSection({ analyst }: { analyst: Actor }) {
-  const profiles = useLiveQuery(() => repositories.settings.getRedactionProfiles(), [])
+  const stored = useLiveQuery(() => repositories.settings.getRedactionProfiles(), [])
+  // Shown at once while it is saved (a checkbox that waits for the database looks broken).
+  const [saving, setSaving] = useState<RedactionProfiles | null>(null)
   const [audience, setAudience] = useState<Audience>('customer')
+  const profiles = saving ?? stored
   if (!profiles) return null
   const profile = profiles[audience] ?? {}
   const toggle = (role: PartyRole, datum: PersonalDatum, hidden: boolean) => {
     const current = profile[role] ?? []
     const next = hidden ? [...current, datum] : current.filter((other) => other !== datum)
+    const changed = {
+      ...profiles,
+      [audience]: { ...profile, [role]: PERSONAL_DATA.filter((d) => next.includes(d)) },
+    }
+    setSaving(changed)
     void attempt(() =>
       repositories.settings.saveRedactionProfiles(
-        { ...profiles, [audience]: { ...profile, [role]: PERSONAL_DATA.filter((d) => next.includes(d)) } },
+        changed,
         analyst,
         `Redaction profile for the ${AUDIENCE_LABELS[audience].toLowerCase()}: ${PARTY_ROLE_LABELS[role].toLowerCase()} ${PERSONAL_DATUM_LABELS[datum]} ${hidden ? 'hidden' : 'shown'}`,
       ),
-    )
+    ).finally(() => setSaving(null))
   }
   return (
     <Stack spacing={1.5}>
