@@ -1,17 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@mui/material'
+import { DialogContentText, TextField } from '@mui/material'
 import { useState } from 'react'
 import type { Actor, Determination, Party } from '../../../../shared/domain'
 import { describeOutcome } from '../../../../shared/policy/determination-review'
 import { repositories } from '../../db/instance'
-import { DialogForm } from '../shell/DialogForm'
+import { FormDialog } from '../shell/FormDialog'
 import { attempt } from '../shell/notices'
 
 /**
@@ -52,40 +44,35 @@ export function ApprovalDialog({
     if (saved) onClose()
   }
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>Record lead approval</DialogTitle>
-      <DialogContent>
-        <DialogForm onSubmit={() => void save()}>
-          <DialogContentText>
-            {party.name}: {determination.outcome ? describeOutcome(determination.outcome) : 'no outcome'}.{' '}
-            {signedInLead
-              ? `You approve as ${signedInLead.name}.`
-              : 'No team server is joined: name the lead who approved; the approval is recorded on this workstation.'}
-          </DialogContentText>
-          {!signedInLead && (
-            <TextField
-              label="Approving lead"
-              value={approverName}
-              onChange={(event) => setApproverName(event.target.value)}
-              required
-              autoFocus
-            />
-          )}
-          <TextField
-            label="Note (optional)"
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            multiline
-            minRows={2}
-          />
-        </DialogForm>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!approver} onClick={() => void save()}>
-          Record approval
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="Record lead approval"
+      submitLabel="Record approval"
+      canSubmit={approver !== null}
+      onSubmit={() => void save()}
+      onClose={onClose}
+    >
+      <DialogContentText>
+        {party.name}: {determination.outcome ? describeOutcome(determination.outcome) : 'no outcome'}.{' '}
+        {signedInLead
+          ? `You approve as ${signedInLead.name}.`
+          : 'No team server is joined: name the lead who approved; the approval is recorded on this workstation.'}
+      </DialogContentText>
+      {!signedInLead && (
+        <TextField
+          label="Approving lead"
+          value={approverName}
+          onChange={(event) => setApproverName(event.target.value)}
+          required
+          autoFocus
+        />
+      )}
+      <TextField
+        label="Note (optional)"
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        multiline
+        minRows={2}
+      />
+    </FormDialog>
   )
 }

@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material'
+import { MenuItem, TextField } from '@mui/material'
 import { useState } from 'react'
 import {
   CONTACT_CHANNEL_LABELS,
@@ -11,7 +11,7 @@ import {
 import { repositories } from '../../db/instance'
 import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
 import { useAnalyst } from '../identity/useAnalyst'
-import { DialogForm } from '../shell/DialogForm'
+import { FormDialog } from '../shell/FormDialog'
 import { LocalDateTimeField } from '../shell/LocalDateTimeField'
 import { attempt } from '../shell/notices'
 
@@ -45,55 +45,50 @@ export function ContactAttemptDialog({ party, onClose }: { party: Party; onClose
     if (saved) onClose()
   }
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>Contact attempt: {party.name}</DialogTitle>
-      <DialogContent>
-        <DialogForm onSubmit={() => void save()}>
-          <TextField
-            select
-            label="Channel"
-            value={channel}
-            onChange={(event) => setChannel(event.target.value as ContactAttempt['channel'])}
-          >
-            {CONTACT_CHANNELS.map((value) => (
-              <MenuItem key={value} value={value}>
-                {CONTACT_CHANNEL_LABELS[value]}
-              </MenuItem>
-            ))}
-          </TextField>
-          <LocalDateTimeField
-            label="When"
-            value={at}
-            onChange={setAt}
-            missingText="The date and time of the attempt"
-          />
-          <TextField
-            select
-            label="Outcome"
-            value={outcome}
-            onChange={(event) => setOutcome(event.target.value as ContactAttempt['outcome'])}
-          >
-            {CONTACT_OUTCOMES.map((value) => (
-              <MenuItem key={value} value={value}>
-                {CONTACT_OUTCOME_LABELS[value]}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            label="Note"
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            multiline
-            minRows={2}
-          />
-        </DialogForm>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!when} onClick={() => void save()}>
-          Record attempt
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={`Contact attempt: ${party.name}`}
+      submitLabel="Record attempt"
+      canSubmit={when !== null}
+      onSubmit={() => void save()}
+      onClose={onClose}
+    >
+      <TextField
+        select
+        label="Channel"
+        value={channel}
+        onChange={(event) => setChannel(event.target.value as ContactAttempt['channel'])}
+      >
+        {CONTACT_CHANNELS.map((value) => (
+          <MenuItem key={value} value={value}>
+            {CONTACT_CHANNEL_LABELS[value]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <LocalDateTimeField
+        label="When"
+        value={at}
+        onChange={setAt}
+        missingText="The date and time of the attempt"
+      />
+      <TextField
+        select
+        label="Outcome"
+        value={outcome}
+        onChange={(event) => setOutcome(event.target.value as ContactAttempt['outcome'])}
+      >
+        {CONTACT_OUTCOMES.map((value) => (
+          <MenuItem key={value} value={value}>
+            {CONTACT_OUTCOME_LABELS[value]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label="Note"
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        multiline
+        minRows={2}
+      />
+    </FormDialog>
   )
 }

@@ -2,10 +2,6 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined'
 import {
   Button,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControlLabel,
   IconButton,
   Radio,
@@ -35,7 +31,7 @@ import {
 } from '../../../../shared/verification/corroboration'
 import { repositories } from '../../db/instance'
 import { useAnalyst } from '../identity/useAnalyst'
-import { DialogForm } from '../shell/DialogForm'
+import { FormDialog } from '../shell/FormDialog'
 import { attempt } from '../shell/notices'
 
 const STANCE_COLOURS: Record<Stance, 'success' | 'error' | 'default'> = {
@@ -187,36 +183,30 @@ function CellDialog({ editing, onClose }: { editing: Editing; onClose(): void })
     if (saved) onClose()
   }
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>{editing.source.label}</DialogTitle>
-      <DialogContent>
-        <DialogForm onSubmit={() => void save()}>
-          <Typography variant="body2">Claim: {editing.claim.text}</Typography>
-          <RadioGroup
-            row
-            value={stance}
-            onChange={(event) => setStance(event.target.value as Stance)}
-            aria-label="What the source says"
-          >
-            {STANCES.map((value) => (
-              <FormControlLabel key={value} value={value} control={<Radio />} label={STANCE_LABELS[value]} />
-            ))}
-          </RadioGroup>
-          <TextField
-            label="Note"
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            multiline
-            minRows={2}
-          />
-        </DialogForm>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          Save
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={editing.source.label}
+      submitLabel="Save"
+      onSubmit={() => void save()}
+      onClose={onClose}
+    >
+      <Typography variant="body2">Claim: {editing.claim.text}</Typography>
+      <RadioGroup
+        row
+        value={stance}
+        onChange={(event) => setStance(event.target.value as Stance)}
+        aria-label="What the source says"
+      >
+        {STANCES.map((value) => (
+          <FormControlLabel key={value} value={value} control={<Radio />} label={STANCE_LABELS[value]} />
+        ))}
+      </RadioGroup>
+      <TextField
+        label="Note"
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        multiline
+        minRows={2}
+      />
+    </FormDialog>
   )
 }
