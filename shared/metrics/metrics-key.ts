@@ -79,17 +79,20 @@ export interface CaseFactsRow {
 export interface DecisionFactsRow {
   id: string
   caseId: string
+  /** When the decision's case was opened ('' if the case was not there when it was stored). */
+  caseCreatedAt: string
   kind: OutcomeKind
   decidedAt: string
   violatedClauses: string[]
 }
 
 /** The facts of a decided determination; null while it has no outcome. */
-export function decisionFactsRow(row: Determination): DecisionFactsRow | null {
+export function decisionFactsRow(row: Determination, caseCreatedAt: string): DecisionFactsRow | null {
   if (!row.outcome || !row.decidedAt) return null
   return {
     id: row.id,
     caseId: row.caseId,
+    caseCreatedAt,
     kind: row.outcome.kind,
     decidedAt: row.decidedAt,
     violatedClauses: [

@@ -259,12 +259,17 @@ export class WorkstationDatabase extends Dexie {
     // Version 8: small rows beside the cases and determinations with what the dashboard and the
     // consistency helper count (see fact-tables.ts), so that they read 100,000 small rows, not cases.
     this.version(8)
-      .stores({ caseFacts: 'id, createdAt', decisionFacts: 'id, caseId, *violatedClauses' })
+      .stores({ caseFacts: 'id, createdAt', decisionFacts: 'id, caseId, caseCreatedAt, *violatedClauses' })
       .upgrade(async (tx) => {
         const cases = (await tx.table('cases').toArray()) as Case[]
         await tx.table('caseFacts').bulkPut(cases.map(caseFactsRow))
+        const openedAt = new Map(cases.map((record) => [record.id, record.createdAt]))
         const determinations = (await tx.table('determinations').toArray()) as Determination[]
-        await tx.table('decisionFacts').bulkPut(determinations.flatMap((row) => decisionFactsRow(row) ?? []))
+        await tx
+          .table('decisionFacts')
+          .bulkPut(
+            determinations.flatMap((row) => decisionFactsRow(row, openedAt.get(row.caseId) ?? '') ?? []),
+          )
       })
     // Version 9: party verification: every attempt to reach a party, and the corroboration matrix's claims.
     this.version(9).stores({

@@ -213,6 +213,7 @@ describe('the fact rows beside cases and determinations', () => {
     expect(await ws.db.decisionFacts.get(decided.id)).toMatchObject({
       kind: 'warning',
       violatedClauses: ['PD-1'],
+      caseCreatedAt: record.createdAt,
     })
     await ws.repositories.determinations.save(input(record, shopper, { outcome: null }), analyst)
     expect(await ws.db.decisionFacts.get(decided.id)).toBeUndefined()

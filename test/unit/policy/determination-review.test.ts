@@ -113,6 +113,7 @@ describe('similar past cases', () => {
         {
           id: 'det-b',
           caseId: 'b',
+          caseCreatedAt: '2026-09-30T00:00:00.000Z',
           kind: 'education',
           decidedAt: '2026-10-01T00:00:00.000Z',
           violatedClauses: ['PD-1', 'SC-3'],

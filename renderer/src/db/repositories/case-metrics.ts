@@ -16,8 +16,15 @@ import type { SettingsRepository } from './settings'
  * export reads the whole cases, as it writes their numbers and titles.
  */
 export function createCaseMetricsRepository(db: WorkstationDatabase, settings: SettingsRepository) {
-  async function outcomesOf(caseIds: ReadonlySet<string>): Promise<CaseOutcome[]> {
-    const decided = await db.decisionFacts.toArray()
+  /** The decisions on the cases opened in the range (read by their case's opening time). */
+  async function outcomesOf(range: MetricsRange, caseIds: ReadonlySet<string>): Promise<CaseOutcome[]> {
+    const decided =
+      range.from === null && range.to === null
+        ? await db.decisionFacts.toArray()
+        : await db.decisionFacts
+            .where('caseCreatedAt')
+            .between(range.from ?? Dexie.minKey, range.to ?? Dexie.maxKey, true, true)
+            .toArray()
     return decided
       .filter((row) => caseIds.has(row.caseId))
       .map((row) => ({ caseId: row.caseId, kind: row.kind }))
@@ -31,7 +38,7 @@ export function createCaseMetricsRepository(db: WorkstationDatabase, settings: S
         .toArray()
       const cases = rows.map((row) => unpackMetricsKey(row.createdAt, row.facts))
       const [outcomes, policy] = await Promise.all([
-        outcomesOf(new Set(cases.map((record) => record.id))),
+        outcomesOf(range, new Set(cases.map((record) => record.id))),
         settings.getSlaPolicy(),
       ])
       return caseFacts(cases, outcomes, policy)
@@ -44,7 +51,7 @@ export function createCaseMetricsRepository(db: WorkstationDatabase, settings: S
         .between(range.from ?? Dexie.minKey, range.to ?? Dexie.maxKey, true, true)
         .toArray()
       const [outcomes, policy] = await Promise.all([
-        outcomesOf(new Set(cases.map((record) => record.id))),
+        outcomesOf(range, new Set(cases.map((record) => record.id))),
         settings.getSlaPolicy(),
       ])
       return caseFacts(cases, outcomes, policy)
