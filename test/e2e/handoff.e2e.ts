@@ -110,6 +110,8 @@ describe('the shift handoff', () => {
     await page.getByLabel('Your name').fill('Sam Patel')
     await page.getByLabel('Analyst ID').fill('analyst-022')
     await page.getByRole('button', { name: 'Save analyst' }).click()
+    // Saved before the page goes: the next start reads who is working from the database.
+    await page.getByText('Analyst saved.').waitFor()
     await page.keyboard.press('Escape')
     await page.reload()
     await notice().waitFor()
