@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { deliveredAt, type GeoPoint, ORDER_EVENT_LABELS, type OrderData } from '../domain/order'
+import {
+  deliveredAt,
+  type GeoPoint,
+  ORDER_EVENT_LABELS,
+  type OrderData,
+  type OrderEventKind,
+} from '../domain/order'
 
 /**
  * Location and time checks: where and when each photo (from its EXIF) and each order event (from the
@@ -65,9 +71,21 @@ export interface LocationCheck {
   /** Minutes after (positive) or before (negative) the delivery; null without a time or a delivery. */
   minutesFromDelivery: number | null
   offset: { east: number; north: number } | null
+  /** Held to the thresholds: photos and the drop-off's events (not the store leg). */
+  checked: boolean
   farAway: boolean
   offTime: boolean
 }
+
+/**
+ * The order events that happen at the drop-off: only these (and photos) are flagged. The store's
+ * events are kilometres away and an hour earlier by nature; their distance is shown, not flagged.
+ */
+const AT_DROP_OFF: ReadonlySet<OrderEventKind> = new Set([
+  'arrived_at_customer',
+  'delivered',
+  'delivery_photo',
+])
 
 export function locationChecks(
   order: Pick<OrderData, 'events' | 'dropOff'>,
@@ -82,6 +100,7 @@ export function locationChecks(
     evidenceId: string | null,
     at: string | null,
     location: GeoPoint | null,
+    checked: boolean,
   ): LocationCheck => {
     const distance = location ? distanceMetres(dropOff, location) : null
     const minutes = at && delivery ? (Date.parse(at) - Date.parse(delivery)) / 60_000 : null
@@ -94,15 +113,27 @@ export function locationChecks(
       distanceMetres: distance,
       minutesFromDelivery: minutes,
       offset: location ? offsetMetres(dropOff, location) : null,
-      farAway: distance !== null && distance > thresholds.metres,
-      offTime: minutes !== null && Math.abs(minutes) > thresholds.minutes,
+      checked,
+      farAway: checked && distance !== null && distance > thresholds.metres,
+      offTime: checked && minutes !== null && Math.abs(minutes) > thresholds.minutes,
     }
   }
   return [
     ...order.events
       .filter((event) => event.location !== null)
-      .map((event) => check('order_event', ORDER_EVENT_LABELS[event.kind], null, event.at, event.location)),
-    ...photos.map((photo) => check('photo', photo.label, photo.evidenceId, photo.takenAt, photo.location)),
+      .map((event) =>
+        check(
+          'order_event',
+          ORDER_EVENT_LABELS[event.kind],
+          null,
+          event.at,
+          event.location,
+          AT_DROP_OFF.has(event.kind),
+        ),
+      ),
+    ...photos.map((photo) =>
+      check('photo', photo.label, photo.evidenceId, photo.takenAt, photo.location, true),
+    ),
   ]
 }
 

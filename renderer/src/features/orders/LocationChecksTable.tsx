@@ -56,7 +56,12 @@ export function LocationChecksTable({
                 <Chip size="small" color="error" label={`Over ${thresholds.minutes} min off`} />
               )}
               {!check.farAway && !check.offTime && (
-                <Chip size="small" variant="outlined" color="success" label="Within range" />
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  color={check.checked ? 'success' : 'default'}
+                  label={check.checked ? 'Within range' : 'Store leg, not checked'}
+                />
               )}
             </TableCell>
           </TableRow>

@@ -18,12 +18,16 @@ export function LocationPlot({
   thresholds: LocationThresholds
 }) {
   const theme = useTheme()
-  const placed = checks.filter((check) => check.offset !== null)
-  // The scale fits the farthest point and the threshold circle, with a little room.
+  const located = checks.filter((check) => check.offset !== null)
+  // The scale fits the checked points (photos, the drop-off's events) and the threshold circle; the
+  // store leg, kilometres away, is left out of the frame.
   const reach = Math.max(
     thresholds.metres * 1.25,
-    ...placed.map((check) => Math.hypot(check.offset!.east, check.offset!.north) * 1.1),
+    ...located
+      .filter((check) => check.checked)
+      .map((check) => Math.hypot(check.offset!.east, check.offset!.north) * 1.1),
   )
+  const placed = located.filter((check) => Math.hypot(check.offset!.east, check.offset!.north) <= reach)
   const scale = (SIZE / 2 - PADDING) / reach
   const centre = SIZE / 2
   const x = (east: number) => centre + east * scale
@@ -38,6 +42,8 @@ export function LocationPlot({
       viewBox={`0 0 ${SIZE} ${SIZE}`}
       sx={{
         width: SIZE,
+        // Beside the checks table, the plot keeps its size rather than shrinking to a sliver.
+        flexShrink: 0,
         maxWidth: '100%',
         height: 'auto',
         border: 1,
@@ -76,7 +82,8 @@ export function LocationPlot({
       {placed.map((check) => {
         const px = x(check.offset!.east)
         const py = y(check.offset!.north)
-        const colour = check.farAway || check.offTime ? flagged : normal
+        const colour =
+          check.farAway || check.offTime ? flagged : check.checked ? normal : theme.palette.text.disabled
         const title = `${check.label}: ${formatDistance(check.distanceMetres!)} from the drop-off`
         return check.source === 'photo' ? (
           <rect key={`${check.label}-${px}`} x={px - 5} y={py - 5} width={10} height={10} fill={colour}>

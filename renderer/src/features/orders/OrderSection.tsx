@@ -122,7 +122,7 @@ function OrderCard({
             : `All ${checks.length} points are within ${thresholds.metres} m of the drop-off and ${thresholds.minutes} min of the delivery.`}
           {photos.length === 0 ? ' No photo on the case carries EXIF GPS or time.' : ''}
         </Alert>
-        <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <Stack spacing={2}>
           <LocationPlot checks={checks} thresholds={thresholds} />
           <LocationChecksTable checks={checks} thresholds={thresholds} />
         </Stack>
