@@ -4,7 +4,7 @@ import { INCIDENT_CATEGORIES, type IncidentCategory } from '../domain/categories
 import { SEVERITIES, type Severity } from '../domain/severity'
 import { computeSlaClocks, type SlaTargetClock } from '../sla/clock'
 import type { SlaPolicy } from '../sla/policy'
-import type { MetricsCase } from './metrics-key'
+import type { MetricsCase } from './fact-rows'
 
 /**
  * The team's numbers, computed from the cases on this workstation: pure functions over the cases a

@@ -1,5 +1,5 @@
 import type { OutcomeKind } from '../domain/determination'
-import type { DecisionFactsRow } from '../metrics/metrics-key'
+import type { DecisionFactsRow } from '../metrics/fact-rows'
 
 /**
  * The consistency helper: past decisions on cases of the same category that found the same clauses

@@ -20,11 +20,7 @@ import type {
   TimelineEvent,
 } from '../../../shared/domain'
 import { titleWords } from '../../../shared/domain/title-words'
-import {
-  type CaseFactsRow,
-  type DecisionFactsRow,
-  decisionFactsRow,
-} from '../../../shared/metrics/metrics-key'
+import { type CaseFactsRow, type DecisionFactsRow, decisionFactsRow } from '../../../shared/metrics/fact-rows'
 import { caseSlaInstants, openingSlaEvent } from '../../../shared/sla/case-sla'
 import type { SlaClockEvent } from '../../../shared/sla/clock'
 import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'

@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie'
 import type { Case, Determination } from '../../../shared/domain'
-import { type CaseFactsRow, decisionFactsRow, packMetricsKey } from '../../../shared/metrics/metrics-key'
+import { type CaseFactsRow, decisionFactsRow, packCaseFacts } from '../../../shared/metrics/fact-rows'
 
 /**
  * Small rows the dashboard and the consistency helper read instead of the cases and determinations
@@ -20,7 +20,7 @@ const SCOPE_OF: Record<string, string[]> = {
 export const caseFactsRow = (row: Case): CaseFactsRow => ({
   id: row.id,
   createdAt: row.createdAt,
-  facts: packMetricsKey(row),
+  facts: packCaseFacts(row),
 })
 
 interface FactsWrite {

@@ -6,7 +6,7 @@ import {
   caseFacts,
   type MetricsRange,
 } from '../../../../shared/metrics/case-metrics'
-import { unpackMetricsKey } from '../../../../shared/metrics/metrics-key'
+import { unpackCaseFacts } from '../../../../shared/metrics/fact-rows'
 import type { WorkstationDatabase } from '../database'
 import type { SettingsRepository } from './settings'
 
@@ -36,7 +36,7 @@ export function createCaseMetricsRepository(db: WorkstationDatabase, settings: S
         .where('createdAt')
         .between(range.from ?? Dexie.minKey, range.to ?? Dexie.maxKey, true, true)
         .toArray()
-      const cases = rows.map((row) => unpackMetricsKey(row.createdAt, row.facts))
+      const cases = rows.map((row) => unpackCaseFacts(row.createdAt, row.facts))
       const [outcomes, policy] = await Promise.all([
         outcomesOf(range, new Set(cases.map((record) => record.id))),
         settings.getSlaPolicy(),

@@ -1,7 +1,8 @@
-import { Button, Stack, TextField } from '@mui/material'
+import { TextField } from '@mui/material'
 import { useState } from 'react'
 import type { Actor } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
+import { SettingRowForm } from '../settings/SettingRowForm'
 import { attempt } from '../shell/notices'
 import { useStoredApprovalThreshold } from './useApprovalThreshold'
 
@@ -18,19 +19,15 @@ function ThresholdForm({ threshold, analyst }: { threshold: number; analyst: Act
   const value = Number(amount)
   const valid = amount.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 1_000_000
   return (
-    <Stack
-      direction="row"
-      spacing={1}
-      component="form"
-      sx={{ alignItems: 'flex-start' }}
-      onSubmit={(event) => {
-        event.preventDefault()
-        if (valid)
-          void attempt(
-            () => repositories.settings.saveApprovalThreshold(value, analyst),
-            `Reimbursements above ${value} now need a lead's approval.`,
-          )
-      }}
+    <SettingRowForm
+      valid={valid}
+      saveLabel="Save amount"
+      onSave={() =>
+        void attempt(
+          () => repositories.settings.saveApprovalThreshold(value, analyst),
+          `Reimbursements above ${value} now need a lead's approval.`,
+        )
+      }
     >
       <TextField
         size="small"
@@ -46,9 +43,6 @@ function ThresholdForm({ threshold, analyst }: { threshold: number; analyst: Act
         slotProps={{ htmlInput: { inputMode: 'decimal' } }}
         sx={{ minWidth: 320 }}
       />
-      <Button type="submit" variant="outlined" disabled={!valid}>
-        Save amount
-      </Button>
-    </Stack>
+    </SettingRowForm>
   )
 }

@@ -1,9 +1,10 @@
-import { Button, Stack, TextField } from '@mui/material'
+import { TextField } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { Actor } from '../../../../shared/domain'
 import { type LocationThresholds, LocationThresholdsSchema } from '../../../../shared/orders/location-checks'
 import { repositories } from '../../db/instance'
+import { SettingRowForm } from '../settings/SettingRowForm'
 import { attempt } from '../shell/notices'
 
 /** Settings → Location checks: how far from the drop-off and the delivery a point may be. */
@@ -21,19 +22,16 @@ function ThresholdsForm({ stored, analyst }: { stored: LocationThresholds; analy
   const problem = (field: 'metres' | 'minutes') =>
     parsed.success ? undefined : parsed.error.issues.find((issue) => issue.path[0] === field)?.message
   return (
-    <Stack
-      direction="row"
-      spacing={1}
-      component="form"
-      sx={{ alignItems: 'flex-start' }}
-      onSubmit={(event) => {
-        event.preventDefault()
-        if (parsed.success)
-          void attempt(
-            () => repositories.settings.saveLocationThresholds(parsed.data, analyst),
-            `Points over ${parsed.data.metres} m or ${parsed.data.minutes} min away are flagged.`,
-          )
-      }}
+    <SettingRowForm
+      valid={parsed.success}
+      saveLabel="Save checks"
+      onSave={() =>
+        parsed.success &&
+        void attempt(
+          () => repositories.settings.saveLocationThresholds(parsed.data, analyst),
+          `Points over ${parsed.data.metres} m or ${parsed.data.minutes} min away are flagged.`,
+        )
+      }
     >
       <TextField
         size="small"
@@ -53,9 +51,6 @@ function ThresholdsForm({ stored, analyst }: { stored: LocationThresholds; analy
         helperText={problem('minutes') ?? 'From the delivery'}
         slotProps={{ htmlInput: { inputMode: 'numeric' } }}
       />
-      <Button type="submit" variant="outlined" disabled={!parsed.success}>
-        Save checks
-      </Button>
-    </Stack>
+    </SettingRowForm>
   )
 }

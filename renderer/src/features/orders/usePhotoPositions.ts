@@ -3,7 +3,29 @@ import { exhibitLabel } from '../../../../shared/domain'
 import { isViewableImage } from '../../../../shared/evidence/content-type'
 import type { PhotoPosition } from '../../../../shared/orders/location-checks'
 import { repositories } from '../../db/instance'
-import { readPhotoMetadata } from '../evidence/photo-metadata'
+import { type PhotoMetadata, readPhotoMetadata } from '../evidence/photo-metadata'
+
+/**
+ * EXIF by file (the bytes never change for a SHA-256): the tab re-reads its photos whenever the
+ * case's evidence changes, and should not read and parse every file again. Bounded.
+ */
+const parsed = new Map<string, Promise<PhotoMetadata | null>>()
+const PARSED_KEPT = 500
+
+function metadataOf(sha256: string): Promise<PhotoMetadata | null> {
+  let found = parsed.get(sha256)
+  if (!found) {
+    found = repositories.evidence.getBlob(sha256).then((blob) => {
+      // Bytes not on this workstation yet (still syncing): ask again next time.
+      if (!blob) parsed.delete(sha256)
+      return blob ? readPhotoMetadata(blob) : null
+    })
+    found.catch(() => parsed.delete(sha256))
+    parsed.set(sha256, found)
+    if (parsed.size > PARSED_KEPT) parsed.delete(parsed.keys().next().value!)
+  }
+  return found
+}
 
 /** Where and when each photo of the case was taken, from its EXIF (undefined while reading). */
 export function usePhotoPositions(caseId: string): PhotoPosition[] | undefined {
@@ -13,8 +35,7 @@ export function usePhotoPositions(caseId: string): PhotoPosition[] | undefined {
     )
     const positions = await Promise.all(
       photos.map(async (item): Promise<PhotoPosition | null> => {
-        const blob = await repositories.evidence.getBlob(item.sha256)
-        const metadata = blob ? await readPhotoMetadata(blob) : null
+        const metadata = await metadataOf(item.sha256)
         if (!metadata || (metadata.capturedAt === null && metadata.latitude === null)) return null
         return {
           evidenceId: item.id,

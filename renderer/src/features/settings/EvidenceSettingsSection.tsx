@@ -1,10 +1,11 @@
-import { Button, InputAdornment, Stack, TextField } from '@mui/material'
+import { InputAdornment, TextField } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { formatBytes } from '../../../../shared/byte-size'
 import type { Actor } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
 import { attempt } from '../shell/notices'
+import { SettingRowForm } from './SettingRowForm'
 
 const MIB = 1024 ** 2
 
@@ -21,19 +22,15 @@ function SizeLimitForm({ limit, analyst }: { limit: number; analyst: Actor }) {
   const value = Number(mebibytes)
   const valid = Number.isInteger(value) && value >= 1 && value <= 64 * 1024
   return (
-    <Stack
-      direction="row"
-      spacing={1}
-      component="form"
-      sx={{ alignItems: 'flex-start' }}
-      onSubmit={(event) => {
-        event.preventDefault()
-        if (valid)
-          void attempt(
-            () => repositories.settings.saveEvidenceSizeLimit(value * MIB, analyst),
-            `Evidence files up to ${formatBytes(value * MIB)} are accepted.`,
-          )
-      }}
+    <SettingRowForm
+      valid={valid}
+      saveLabel="Save limit"
+      onSave={() =>
+        void attempt(
+          () => repositories.settings.saveEvidenceSizeLimit(value * MIB, analyst),
+          `Evidence files up to ${formatBytes(value * MIB)} are accepted.`,
+        )
+      }
     >
       <TextField
         size="small"
@@ -51,10 +48,6 @@ function SizeLimitForm({ limit, analyst }: { limit: number; analyst: Actor }) {
           input: { endAdornment: <InputAdornment position="end">MiB</InputAdornment> },
         }}
       />
-      {/* Stays enabled after saving: a button disabled under the focus would drop it (and Esc). */}
-      <Button type="submit" variant="outlined" disabled={!valid}>
-        Save limit
-      </Button>
-    </Stack>
+    </SettingRowForm>
   )
 }

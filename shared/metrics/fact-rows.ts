@@ -37,7 +37,7 @@ function unpackEvent(packed: string): SlaClockEvent {
 }
 
 /** The case's id, status, severity, category, assignee and SLA clock events as one string. */
-export function packMetricsKey(record: Omit<MetricsCase, 'createdAt'>): string {
+export function packCaseFacts(record: Omit<MetricsCase, 'createdAt'>): string {
   return [
     record.id,
     record.status,
@@ -48,7 +48,7 @@ export function packMetricsKey(record: Omit<MetricsCase, 'createdAt'>): string {
   ].join(FIELD)
 }
 
-export function unpackMetricsKey(createdAt: string, packed: string): MetricsCase {
+export function unpackCaseFacts(createdAt: string, packed: string): MetricsCase {
   const [id, status, severity, category, assigneeName, events] = packed.split(FIELD) as [
     string,
     CaseStatus,
