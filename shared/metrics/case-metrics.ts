@@ -2,9 +2,12 @@ import type { Case, OutcomeKind } from '../domain'
 import { CASE_STATUSES, type CaseStatus, isOpenStatus } from '../domain/case-status'
 import { INCIDENT_CATEGORIES, type IncidentCategory } from '../domain/categories'
 import { SEVERITIES, type Severity } from '../domain/severity'
-import { computeSlaClocks, type SlaTargetClock } from '../sla/clock'
+import type { SlaTargetClock } from '../sla/clock'
 import type { SlaPolicy } from '../sla/policy'
+import { type CaseTally, caseClocks, emptyTally, tallyCase, tallyOutcome } from './case-tally'
 import type { MetricsCase } from './fact-rows'
+
+export { weekOf } from './case-tally'
 
 /**
  * The team's numbers, computed from the cases on this workstation: pure functions over the cases a
@@ -46,40 +49,14 @@ export function caseFacts<Record extends MetricsCase>(
     list.push(kind)
     outcomes.set(caseId, list)
   }
-  return cases.map((record) => {
-    const clocks = computeSlaClocks(record.slaEvents, policy)
-    return {
-      record,
-      firstResponse: clocks.firstResponse,
-      resolution: clocks.resolution,
-      outcomes: outcomes.get(record.id) ?? [],
-    }
-  })
+  return cases.map((record) => ({
+    record,
+    ...caseClocks(record, policy),
+    outcomes: outcomes.get(record.id) ?? [],
+  }))
 }
 
 export type StatusSeverityCounts = Record<CaseStatus, Record<Severity, number>>
-
-/** Open cases by status, split by severity (statuses that are not open are left out). */
-export function openCasesByStatusAndSeverity(facts: readonly CaseFacts[]): StatusSeverityCounts {
-  const counts = Object.fromEntries(
-    CASE_STATUSES.filter(isOpenStatus).map((status) => [
-      status,
-      Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])),
-    ]),
-  ) as StatusSeverityCounts
-  for (const { record } of facts) {
-    if (isOpenStatus(record.status)) counts[record.status][record.severity]++
-  }
-  return counts
-}
-
-/** The Monday (UTC) of an instant's week, as a date: "2026-11-23". */
-export function weekOf(iso: string): string {
-  const day = new Date(`${iso.slice(0, 10)}T00:00:00.000Z`)
-  const sinceMonday = (day.getUTCDay() + 6) % 7
-  day.setUTCDate(day.getUTCDate() - sinceMonday)
-  return day.toISOString().slice(0, 10)
-}
 
 export interface WeeklyCompliance {
   week: string
@@ -89,111 +66,96 @@ export interface WeeklyCompliance {
   completed: number
 }
 
-/** SLA compliance by the week each target was completed in, oldest week first. */
-export function slaComplianceByWeek(facts: readonly CaseFacts[]): WeeklyCompliance[] {
-  const weeks = new Map<string, { fr: [number, number]; res: [number, number] }>()
-  const count = (clock: SlaTargetClock, pick: 'fr' | 'res') => {
-    if (clock.phase !== 'done' || clock.completedAt === null) return
-    const key = weekOf(clock.completedAt)
-    const week = weeks.get(key) ?? { fr: [0, 0], res: [0, 0] }
-    week[pick][1]++
-    if (clock.breachedAt === null) week[pick][0]++
-    weeks.set(key, week)
+/** The median of counted values ("minutes" → how many), without spelling every value out. */
+export function medianOfCounts(counts: Record<string, number>): number | null {
+  const values = Object.entries(counts)
+    .map(([value, count]) => [Number(value), count] as const)
+    .sort(([a], [b]) => a - b)
+  const total = values.reduce((sum, [, count]) => sum + count, 0)
+  if (total === 0) return null
+  // The values at positions ⌊(n−1)/2⌋ and ⌊n/2⌋ of the sorted list (the same one when n is odd).
+  const at = (position: number) => {
+    let seen = 0
+    for (const [value, count] of values) {
+      seen += count
+      if (position < seen) return value
+    }
+    return values.at(-1)![0]
   }
-  for (const fact of facts) {
-    count(fact.firstResponse, 'fr')
-    count(fact.resolution, 'res')
-  }
-  const percent = ([met, total]: [number, number]) => (total ? Math.round((met / total) * 1000) / 10 : null)
-  return [...weeks]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([week, { fr, res }]) => ({
-      week,
-      firstResponse: percent(fr),
-      resolution: percent(res),
-      completed: fr[1] + res[1],
-    }))
-}
-
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null
-  const sorted = Float64Array.from(values).sort()
-  const middle = sorted.length >> 1
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-}
-
-/** Median hours from opening to first response and to resolution (wall-clock time), of the cases that got there. */
-export function medianHours(facts: readonly CaseFacts[]): {
-  firstResponse: number | null
-  resolution: number | null
-} {
-  const hours = (clock: SlaTargetClock, record: MetricsCase) =>
-    clock.completedAt === null
-      ? null
-      : (Date.parse(clock.completedAt) - Date.parse(record.createdAt)) / 3_600_000
-  const collect = (pick: (fact: CaseFacts) => SlaTargetClock) =>
-    facts.flatMap((fact) => {
-      const value = hours(pick(fact), fact.record)
-      return value === null ? [] : [value]
-    })
-  return {
-    firstResponse: median(collect((fact) => fact.firstResponse)),
-    resolution: median(collect((fact) => fact.resolution)),
-  }
-}
-
-/** Determinations' outcomes by the case's category (one count per party decided). */
-export function outcomesByCategory(
-  facts: readonly CaseFacts[],
-): Array<{ category: IncidentCategory; counts: Partial<Record<OutcomeKind, number>>; total: number }> {
-  const byCategory = new Map<IncidentCategory, Partial<Record<OutcomeKind, number>>>()
-  for (const { record, outcomes } of facts) {
-    if (outcomes.length === 0) continue
-    const counts = byCategory.get(record.category) ?? {}
-    for (const kind of outcomes) counts[kind] = (counts[kind] ?? 0) + 1
-    byCategory.set(record.category, counts)
-  }
-  return INCIDENT_CATEGORIES.filter((category) => byCategory.has(category)).map((category) => {
-    const counts = byCategory.get(category)!
-    return { category, counts, total: Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0) }
-  })
+  return (at((total - 1) >> 1) + at(total >> 1)) / 2
 }
 
 export const UNASSIGNED_LABEL = 'Unassigned'
 
-/** Cases per analyst (open and all), most open first. */
-export function casesPerAnalyst(
-  facts: readonly CaseFacts[],
-): Array<{ analyst: string; open: number; total: number }> {
-  const analysts = new Map<string, { open: number; total: number }>()
-  for (const { record } of facts) {
-    const name = record.assigneeName || UNASSIGNED_LABEL
-    const row = analysts.get(name) ?? { open: 0, total: 0 }
-    row.total++
-    if (isOpenStatus(record.status)) row.open++
-    analysts.set(name, row)
-  }
-  return [...analysts]
-    .map(([analyst, row]) => ({ analyst, ...row }))
-    .sort((a, b) => b.open - a.open || b.total - a.total || a.analyst.localeCompare(b.analyst))
-}
-
 export interface CaseMetrics {
   caseCount: number
+  /** Open cases by status, split by severity (statuses that are not open are left out). */
   openByStatus: StatusSeverityCounts
+  /** SLA compliance by the week each target was completed in, oldest week first. */
   weeklyCompliance: WeeklyCompliance[]
+  /** Median hours from opening to first response and to resolution (wall-clock time, whole minutes), of the cases that got there. */
   medianHours: { firstResponse: number | null; resolution: number | null }
-  outcomesByCategory: ReturnType<typeof outcomesByCategory>
-  perAnalyst: ReturnType<typeof casesPerAnalyst>
+  /** Determinations' outcomes by the case's category (one count per party decided). */
+  outcomesByCategory: Array<{
+    category: IncidentCategory
+    counts: Partial<Record<OutcomeKind, number>>
+    total: number
+  }>
+  /** Cases per analyst (open and all), most open first. */
+  perAnalyst: Array<{ analyst: string; open: number; total: number }>
 }
 
-export function caseMetrics(facts: readonly CaseFacts[]): CaseMetrics {
+/** The dashboard's numbers from a tally of the range's cases. */
+export function metricsFromTally(tally: CaseTally): CaseMetrics {
+  const openByStatus = Object.fromEntries(
+    CASE_STATUSES.filter(isOpenStatus).map((status) => [
+      status,
+      Object.fromEntries(
+        SEVERITIES.map((severity) => [severity, tally.statusSeverity[`${status}|${severity}`] ?? 0]),
+      ),
+    ]),
+  ) as StatusSeverityCounts
+  const percent = (met: number, total: number) => (total ? Math.round((met / total) * 1000) / 10 : null)
+  const weeklyCompliance = Object.entries(tally.weeks)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([week, [frMet, frDone, resMet, resDone]]) => ({
+      week,
+      firstResponse: percent(frMet, frDone),
+      resolution: percent(resMet, resDone),
+      completed: frDone + resDone,
+    }))
+  const hours = (minutes: number | null) => (minutes === null ? null : minutes / 60)
+  const byCategory = new Map<IncidentCategory, Partial<Record<OutcomeKind, number>>>()
+  for (const [key, count] of Object.entries(tally.outcomes)) {
+    const [category, kind] = key.split('|') as [IncidentCategory, OutcomeKind]
+    byCategory.set(category, { ...byCategory.get(category), [kind]: count })
+  }
   return {
-    caseCount: facts.length,
-    openByStatus: openCasesByStatusAndSeverity(facts),
-    weeklyCompliance: slaComplianceByWeek(facts),
-    medianHours: medianHours(facts),
-    outcomesByCategory: outcomesByCategory(facts),
-    perAnalyst: casesPerAnalyst(facts),
+    caseCount: tally.cases,
+    openByStatus,
+    weeklyCompliance,
+    medianHours: {
+      firstResponse: hours(medianOfCounts(tally.firstResponseMinutes)),
+      resolution: hours(medianOfCounts(tally.resolutionMinutes)),
+    },
+    outcomesByCategory: INCIDENT_CATEGORIES.filter((category) => byCategory.has(category)).map((category) => {
+      const counts = byCategory.get(category)!
+      return { category, counts, total: Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0) }
+    }),
+    perAnalyst: Object.entries(tally.analysts)
+      .map(([name, [open, total]]) => ({ analyst: name || UNASSIGNED_LABEL, open, total }))
+      .sort((a, b) => b.open - a.open || b.total - a.total || a.analyst.localeCompare(b.analyst)),
   }
 }
+
+/** The tally of cases whose clocks and outcomes are already worked out. */
+export function tallyOf(facts: readonly CaseFacts[]): CaseTally {
+  const tally = emptyTally()
+  for (const fact of facts) {
+    tallyCase(tally, fact.record, fact, 1)
+    for (const kind of fact.outcomes) tallyOutcome(tally, fact.record.category, kind, 1)
+  }
+  return tally
+}
+
+export const caseMetrics = (facts: readonly CaseFacts[]): CaseMetrics => metricsFromTally(tallyOf(facts))

@@ -14,9 +14,9 @@ export type MetricsCase = Pick<
 >
 
 // Separators that never occur in statuses, severities, categories, timestamps or names typed in a form.
-const FIELD = '\u001f'
-const EVENT = '\u001e'
-const PART = '\u001d'
+export const FIELD = '\u001f'
+export const EVENT = '\u001e'
+export const PART = '\u001d'
 
 function packEvent(event: SlaClockEvent): string {
   switch (event.type) {
@@ -79,20 +79,25 @@ export interface CaseFactsRow {
 export interface DecisionFactsRow {
   id: string
   caseId: string
-  /** When the decision's case was opened ('' if the case was not there when it was stored). */
+  /** When the decision's case was opened, and its category ('' while the case is not on this workstation). */
   caseCreatedAt: string
+  caseCategory: IncidentCategory | ''
   kind: OutcomeKind
   decidedAt: string
   violatedClauses: string[]
 }
 
 /** The facts of a decided determination; null while it has no outcome. */
-export function decisionFactsRow(row: Determination, caseCreatedAt: string): DecisionFactsRow | null {
+export function decisionFactsRow(
+  row: Determination,
+  itsCase: Pick<Case, 'createdAt' | 'category'> | undefined,
+): DecisionFactsRow | null {
   if (!row.outcome || !row.decidedAt) return null
   return {
     id: row.id,
     caseId: row.caseId,
-    caseCreatedAt,
+    caseCreatedAt: itsCase?.createdAt ?? '',
+    caseCategory: itsCase?.category ?? '',
     kind: row.outcome.kind,
     decidedAt: row.decidedAt,
     violatedClauses: [

@@ -34,15 +34,6 @@ export type PastDecision = Pick<DecisionFactsRow, 'caseId' | 'violatedClauses' |
   outcomeKind: OutcomeKind | null
 }
 
-/** The decisions the database keeps beside the determinations, as the helper reads them. */
-export const decisionsFromFacts = (rows: readonly DecisionFactsRow[]): PastDecision[] =>
-  rows.map((row) => ({
-    caseId: row.caseId,
-    violatedClauses: row.violatedClauses,
-    outcomeKind: row.kind,
-    decidedAt: row.decidedAt,
-  }))
-
 /**
  * From candidate decisions (already narrowed to the category's cases that broke one of the clauses),
  * the similar cases and the distribution of their outcomes. A party is counted once, with the outcome
@@ -56,30 +47,50 @@ export function similarCases(input: {
   limit: number
 }): SimilarCases {
   const wanted = new Set(input.clauseIds)
-  const byCase = new Map<string, SimilarCase>()
+  // Thousands of decisions: plain loops and arrays (a clause list is short), no per-decision sets.
+  const byCase = new Map<string, { clauses: string[]; outcomes: OutcomeKind[]; decidedAt: string }>()
   const counts = new Map<OutcomeKind, number>()
   let decisions = 0
   for (const candidate of input.candidates) {
     if (candidate.caseId === input.openCaseId || !candidate.outcomeKind || !candidate.decidedAt) continue
     const kind = candidate.outcomeKind
-    const shared = candidate.violatedClauses.filter((clauseId) => wanted.has(clauseId))
+    const shared: string[] = []
+    for (const clauseId of candidate.violatedClauses) if (wanted.has(clauseId)) shared.push(clauseId)
     if (shared.length === 0) continue
     decisions++
     counts.set(kind, (counts.get(kind) ?? 0) + 1)
-    const entry = byCase.get(candidate.caseId) ?? {
-      caseId: candidate.caseId,
-      sharedClauses: [],
-      outcomes: [],
-      decidedAt: candidate.decidedAt,
+    const entry = byCase.get(candidate.caseId)
+    if (!entry) {
+      byCase.set(candidate.caseId, { clauses: shared, outcomes: [kind], decidedAt: candidate.decidedAt })
+      continue
     }
-    entry.sharedClauses = [...new Set([...entry.sharedClauses, ...shared])].sort()
+    for (const clauseId of shared) if (!entry.clauses.includes(clauseId)) entry.clauses.push(clauseId)
     entry.outcomes.push(kind)
     if (candidate.decidedAt > entry.decidedAt) entry.decidedAt = candidate.decidedAt
-    byCase.set(candidate.caseId, entry)
   }
-  const cases = [...byCase.values()]
-    .sort((a, b) => b.sharedClauses.length - a.sharedClauses.length || b.decidedAt.localeCompare(a.decidedAt))
-    .slice(0, input.limit)
+  // A dozen of thousands listed: keep the best so far rather than sort them all. Timestamps compare
+  // as plain strings (localeCompare is far slower).
+  type Entry = { clauses: string[]; decidedAt: string }
+  const before = (a: Entry, b: Entry) =>
+    a.clauses.length > b.clauses.length ||
+    (a.clauses.length === b.clauses.length && a.decidedAt > b.decidedAt)
+  const best: Array<[string, Entry]> = []
+  for (const [caseId, entry] of byCase) {
+    if (best.length === input.limit && !before(entry, best[best.length - 1]![1])) continue
+    let at = best.length
+    while (at > 0 && before(entry, best[at - 1]![1])) at--
+    best.splice(at, 0, [caseId, entry])
+    if (best.length > input.limit) best.pop()
+  }
+  const cases = best.map(([caseId]) => {
+    const entry = byCase.get(caseId)!
+    return {
+      caseId,
+      sharedClauses: [...entry.clauses].sort(),
+      outcomes: entry.outcomes,
+      decidedAt: entry.decidedAt,
+    }
+  })
   const distribution = [...counts]
     .map(([kind, count]) => ({ kind, count, share: count / decisions }))
     .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind))

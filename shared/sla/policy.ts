@@ -74,6 +74,12 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
   atRiskFraction: 0.25,
 }
 
+/** The policy a stored setting holds, or the default when there is none or it no longer parses. */
+export function storedSlaPolicy(value: unknown): SlaPolicy {
+  const parsed = SlaPolicySchema.safeParse(value)
+  return parsed.success ? parsed.data : DEFAULT_SLA_POLICY
+}
+
 export function formatSlaDuration(duration: SlaDuration): string {
   const short = { minutes: 'min', hours: 'h', days: 'd' }[duration.unit]
   return `${duration.amount} ${short}`

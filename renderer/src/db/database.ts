@@ -20,13 +20,14 @@ import type {
   TimelineEvent,
 } from '../../../shared/domain'
 import { titleWords } from '../../../shared/domain/title-words'
-import { type CaseFactsRow, type DecisionFactsRow, decisionFactsRow } from '../../../shared/metrics/fact-rows'
+import type { CaseFactsRow, DecisionFactsRow } from '../../../shared/metrics/fact-rows'
+import type { ClauseLedgerRow } from '../../../shared/policy/clause-ledger'
 import { caseSlaInstants, openingSlaEvent } from '../../../shared/sla/case-sla'
 import type { SlaClockEvent } from '../../../shared/sla/clock'
 import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
 import type { Mutation, SyncEntity } from '../../../shared/sync/protocol'
 import type { RecordStamps } from '../../../shared/sync/replica'
-import { caseFactsRow, factTablesMiddleware } from './fact-tables'
+import { type CaseDayRow, countedFromScratch, factTablesMiddleware } from './fact-tables'
 import type { SyncCapture } from './sync-capture'
 
 /** The bytes of one evidence file, stored once per SHA-256 however many items cite it. */
@@ -180,6 +181,8 @@ export class WorkstationDatabase extends Dexie {
   syncBlobs!: Table<SyncBlobRow, string>
   caseFacts!: Table<CaseFactsRow, string>
   decisionFacts!: Table<DecisionFactsRow, string>
+  caseDays!: Table<CaseDayRow, string>
+  clauseLedger!: Table<ClauseLedgerRow, string>
 
   constructor(name = DEFAULT_DATABASE_NAME, options: { capture?: SyncCapture } = {}) {
     super(name, { addons: [yDexie] })
@@ -253,25 +256,32 @@ export class WorkstationDatabase extends Dexie {
     // Version 7: the marketplace orders of a case (items, drop-off, events with GPS points, chat).
     this.version(7).stores({ orders: 'id, caseId, orderId' })
     // Version 8: small rows beside the cases and determinations with what the dashboard and the
-    // consistency helper count (see fact-tables.ts), so that they read 100,000 small rows, not cases.
-    this.version(8)
-      .stores({ caseFacts: 'id, createdAt', decisionFacts: 'id, caseId, caseCreatedAt, *violatedClauses' })
-      .upgrade(async (tx) => {
-        const cases = (await tx.table('cases').toArray()) as Case[]
-        await tx.table('caseFacts').bulkPut(cases.map(caseFactsRow))
-        const openedAt = new Map(cases.map((record) => [record.id, record.createdAt]))
-        const determinations = (await tx.table('determinations').toArray()) as Determination[]
-        await tx
-          .table('decisionFacts')
-          .bulkPut(
-            determinations.flatMap((row) => decisionFactsRow(row, openedAt.get(row.caseId) ?? '') ?? []),
-          )
-      })
+    // consistency helper count (see fact-tables.ts); version 10 fills them.
+    this.version(8).stores({
+      caseFacts: 'id, createdAt',
+      decisionFacts: 'id, caseId, caseCreatedAt, *violatedClauses',
+    })
     // Version 9: party verification: every attempt to reach a party, and the corroboration matrix's claims.
     this.version(9).stores({
       contactAttempts: 'id, caseId, partyId, [caseId+at]',
       claims: 'id, caseId, [caseId+position]',
     })
+    // Version 10: a tally of the cases opened each day and a ledger of decisions per category and
+    // clause (see fact-tables.ts), so the dashboard and the consistency helper read a few rows, not
+    // every case; a decision's facts also keep its case's category. Everything is counted afresh.
+    this.version(10)
+      .stores({ decisionFacts: 'id, caseId, caseCreatedAt', caseDays: 'day', clauseLedger: 'key' })
+      .upgrade(async (tx) => {
+        const counted = countedFromScratch(
+          await tx.table('cases').toArray(),
+          await tx.table('determinations').toArray(),
+          (await tx.table('settings').get('slaPolicy'))?.value,
+        )
+        for (const [name, rows] of Object.entries(counted)) {
+          await tx.table(name).clear()
+          await tx.table(name).bulkPut(rows)
+        }
+      })
   }
 }
 

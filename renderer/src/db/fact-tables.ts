@@ -1,20 +1,64 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie'
+import type { DBCore, DBCoreMutateRequest } from 'dexie'
 import type { Case, Determination } from '../../../shared/domain'
-import { type CaseFactsRow, decisionFactsRow, packCaseFacts } from '../../../shared/metrics/fact-rows'
+import {
+  type CaseTally,
+  caseClocks,
+  dayTallies,
+  emptyTally,
+  isEmptyTally,
+  mergeTally,
+  openingDay,
+  tallyCase,
+  tallyOutcome,
+} from '../../../shared/metrics/case-tally'
+import {
+  type CaseFactsRow,
+  type DecisionFactsRow,
+  decisionFactsRow,
+  packCaseFacts,
+  unpackCaseFacts,
+} from '../../../shared/metrics/fact-rows'
+import {
+  type ClauseLedgerRow,
+  type LedgerRevision,
+  ledgerRevisions,
+  ledgerRows,
+  reviseLedger,
+} from '../../../shared/policy/clause-ledger'
+import { storedSlaPolicy } from '../../../shared/sla/policy'
+import { type FactStore, factStore } from './fact-store'
 
 /**
- * Small rows the dashboard and the consistency helper read instead of the cases and determinations
- * themselves (100,000 cases in one read within their budgets): each case's counted facts packed in a
- * string, each decided determination's outcome and violated clauses. Kept by this middleware in the
- * same transaction as every write of their source rows, whatever wrote them (repositories, imports,
- * the demo loader, sync, upgrades), so they never drift. Never exported or synced.
+ * What the dashboard and the consistency helper read instead of the cases and determinations (budgets:
+ * 500 ms and 100 ms on 100,000 cases), kept by this middleware in the same transaction as every write
+ * of their sources, whatever wrote them (repositories, imports, the demo loader, sync, upgrades), so
+ * they never drift:
+ * - caseFacts / decisionFacts: each case's counted facts packed in a string; each decided
+ *   determination's outcome, clauses, and its case's opening time and category. They remember what
+ *   was counted, so a change takes the old contribution out before the new one goes in.
+ * - caseDays: a tally of the cases opened each UTC day (case-tally.ts), so a date range adds up a few
+ *   hundred rows. SLA compliance depends on the policy: a change of policy recounts every day.
+ * - clauseLedger: per category and clause, every decision that found it violated (clause-ledger.ts).
+ * None of them is exported or synced.
  */
-export const FACT_TABLE_OF: Record<string, string> = { cases: 'caseFacts', determinations: 'decisionFacts' }
+export const CASE_FACTS = 'caseFacts'
+export const DECISION_FACTS = 'decisionFacts'
+export const CASE_DAYS = 'caseDays'
+export const CLAUSE_LEDGER = 'clauseLedger'
+const SLA_POLICY_KEY = 'slaPolicy'
+const MANY_REMOVED = 50
 
-/** The tables a write of each source also touches: its facts, and for a determination its case (read). */
-const SCOPE_OF: Record<string, string[]> = {
-  cases: ['caseFacts'],
-  determinations: ['decisionFacts', 'cases'],
+/**
+ * The tables a write of a source reads or writes beside it: every fact table (clearing a source counts
+ * everything afresh), the settings (the SLA policy) and the cases (a determination's case).
+ */
+const FACT_SCOPE = [CASE_FACTS, DECISION_FACTS, CASE_DAYS, CLAUSE_LEDGER, 'settings', 'cases']
+const SOURCES = new Set(['cases', 'determinations', 'settings'])
+
+export interface CaseDayRow {
+  /** The UTC day the cases were opened, "2026-11-30". */
+  day: string
+  tally: CaseTally
 }
 
 export const caseFactsRow = (row: Case): CaseFactsRow => ({
@@ -23,78 +67,266 @@ export const caseFactsRow = (row: Case): CaseFactsRow => ({
   facts: packCaseFacts(row),
 })
 
-interface FactsWrite {
-  put: object[]
-  remove: string[]
+const unpack = (row: CaseFactsRow) => unpackCaseFacts(row.createdAt, row.facts)
+
+/** The last of each id (a bulk write may hold a row twice). */
+const lastOfEach = <Row extends { id: string }>(rows: readonly Row[]) => [
+  ...new Map(rows.map((row) => [row.id, row])).values(),
+]
+
+function deltaOf(deltas: Map<string, CaseTally>, createdAt: string): CaseTally {
+  const day = openingDay(createdAt)
+  const tally = deltas.get(day) ?? emptyTally()
+  deltas.set(day, tally)
+  return tally
+}
+
+type DecisionChange = { before?: DecisionFactsRow | undefined; after?: DecisionFactsRow | undefined }
+
+/** Counts decisions' outcome changes into the day deltas; returns the ledger's revisions. */
+function decisionChanges(deltas: Map<string, CaseTally>, changes: readonly DecisionChange[]) {
+  const count = (decision: DecisionFactsRow | undefined, sign: 1 | -1) => {
+    if (decision?.caseCreatedAt && decision.caseCategory)
+      tallyOutcome(deltaOf(deltas, decision.caseCreatedAt), decision.caseCategory, decision.kind, sign)
+  }
+  for (const { before, after } of changes) {
+    count(before, -1)
+    count(after, 1)
+  }
+  return ledgerRevisions(changes)
+}
+
+/** Adds the deltas to the stored day tallies and revises the ledger rows (dropping emptied rows). */
+function writeDerived(
+  store: FactStore,
+  deltas: Map<string, CaseTally>,
+  revisions: Map<string, LedgerRevision>,
+): Promise<unknown> {
+  const days = [...deltas.keys()]
+  const keys = [...revisions.keys()]
+  return Promise.all([
+    store.getMany<CaseDayRow>(CASE_DAYS, days),
+    store.getMany<ClauseLedgerRow>(CLAUSE_LEDGER, keys),
+  ]).then(([dayRows, ledger]) => {
+    const tallies = days.map((day, index) => ({
+      day,
+      tally: mergeTally(dayRows[index]?.tally ?? emptyTally(), deltas.get(day)!),
+    }))
+    const entries = keys.map((key, index) => ({
+      key,
+      entries: reviseLedger(ledger[index]?.entries ?? '', revisions.get(key)!),
+    }))
+    return Promise.all([
+      store.put(
+        CASE_DAYS,
+        tallies.filter((row) => !isEmptyTally(row.tally)),
+      ),
+      store.remove(
+        CASE_DAYS,
+        tallies.filter((row) => isEmptyTally(row.tally)).map((row) => row.day),
+      ),
+      store.put(
+        CLAUSE_LEDGER,
+        entries.filter((row) => row.entries),
+      ),
+      store.remove(
+        CLAUSE_LEDGER,
+        entries.filter((row) => !row.entries).map((row) => row.key),
+      ),
+    ])
+  })
 }
 
 /**
- * Puts the facts of the rows written, and deletes those of rows deleted (or of undecided
- * determinations). A decision's facts carry its case's opening time (which never changes), so the
- * dashboard reads only the decisions on the cases of its range.
+ * Cases written or deleted: their old tallies out, the new in. A case that arrives after its
+ * determinations (sync pulls them in any order), or changes category, takes its decisions with it.
  */
-function factsWrite(down: DBCore, name: string, request: DBCoreMutateRequest): Promise<FactsWrite | null> {
-  if (request.type === 'delete') return Promise.resolve({ put: [], remove: request.keys as string[] })
-  if (request.type !== 'add' && request.type !== 'put') return Promise.resolve(null)
-  if (name === 'cases')
-    return Promise.resolve({ put: (request.values as Case[]).map(caseFactsRow), remove: [] })
-  const determinations = request.values as Determination[]
+function casesWritten(
+  store: FactStore,
+  written: readonly Case[],
+  removed: readonly string[],
+): Promise<unknown> {
+  const rows = lastOfEach(written).map(caseFactsRow)
+  return Promise.all([
+    store.getMany<CaseFactsRow>(CASE_FACTS, [...rows.map((row) => row.id), ...removed]),
+    store.getMany<{ value: unknown }>('settings', [SLA_POLICY_KEY]),
+    rows.length ? store.equal<DecisionFactsRow>(DECISION_FACTS, 'caseCreatedAt', '') : Promise.resolve([]),
+  ]).then(([stored, [policyRow], waiting]) => {
+    const policy = storedSlaPolicy(policyRow?.value)
+    const deltas = new Map<string, CaseTally>()
+    const before = new Map(stored.flatMap((row) => (row ? [[row.id, unpack(row)] as const] : [])))
+    for (const record of before.values())
+      tallyCase(deltaOf(deltas, record.createdAt), record, caseClocks(record, policy), -1)
+    const after = new Map(rows.map((row) => [row.id, unpack(row)]))
+    for (const record of after.values())
+      tallyCase(deltaOf(deltas, record.createdAt), record, caseClocks(record, policy), 1)
+    // Decisions whose case moves (another category), goes, or arrives after them follow it.
+    const moved = [...before.keys()].filter((id) => {
+      const old = before.get(id)!
+      const now = after.get(id)
+      return !now || old.category !== now.category || old.createdAt !== now.createdAt
+    })
+    return Promise.all(moved.map((id) => store.equal<DecisionFactsRow>(DECISION_FACTS, 'caseId', id))).then(
+      (ofMoved) => {
+        const changes = [...waiting.filter((row) => after.has(row.caseId)), ...ofMoved.flat()].map((row) => ({
+          before: row,
+          after: rehomed(row, after.get(row.caseId)),
+        }))
+        const revisions = decisionChanges(deltas, changes)
+        return Promise.all([
+          store.put(CASE_FACTS, rows),
+          store.remove(CASE_FACTS, removed),
+          store.put(
+            DECISION_FACTS,
+            changes.map((change) => change.after),
+          ),
+          writeDerived(store, deltas, revisions),
+        ])
+      },
+    )
+  })
+}
+
+/** A decision's facts under its case's opening day and category ('' while the case is not here). */
+const rehomed = (row: DecisionFactsRow, itsCase: Pick<Case, 'createdAt' | 'category'> | undefined) => ({
+  ...row,
+  caseCreatedAt: itsCase?.createdAt ?? '',
+  caseCategory: itsCase?.category ?? ('' as const),
+})
+
+/** Determinations written or deleted: their decisions' outcomes and ledger entries follow. */
+function determinationsWritten(
+  store: FactStore,
+  written: readonly Determination[],
+  removed: readonly string[],
+): Promise<unknown> {
+  const determinations = lastOfEach(written)
   const caseIds = [...new Set(determinations.map((row) => row.caseId))]
-  return down
-    .table('cases')
-    .getMany({ trans: request.trans, keys: caseIds })
-    .then((cases: Array<Case | undefined>) => {
-      const openedAt = new Map(caseIds.map((id, index) => [id, cases[index]?.createdAt ?? '']))
-      const rows = determinations.map(
-        (row) => [row.id, decisionFactsRow(row, openedAt.get(row.caseId)!)] as const,
-      )
+  const ids = [...determinations.map((row) => row.id), ...removed]
+  return Promise.all([
+    store.getMany<DecisionFactsRow>(DECISION_FACTS, ids),
+    store.getMany<Case>('cases', caseIds),
+  ]).then(([stored, cases]) => {
+    const caseOf = new Map(caseIds.map((id, index) => [id, cases[index]]))
+    const changes: DecisionChange[] = ids.map((_, index) => {
+      const determination = determinations[index]
       return {
-        put: rows.flatMap(([, facts]) => (facts ? [facts] : [])),
-        remove: rows.flatMap(([id, facts]) => (facts ? [] : [id])),
+        before: stored[index],
+        after: determination
+          ? (decisionFactsRow(determination, caseOf.get(determination.caseId)) ?? undefined)
+          : undefined,
       }
     })
+    const deltas = new Map<string, CaseTally>()
+    const revisions = decisionChanges(deltas, changes)
+    return Promise.all([
+      store.put(
+        DECISION_FACTS,
+        changes.flatMap((change) => (change.after ? [change.after] : [])),
+      ),
+      store.remove(
+        DECISION_FACTS,
+        changes.flatMap((change) => (change.before && !change.after ? [change.before.id] : [])),
+      ),
+      writeDerived(store, deltas, revisions),
+    ])
+  })
+}
+
+/** Every day tally and ledger row from the fact rows: after a table is cleared or the SLA policy changes. */
+function recountAll(store: FactStore): Promise<unknown> {
+  return Promise.all([
+    store.all<CaseFactsRow>(CASE_FACTS),
+    store.all<DecisionFactsRow>(DECISION_FACTS),
+    store.getMany<{ value: unknown }>('settings', [SLA_POLICY_KEY]),
+  ]).then(([rows, stored, [policyRow]]) => {
+    const cases = rows.map(unpack)
+    const caseOf = new Map(cases.map((record) => [record.id, record]))
+    const decisions = stored.map((row) => rehomed(row, caseOf.get(row.caseId)))
+    const days = dayTallies(cases, decisions, storedSlaPolicy(policyRow?.value))
+    const cleared = [store.clear(CASE_DAYS), store.clear(CLAUSE_LEDGER), store.put(DECISION_FACTS, decisions)]
+    return Promise.all(cleared).then(() =>
+      Promise.all([
+        store.put(
+          CASE_DAYS,
+          [...days].map(([day, tally]) => ({ day, tally })),
+        ),
+        store.put(CLAUSE_LEDGER, ledgerRows(decisions)),
+      ]),
+    )
+  })
+}
+
+function factsWritten(name: string, request: DBCoreMutateRequest, store: FactStore): Promise<unknown> {
+  if (name === 'settings') {
+    const touchesPolicy =
+      request.type === 'deleteRange' ||
+      (request.type === 'delete' && request.keys.includes(SLA_POLICY_KEY)) ||
+      ((request.type === 'put' || request.type === 'add') &&
+        (request.values as Array<{ key: string }>).some((row) => row.key === SLA_POLICY_KEY))
+    return touchesPolicy ? recountAll(store) : Promise.resolve(null)
+  }
+  const facts = name === 'cases' ? CASE_FACTS : DECISION_FACTS
+  const written = name === 'cases' ? casesWritten : determinationsWritten
+  switch (request.type) {
+    case 'deleteRange':
+      return store.clear(facts, request.range).then(() => recountAll(store))
+    case 'delete':
+      // Many cases removed at once (the demo data) are counted afresh rather than case by case.
+      return name === 'cases' && request.keys.length > MANY_REMOVED
+        ? store.remove(CASE_FACTS, request.keys as string[]).then(() => recountAll(store))
+        : written(store, [], request.keys as string[])
+    default:
+      return written(store, request.values as never[], [])
+  }
 }
 
 export function factTablesMiddleware(down: DBCore): DBCore {
+  // Each write's upkeep reads the day tallies and ledger rows it then rewrites: two writes in one
+  // transaction (a case and its determinations, in parallel) take turns, or one's counts are lost.
+  const upkeep = new WeakMap<object, Promise<unknown>>()
   return {
     ...down,
     transaction(stores, mode, options) {
-      const facts = mode === 'readwrite' ? stores.flatMap((store) => SCOPE_OF[store] ?? []) : []
-      return down.transaction(facts.length ? [...new Set([...stores, ...facts])] : stores, mode, options)
+      const writesSource = mode === 'readwrite' && stores.some((store) => SOURCES.has(store))
+      return down.transaction(writesSource ? [...new Set([...stores, ...FACT_SCOPE])] : stores, mode, options)
     },
     table(name) {
       const table = down.table(name)
-      const factsName = FACT_TABLE_OF[name]
-      if (!factsName) return table
+      if (!SOURCES.has(name)) return table
       return {
         ...table,
-        // No async/await: Dexie keeps its transaction zone only along its own promise chains.
         mutate(request) {
           return table.mutate(request).then((result) => {
-            // Upgrades from before the fact tables existed write rows the version 8 upgrade reads back.
-            const scope = (request.trans as unknown as IDBTransaction).objectStoreNames
-            if (scope && !scope.contains(factsName)) return result
-            const facts: DBCoreTable = down.table(factsName)
-            if (request.type === 'deleteRange')
-              return facts
-                .mutate({ type: 'deleteRange', trans: request.trans, range: request.range })
-                .then(() => result)
-            return factsWrite(down, name, request).then((write) => {
-              if (!write) return result
-              const removing = write.remove.length
-                ? facts.mutate({ type: 'delete', trans: request.trans, keys: write.remove })
-                : Promise.resolve(null)
-              return removing
-                .then(() =>
-                  write.put.length
-                    ? facts.mutate({ type: 'put', trans: request.trans, values: write.put })
-                    : null,
-                )
-                .then(() => result)
-            })
+            // Upgrades from before the fact tables existed write rows a later upgrade counts.
+            const stores = (request.trans as unknown as IDBTransaction).objectStoreNames
+            if (stores && !FACT_SCOPE.every((store) => stores.contains(store))) return result
+            const turn = (upkeep.get(request.trans) ?? Promise.resolve()).then(() =>
+              factsWritten(name, request, factStore(down, request.trans)),
+            )
+            upkeep.set(request.trans, turn)
+            return turn.then(() => result)
           })
         },
       }
     },
+  }
+}
+
+/** The fact rows, day tallies and ledger of a whole database, counted from scratch (the upgrade to version 10). */
+export function countedFromScratch(
+  cases: readonly Case[],
+  determinations: readonly Determination[],
+  slaPolicy: unknown,
+) {
+  const caseFacts = cases.map(caseFactsRow)
+  const caseOf = new Map(cases.map((record) => [record.id, record]))
+  const decisionFacts = determinations.flatMap((row) => decisionFactsRow(row, caseOf.get(row.caseId)) ?? [])
+  const days = dayTallies(caseFacts.map(unpack), decisionFacts, storedSlaPolicy(slaPolicy))
+  return {
+    caseFacts,
+    decisionFacts,
+    caseDays: [...days].map(([day, tally]): CaseDayRow => ({ day, tally })),
+    clauseLedger: ledgerRows(decisionFacts),
   }
 }

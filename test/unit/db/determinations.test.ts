@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { createWorkstationDatabase } from '../../../renderer/src/db/database'
 import type { DeterminationInput } from '../../../renderer/src/db/repositories/determinations'
 import type { Case, Party } from '../../../shared/domain'
+import { caseFacts, caseMetrics, metricsFromTally } from '../../../shared/metrics/case-metrics'
+import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
 import { analyst } from '../fixtures/case-files'
 import { freshWorkstationPerTest, openBareCase, type TestWorkstation } from '../fixtures/test-workstation'
 
@@ -162,20 +164,17 @@ describe('the dashboard and handoff repositories', () => {
     await openBareCase(ws, 'Later case')
     await ws.repositories.determinations.save(input(record, shopper), analyst)
     const range = { from: '2026-11-24T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z' }
-    // The charts' facts come from index keys; they match the case as stored.
-    const facts = await ws.repositories.metrics.factsOpenedIn(range)
-    expect(facts.map((fact) => [fact.record.id, fact.outcomes])).toEqual([[record.id, ['warning']]])
+    // The charts count the day tallies kept beside the cases; they match the cases as stored.
     const stored = (await ws.repositories.cases.get(record.id))!
-    expect(facts[0]!.record).toEqual({
-      id: stored.id,
-      createdAt: stored.createdAt,
-      status: stored.status,
-      severity: stored.severity,
-      category: stored.category,
-      assigneeName: stored.assigneeName,
-      slaEvents: stored.slaEvents,
-    })
-    expect(await ws.repositories.metrics.factsOpenedIn({ from: null, to: null })).toHaveLength(2)
+    const metrics = metricsFromTally(await ws.repositories.metrics.tallyOpenedIn(range))
+    expect(metrics).toEqual(
+      caseMetrics(caseFacts([stored], [{ caseId: record.id, kind: 'warning' }], DEFAULT_SLA_POLICY)),
+    )
+    expect(metrics.caseCount).toBe(1)
+    expect(metrics.outcomesByCategory).toEqual([
+      { category: 'property_damage', counts: { warning: 1 }, total: 1 },
+    ])
+    expect((await ws.repositories.metrics.tallyOpenedIn({ from: null, to: null })).cases).toBe(2)
     // The CSV reads the whole cases.
     const list = await ws.repositories.metrics.caseListOpenedIn(range)
     expect(list.map((fact) => [fact.record.title, fact.outcomes])).toEqual([

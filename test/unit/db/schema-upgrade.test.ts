@@ -39,6 +39,14 @@ describe('database upgrade from version 1', () => {
     // Paused: no running clock, so the case sorts after every due case and is never "at risk".
     expect(await db.cases.where('slaAtRiskAt').below('9999-01-01').count()).toBe(0)
     expect(await db.cases.where('slaAtRiskAt').aboveOrEqual('9999-01-01').count()).toBe(1)
+    // Version 10 counts the upgraded case for the dashboard: open, awaiting a party, responded in 30 minutes.
+    const day = (await db.caseDays.get(upgraded.createdAt.slice(0, 10)))!
+    expect(day.tally).toMatchObject({
+      cases: 1,
+      statusSeverity: { 'awaiting_party|S3': 1 },
+      firstResponseMinutes: { 30: 1 },
+    })
+    expect(await db.caseFacts.count()).toBe(1)
     await db.delete()
   })
 })

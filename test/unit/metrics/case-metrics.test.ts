@@ -2,7 +2,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import type { Case, CaseStatus, IncidentCategory, Severity } from '../../../shared/domain'
 import { caseListCsv, spreadsheetSafe } from '../../../shared/metrics/case-csv'
-import { caseFacts, caseMetrics, inRange, median, weekOf } from '../../../shared/metrics/case-metrics'
+import { caseFacts, caseMetrics, inRange, medianOfCounts, weekOf } from '../../../shared/metrics/case-metrics'
 import { caseSlaInstants } from '../../../shared/sla/case-sla'
 import type { SlaClockEvent } from '../../../shared/sla/clock'
 import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
@@ -107,9 +107,12 @@ describe('case metrics', () => {
   })
 
   it('takes the median hours to first response and to resolution of the cases that got there', () => {
-    expect(median([])).toBeNull()
-    expect(median([5, 1, 3])).toBe(3)
-    expect(median([4, 1, 3, 2])).toBe(2.5)
+    expect(medianOfCounts({})).toBeNull()
+    expect(medianOfCounts({ 5: 1, 1: 1, 3: 1 })).toBe(3)
+    expect(medianOfCounts({ 4: 1, 1: 1, 3: 1, 2: 1 })).toBe(2.5)
+    // 10, 10, 10, 20, 90: counted values are spelled out in order.
+    expect(medianOfCounts({ 90: 1, 10: 3, 20: 1 })).toBe(10)
+    expect(medianOfCounts({ 90: 2, 10: 2 })).toBe(50)
     expect(metrics.medianHours).toEqual({ firstResponse: 1, resolution: 45 })
   })
 

@@ -6,7 +6,7 @@ import {
   reviewDetermination,
 } from '../../../shared/policy/determination-review'
 import { EXAMPLE_POLICIES } from '../../../shared/policy/example-policies'
-import { decisionsFromFacts, type PastDecision, similarCases } from '../../../shared/policy/similar-cases'
+import { type PastDecision, similarCases } from '../../../shared/policy/similar-cases'
 
 const context = { library: EXAMPLE_POLICIES, matrix: [], severity: 'S3' as const, approvalThreshold: 250 }
 const decision = (
@@ -104,28 +104,6 @@ describe('similar past cases', () => {
     expect(found.distribution).toEqual([
       { kind: 'warning', count: 2, share: 2 / 3 },
       { kind: 'education', count: 1, share: 1 / 3 },
-    ])
-  })
-
-  it('reads the decisions the database keeps beside the determinations', () => {
-    expect(
-      decisionsFromFacts([
-        {
-          id: 'det-b',
-          caseId: 'b',
-          caseCreatedAt: '2026-09-30T00:00:00.000Z',
-          kind: 'education',
-          decidedAt: '2026-10-01T00:00:00.000Z',
-          violatedClauses: ['PD-1', 'SC-3'],
-        },
-      ]),
-    ).toEqual([
-      {
-        caseId: 'b',
-        violatedClauses: ['PD-1', 'SC-3'],
-        outcomeKind: 'education',
-        decidedAt: '2026-10-01T00:00:00.000Z',
-      },
     ])
   })
 

@@ -1,4 +1,3 @@
-import Dexie from 'dexie'
 import {
   type Actor,
   type Approval,
@@ -6,18 +5,14 @@ import {
   type Determination,
   DeterminationSchema,
 } from '../../../../shared/domain'
+import { clauseLedgerKey, decisionsFromLedger } from '../../../../shared/policy/clause-ledger'
 import {
   approvalStillStands,
   type DeterminationReview,
   describeOutcome,
   reviewDetermination,
 } from '../../../../shared/policy/determination-review'
-import {
-  decisionsFromFacts,
-  type SimilarCase,
-  type SimilarCases,
-  similarCases,
-} from '../../../../shared/policy/similar-cases'
+import { type SimilarCase, type SimilarCases, similarCases } from '../../../../shared/policy/similar-cases'
 import type { WorkstationDatabase } from '../database'
 import { createCaseRecordRepository, RecordRuleError } from './case-records'
 import type { SettingsRepository } from './settings'
@@ -116,28 +111,21 @@ export function createDeterminationRepository(
     remove: records.remove,
 
     /**
-     * Past decisions on cases of the case's category that found any of the clauses violated: the
-     * category's case ids come from an index (keys only), the decisions from the violated-clauses index.
+     * Past decisions on cases of the case's category that found any of the clauses violated: one
+     * ledger row per clause (see clause-ledger.ts), then the cases listed.
      */
     async similarCases(
       record: Pick<Case, 'id' | 'category'>,
       clauseIds: readonly string[],
     ): Promise<SimilarCases<ListedCase>> {
       if (clauseIds.length === 0) return { cases: [], distribution: [], decisions: 0 }
-      const [categoryCaseIds, ...perClause] = await Promise.all([
-        db.cases
-          .where('[category+updatedAt]')
-          .between([record.category, Dexie.minKey], [record.category, Dexie.maxKey])
-          .primaryKeys(),
-        // One index read per clause of the small decision rows (not the determinations themselves).
-        ...clauseIds.map((clauseId) => db.decisionFacts.where('violatedClauses').equals(clauseId).toArray()),
-      ])
-      const inCategory = new Set(categoryCaseIds)
-      const decided = new Map(perClause.flat().map((row) => [row.id, row]))
+      const ledger = await db.clauseLedger.bulkGet(
+        clauseIds.map((clauseId) => clauseLedgerKey(record.category, clauseId)),
+      )
       const found = similarCases({
         openCaseId: record.id,
         clauseIds,
-        candidates: decisionsFromFacts([...decided.values()].filter((row) => inCategory.has(row.caseId))),
+        candidates: decisionsFromLedger(ledger.flatMap((row) => row ?? [])),
         limit: SIMILAR_CASES_LISTED,
       })
       const listed = await db.cases.bulkGet(found.cases.map((similar) => similar.caseId))

@@ -21,7 +21,7 @@ import {
   type RedactionProfiles,
   RedactionProfilesSchema,
 } from '../../../../shared/report/audience-redaction'
-import { DEFAULT_SLA_POLICY, type SlaPolicy, SlaPolicySchema } from '../../../../shared/sla/policy'
+import { type SlaPolicy, SlaPolicySchema, storedSlaPolicy } from '../../../../shared/sla/policy'
 import type { SettingRow, WorkstationDatabase } from '../database'
 import { auditedWrite } from './audited-write'
 
@@ -92,8 +92,7 @@ export function createSettingsRepository(db: WorkstationDatabase, now: () => str
     },
 
     /** The SLA targets, schedule and at-risk threshold in force (the defaults until edited). */
-    getSlaPolicy: (): Promise<SlaPolicy> =>
-      readValid(SETTING_KEYS.slaPolicy, SlaPolicySchema, DEFAULT_SLA_POLICY),
+    getSlaPolicy: async (): Promise<SlaPolicy> => storedSlaPolicy(await read(SETTING_KEYS.slaPolicy)),
 
     /** Stores the policy (audited); re-timing the cases is the case repository's `applySlaPolicy`. */
     async saveSlaPolicy(policy: SlaPolicy, actor: Actor): Promise<void> {
