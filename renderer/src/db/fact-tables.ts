@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest } from 'dexie'
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse } from 'dexie'
 import type { Case, Determination } from '../../../shared/domain'
 import {
   type CaseTally,
@@ -257,7 +257,12 @@ function recountAll(store: FactStore): Promise<unknown> {
   })
 }
 
-function factsWritten(name: string, request: DBCoreMutateRequest, store: FactStore): Promise<unknown> {
+function factsWritten(
+  name: string,
+  request: DBCoreMutateRequest,
+  failures: DBCoreMutateResponse['failures'],
+  store: FactStore,
+): Promise<unknown> {
   if (name === 'settings') {
     const touchesPolicy =
       request.type === 'deleteRange' ||
@@ -277,7 +282,12 @@ function factsWritten(name: string, request: DBCoreMutateRequest, store: FactSto
         ? store.remove(CASE_FACTS, request.keys as string[]).then(() => recountAll(store))
         : written(store, [], request.keys as string[])
     default:
-      return written(store, request.values as never[], [])
+      // A bulk add that failed for some rows (a duplicate key) stored only the others.
+      return written(
+        store,
+        (request.values as never[]).filter((_, index) => !(index in failures)),
+        [],
+      )
   }
 }
 
@@ -302,7 +312,7 @@ export function factTablesMiddleware(down: DBCore): DBCore {
             const stores = (request.trans as unknown as IDBTransaction).objectStoreNames
             if (stores && !FACT_SCOPE.every((store) => stores.contains(store))) return result
             const turn = (upkeep.get(request.trans) ?? Promise.resolve()).then(() =>
-              factsWritten(name, request, factStore(down, request.trans)),
+              factsWritten(name, request, result.failures, factStore(down, request.trans)),
             )
             upkeep.set(request.trans, turn)
             return turn.then(() => result)

@@ -80,6 +80,15 @@ describe('the counts kept beside the cases and determinations', () => {
     const tuesday = await openCaseOn('2026-11-24', 'Fence hit')
     const wednesday = await openCaseOn('2026-11-25', 'Mailbox down')
     await expectKeptInStep(ws)
+    // A bulk add that fails for one row (its id is taken) stores, and counts, only the other.
+    await expect(
+      ws.db.cases.bulkAdd([
+        { ...monday, id: crypto.randomUUID() },
+        { ...monday, severity: 'S1', assigneeName: 'Someone Else' },
+      ]),
+    ).rejects.toThrow()
+    expect(await ws.db.cases.count()).toBe(4)
+    await expectKeptInStep(ws)
 
     ws.clock = '2026-11-25T16:00:00.000Z'
     await ws.repositories.cases.update(monday.id, { status: 'investigating' }, analyst)
