@@ -34,6 +34,7 @@ import {
   type SimilarCasesTiming,
   timeDashboard,
   timeSimilarCases,
+  timeSlaPolicySaves,
 } from './lib/casework-timings'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium'
 import {
@@ -387,7 +388,7 @@ async function measureEvidenceImport(page: Page) {
   }
 }
 
-/** 8. Issue 7: the metrics dashboard over the whole dataset and the last 30 days; similar past cases. */
+/** 8. Issue 7: the metrics dashboard over the whole dataset and the last 30 days; similar past cases; a new SLA policy. */
 async function measureCasework(page: Page) {
   const count = caseCount.toLocaleString('en-US')
   // Straight after loading the dataset, Settings is still open over the workspace.
@@ -421,6 +422,13 @@ async function measureCasework(page: Page) {
     `Similar past cases of a property-damage case with PD-1 violated (${lookups[0]!.decisions.toLocaleString('en-US')} past decisions; 10 lookups)`,
     `lookup ${describeTimings(lookup)}; click on the Determination tab to the distribution shown ${describeTimings(tab)}`,
     '< 100 ms',
+    caseworkFigures,
+  )
+  const policy = await timeSlaPolicySaves(page)
+  record(
+    `Save a new SLA policy, click to saved (open cases re-timed, all ${count} cases' compliance recounted); then the defaults again`,
+    `${(policy.changedMs / 1000).toFixed(2)} s; ${(policy.restoredMs / 1000).toFixed(2)} s`,
+    '—',
     caseworkFigures,
   )
 }

@@ -1,7 +1,7 @@
 // The issue-7 budgets: the metrics dashboard (computes and renders) and the similar-cases lookup,
 // measured in the page over the loaded dataset. Used by scripts/bench.ts.
 import type { Page } from 'playwright-core'
-import { chooseOption } from '../../test/e2e/workstation'
+import { chooseOption, openSettings } from '../../test/e2e/workstation'
 
 const CHARTS = [
   'Open cases by status and severity',
@@ -131,4 +131,31 @@ export async function timeSimilarCases(page: Page): Promise<SimilarCasesTiming> 
     () => performance.getEntriesByName('similar-cases:lookup').at(-1)?.duration ?? Number.NaN,
   )
   return { lookupMs, tabMs, decisions: Number(/(\d+) past decision/.exec(text)?.[1] ?? Number.NaN) }
+}
+
+/**
+ * Saves a new SLA policy (S3 first response 5 h) and then the defaults again, each timed from the
+ * click on Save to the confirmation: every open case is re-timed and every case's compliance recounted
+ * under the new policy (the day tallies depend on it).
+ */
+export async function timeSlaPolicySaves(page: Page): Promise<{ changedMs: number; restoredMs: number }> {
+  await openSettings(page)
+  const policy = page.getByRole('form', { name: 'SLA policy' })
+  const save = async () => {
+    const started = Date.now()
+    await policy.getByRole('button', { name: 'Save SLA policy' }).click()
+    await page.getByText(/SLA policy saved/).waitFor({ timeout: 10 * 60_000 })
+    const ms = Date.now() - started
+    await page
+      .getByText(/SLA policy saved/)
+      .waitFor({ state: 'hidden', timeout: 60_000 })
+      .catch(() => {})
+    return ms
+  }
+  await policy.getByRole('spinbutton', { name: 'S3 first response', exact: true }).fill('5')
+  const changedMs = await save()
+  await policy.getByRole('button', { name: 'Use the default targets' }).click()
+  const restoredMs = await save()
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click()
+  return { changedMs, restoredMs }
 }

@@ -15,6 +15,7 @@ import {
   type CaseFactsRow,
   type DecisionFactsRow,
   decisionFactsRow,
+  FIELD,
   packCaseFacts,
   unpackCaseFacts,
 } from '../../../shared/metrics/fact-rows'
@@ -150,14 +151,24 @@ function casesWritten(
   return Promise.all([
     store.getMany<CaseFactsRow>(CASE_FACTS, [...rows.map((row) => row.id), ...removed]),
     store.getMany<{ value: unknown }>('settings', [SLA_POLICY_KEY]),
-    rows.length ? store.equal<DecisionFactsRow>(DECISION_FACTS, 'caseCreatedAt', '') : Promise.resolve([]),
-  ]).then(([stored, [policyRow], waiting]) => {
+  ]).then(([stored, [policyRow]]) => {
+    // Most writes change nothing counted (a title, a note, SLA due times re-timed): they cost nothing here.
+    const storedOf = new Map(stored.flatMap((row) => (row ? [[row.id, row] as const] : [])))
+    const changed = rows.filter((row) => {
+      const old = storedOf.get(row.id)
+      return !old || old.facts !== row.facts || old.createdAt !== row.createdAt
+    })
     const policy = storedSlaPolicy(policyRow?.value)
     const deltas = new Map<string, CaseTally>()
-    const before = new Map(stored.flatMap((row) => (row ? [[row.id, unpack(row)] as const] : [])))
+    const before = new Map(
+      [...changed.map((row) => row.id), ...removed].flatMap((id) => {
+        const old = storedOf.get(id)
+        return old ? [[id, unpack(old)] as const] : []
+      }),
+    )
     for (const record of before.values())
       tallyCase(deltaOf(deltas, record.createdAt), record, caseClocks(record, policy), -1)
-    const after = new Map(rows.map((row) => [row.id, unpack(row)]))
+    const after = new Map(changed.map((row) => [row.id, unpack(row)]))
     for (const record of after.values())
       tallyCase(deltaOf(deltas, record.createdAt), record, caseClocks(record, policy), 1)
     // Decisions whose case moves (another category), goes, or arrives after them follow it.
@@ -166,24 +177,26 @@ function casesWritten(
       const now = after.get(id)
       return !now || old.category !== now.category || old.createdAt !== now.createdAt
     })
-    return Promise.all(moved.map((id) => store.equal<DecisionFactsRow>(DECISION_FACTS, 'caseId', id))).then(
-      (ofMoved) => {
-        const changes = [...waiting.filter((row) => after.has(row.caseId)), ...ofMoved.flat()].map((row) => ({
-          before: row,
-          after: rehomed(row, after.get(row.caseId)),
-        }))
-        const revisions = decisionChanges(deltas, changes)
-        return Promise.all([
-          store.put(CASE_FACTS, rows),
-          store.remove(CASE_FACTS, removed),
-          store.put(
-            DECISION_FACTS,
-            changes.map((change) => change.after),
-          ),
-          writeDerived(store, deltas, revisions),
-        ])
-      },
-    )
+    const arrived = changed.some((row) => !storedOf.has(row.id))
+    return Promise.all([
+      arrived ? store.equal<DecisionFactsRow>(DECISION_FACTS, 'caseCreatedAt', '') : Promise.resolve([]),
+      ...moved.map((id) => store.equal<DecisionFactsRow>(DECISION_FACTS, 'caseId', id)),
+    ]).then(([waiting, ...ofMoved]) => {
+      const changes = [...waiting!.filter((row) => after.has(row.caseId)), ...ofMoved.flat()].map((row) => ({
+        before: row,
+        after: rehomed(row, after.get(row.caseId)),
+      }))
+      const revisions = decisionChanges(deltas, changes)
+      return Promise.all([
+        store.put(CASE_FACTS, changed),
+        store.remove(CASE_FACTS, removed),
+        store.put(
+          DECISION_FACTS,
+          changes.map((change) => change.after),
+        ),
+        writeDerived(store, deltas, revisions),
+      ])
+    })
   })
 }
 
@@ -193,6 +206,17 @@ const rehomed = (row: DecisionFactsRow, itsCase: Pick<Case, 'createdAt' | 'categ
   caseCreatedAt: itsCase?.createdAt ?? '',
   caseCategory: itsCase?.category ?? ('' as const),
 })
+
+const sameDecision = (a: DecisionFactsRow | undefined, b: DecisionFactsRow | undefined) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.caseId === b.caseId &&
+    a.kind === b.kind &&
+    a.decidedAt === b.decidedAt &&
+    a.caseCreatedAt === b.caseCreatedAt &&
+    a.caseCategory === b.caseCategory &&
+    a.violatedClauses.join(FIELD) === b.violatedClauses.join(FIELD))
 
 /** Determinations written or deleted: their decisions' outcomes and ledger entries follow. */
 function determinationsWritten(
@@ -208,15 +232,18 @@ function determinationsWritten(
     store.getMany<Case>('cases', caseIds),
   ]).then(([stored, cases]) => {
     const caseOf = new Map(caseIds.map((id, index) => [id, cases[index]]))
-    const changes: DecisionChange[] = ids.map((_, index) => {
-      const determination = determinations[index]
-      return {
-        before: stored[index],
-        after: determination
-          ? (decisionFactsRow(determination, caseOf.get(determination.caseId)) ?? undefined)
-          : undefined,
-      }
-    })
+    const changes: DecisionChange[] = ids
+      .map((_, index) => {
+        const determination = determinations[index]
+        return {
+          before: stored[index],
+          after: determination
+            ? (decisionFactsRow(determination, caseOf.get(determination.caseId)) ?? undefined)
+            : undefined,
+        }
+      })
+      // A rationale or finding edited changes nothing counted: the ledger rows are not rewritten.
+      .filter(({ before, after }) => !sameDecision(before, after))
     const deltas = new Map<string, CaseTally>()
     const revisions = decisionChanges(deltas, changes)
     return Promise.all([
@@ -243,8 +270,13 @@ function recountAll(store: FactStore): Promise<unknown> {
     const cases = rows.map(unpack)
     const caseOf = new Map(cases.map((record) => [record.id, record]))
     const decisions = stored.map((row) => rehomed(row, caseOf.get(row.caseId)))
+    const refiled = decisions.filter(
+      (row, index) =>
+        row.caseCreatedAt !== stored[index]!.caseCreatedAt ||
+        row.caseCategory !== stored[index]!.caseCategory,
+    )
     const days = dayTallies(cases, decisions, storedSlaPolicy(policyRow?.value))
-    const cleared = [store.clear(CASE_DAYS), store.clear(CLAUSE_LEDGER), store.put(DECISION_FACTS, decisions)]
+    const cleared = [store.clear(CASE_DAYS), store.clear(CLAUSE_LEDGER), store.put(DECISION_FACTS, refiled)]
     return Promise.all(cleared).then(() =>
       Promise.all([
         store.put(
