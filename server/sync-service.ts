@@ -1,3 +1,4 @@
+import { ANALYST_TEAM_SETTING } from '../shared/settings/team-settings'
 import { mergeRecord, type StoredRecord } from '../shared/sync/merge'
 import type {
   FieldWrite,
@@ -53,6 +54,14 @@ function approvalRefusal(user: User, mutation: Mutation): string | null {
   return null
 }
 
+/** The team setting a write changes (the setting itself or the audit line of its change), if any. */
+function teamSettingOf(mutation: Mutation): unknown {
+  if (mutation.entity === 'teamSetting') return mutation.entityId
+  if (mutation.entity === 'auditEntry' && mutation.fields.entity?.value === 'settings')
+    return mutation.fields.entityId?.value
+  return undefined
+}
+
 /**
  * Why this user may not make this write, or null when they may. Leads and admins write every case;
  * analysts write the unassigned queue and their own cases, and can take a case but not give it away.
@@ -62,7 +71,14 @@ async function refusal(db: SqlClient, user: User, mutation: Mutation): Promise<s
   if (approval) return approval
   if (user.role !== 'analyst') return null
   const caseId = mutation.entity === 'case' ? mutation.entityId : mutation.caseId
-  if (!caseId) return 'Only leads and admins change records that belong to no case.'
+  if (!caseId) {
+    // The team's settings are a lead's or an admin's to change; every analyst writes the shift handoff.
+    const teamSetting = teamSettingOf(mutation)
+    if (teamSetting === ANALYST_TEAM_SETTING) return null
+    return teamSetting !== undefined
+      ? 'Only a lead or an admin changes the team’s settings (policy library, outcome matrix, thresholds, redaction profiles, email templates).'
+      : 'Only leads and admins change records that belong to no case.'
+  }
   const assignee = await caseAssignee(db, caseId)
   if (assignee === null) {
     if (mutation.entity === 'case') {
@@ -142,7 +158,8 @@ export function createSyncService(db: SqlClient) {
         continue
       }
       const reason =
-        fieldWritesProblem(mutation.entity, mutation.fields) ?? (await refusal(tx, user, mutation))
+        fieldWritesProblem(mutation.entity, mutation.entityId, mutation.fields) ??
+        (await refusal(tx, user, mutation))
       if (reason) {
         audit.push({
           action: 'write-refused',

@@ -10,12 +10,19 @@ import { HlcStringSchema } from './hlc'
  */
 
 /**
- * The records that sync: every audited record of a case (settings stay on each workstation), plus
- * the append-only custody and audit lines and report text updates, which only ever get new ids.
+ * The records that sync: every audited record of a case, the team's shared settings (the rest of the
+ * settings stay on each workstation; see shared/settings/team-settings.ts), plus the append-only
+ * custody and audit lines and report text updates, which only ever get new ids.
  */
-type SyncEntityName = Exclude<AuditedEntity, 'settings'> | 'custodyEvent' | 'auditEntry' | 'reportUpdate'
+type SyncEntityName =
+  | Exclude<AuditedEntity, 'settings'>
+  | 'teamSetting'
+  | 'custodyEvent'
+  | 'auditEntry'
+  | 'reportUpdate'
 export const SYNC_ENTITIES = [
   ...AUDITED_ENTITIES.filter((entity): entity is Exclude<AuditedEntity, 'settings'> => entity !== 'settings'),
+  'teamSetting',
   'custodyEvent',
   'auditEntry',
   'reportUpdate',

@@ -18,6 +18,7 @@ import {
   TaskSchema,
   TimelineEventSchema,
 } from '../domain'
+import { TeamSettingSchema } from '../settings/team-settings'
 import { describeIssues } from '../validation'
 import type { FieldWrite, SyncEntity } from './protocol'
 
@@ -44,6 +45,7 @@ export const SYNC_RECORD_SCHEMAS: Record<SyncEntity, z.ZodType> = {
   custodyEvent: CustodyEventSchema,
   auditEntry: AuditEntrySchema,
   reportUpdate: ReportUpdateSchema,
+  teamSetting: TeamSettingSchema,
 }
 
 /** Fields a workstation derives itself for its indexes and never sends (title words, violated clauses). */
@@ -61,8 +63,26 @@ function shapesOf(schema: z.ZodType): Record<string, z.ZodType>[] {
 const accepts = (field: z.ZodType, value: unknown) =>
   field.safeParse(value).success || (value === null && field.safeParse(undefined).success)
 
-/** Why these field writes cannot belong to a record of this kind, or null when each could. */
-export function fieldWritesProblem(entity: SyncEntity, fields: Record<string, FieldWrite>): string | null {
+/** The field holding a record's own id, which must be the id it travels under. */
+const ownIdField = (entity: SyncEntity) => (entity === 'teamSetting' ? 'key' : 'id')
+
+/**
+ * A record that names another id than the one it travels under would land on that other record (a
+ * write allowed on the shift handoff must not replace the policy library).
+ */
+const foreignIdProblem = (entity: SyncEntity, entityId: string, ownId: unknown) =>
+  ownId !== undefined && ownId !== entityId
+    ? `A ${entity} travels under its own id, not "${entityId}".`
+    : null
+
+/** Why these field writes cannot belong to a record of this kind and id, or null when each could. */
+export function fieldWritesProblem(
+  entity: SyncEntity,
+  entityId: string,
+  fields: Record<string, FieldWrite>,
+): string | null {
+  const foreign = foreignIdProblem(entity, entityId, fields[ownIdField(entity)]?.value)
+  if (foreign) return foreign
   const shapes = shapesOf(SYNC_RECORD_SCHEMAS[entity])
   for (const [name, write] of Object.entries(fields)) {
     const candidates = shapes.flatMap((shape) => (Object.hasOwn(shape, name) ? [shape[name]!] : []))
@@ -79,8 +99,11 @@ export function fieldWritesProblem(entity: SyncEntity, fields: Record<string, Fi
  */
 export function recordFromValues(
   entity: SyncEntity,
+  entityId: string,
   values: Record<string, unknown>,
 ): { record: Record<string, unknown> } | { problem: string } {
+  const foreign = foreignIdProblem(entity, entityId, values[ownIdField(entity)])
+  if (foreign) return { problem: foreign }
   const schema = SYNC_RECORD_SCHEMAS[entity]
   const shapes = shapesOf(schema)
   const record = Object.fromEntries(

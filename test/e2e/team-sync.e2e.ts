@@ -199,4 +199,43 @@ describe('two analysts on one team server', () => {
     await tab(lee, 'Notes').click()
     await lee.getByTestId('case-note').filter({ hasText: 'no answer' }).waitFor()
   })
+  it('shares the team’s settings: the lead’s approval amount reaches the analyst, the analyst’s handoff the lead', async () => {
+    const amount = (page: Page) =>
+      page
+        .getByRole('region', { name: 'Determinations' })
+        .getByLabel('Lead approval for reimbursements above')
+    await openSettings(lee)
+    const leeSection = lee.getByRole('region', { name: 'Determinations' })
+    expect(await leeSection.getByRole('note').innerText()).toContain('reaches every workstation')
+    await amount(lee).fill('400')
+    await leeSection.getByRole('button', { name: 'Save amount' }).click()
+    await lee.getByText('Reimbursements above 400 now need a lead').waitFor()
+    await lee.keyboard.press('Escape')
+    await lee.getByRole('heading', { name: 'Settings' }).waitFor({ state: 'hidden' })
+    await syncNow(lee)
+    await syncNow(riley)
+    await openSettings(riley)
+    await expect.poll(() => amount(riley).inputValue()).toBe('400')
+    expect(
+      await riley.getByRole('region', { name: 'Determinations' }).getByRole('note').innerText(),
+    ).toContain('kept by its leads')
+    await riley.keyboard.press('Escape')
+    await riley.getByRole('heading', { name: 'Settings' }).waitFor({ state: 'hidden' })
+
+    // Riley ends the shift on one workstation; Lee sees the handoff on the next start of another.
+    await riley.getByRole('button', { name: 'Shift handoff' }).click()
+    const handoff = riley.getByRole('dialog', { name: 'Shift handoff' })
+    await handoff.getByLabel('Note to the next analyst').fill('The customer at 12 Elm expects a call back.')
+    await handoff.getByRole('button', { name: 'Save handoff' }).click()
+    await handoff.waitFor({ state: 'hidden' })
+    await syncNow(riley)
+    await syncNow(lee)
+    await lee.reload()
+    const notice = lee.getByRole('region', { name: 'Last shift handoff' })
+    await notice.waitFor()
+    expect(await notice.getByTestId('handoff-note').innerText()).toBe(
+      'The customer at 12 Elm expects a call back.',
+    )
+    expect(await notice.innerText()).toContain('Handoff from Riley Chen')
+  })
 })

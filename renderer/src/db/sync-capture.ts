@@ -4,6 +4,7 @@ import { coalesceWrites, localWrites, stampsAfter } from '../../../shared/sync/r
 import type { OutboxRow, SyncRecordRow } from './database'
 import {
   caseIdOf,
+  isTeamRecord,
   SYNC_BOOKKEEPING_TABLES,
   SYNC_ENTITY_OF_TABLE,
   SYNC_META_KEYS,
@@ -68,6 +69,7 @@ export function createSyncCapture() {
               {
                 entityId: String(key),
                 caseId: caseIdOf(entity, (next ?? old) as Row),
+                team: isTeamRecord(entity, next ?? old),
                 writes,
                 created: old === undefined ? next : null,
               },
@@ -83,11 +85,12 @@ export function createSyncCapture() {
             trans,
             values: [{ key: SYNC_META_KEYS.clock, value: clock.current() }],
           })
-        const { caseId, created } = change
+        const { caseId, created, team } = change
         // Only cases that sync are shared: a new one, or one already synced, and the records of
         // those. A case from before joining the team (or the demo data) stays on this workstation.
+        // Of the records of no case, the team's settings and their audit lines are shared.
         const caseSyncs: Promise<boolean> =
-          entity === 'case' && created
+          (entity === 'case' && created) || team
             ? meta.get({ trans, key: SYNC_META_KEYS.clock }).then(() => true)
             : caseId
               ? stampsTable.get({ trans, key: ['case', caseId] }).then(Boolean)

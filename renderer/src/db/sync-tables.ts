@@ -1,3 +1,4 @@
+import { isTeamSetting } from '../../../shared/settings/team-settings'
 import type { SyncEntity } from '../../../shared/sync/protocol'
 
 /** Report text updates live in y-dexie's table for the reports' `bodyDoc` (see sync-replica). */
@@ -21,6 +22,7 @@ export const SYNC_TABLE_OF: Record<TableSyncEntity, string> = {
   reportVersion: 'reportVersions',
   custodyEvent: 'custodyEvents',
   auditEntry: 'auditEntries',
+  teamSetting: 'settings',
 }
 
 /** y-dexie's table of the reports' text updates: rows {i (auto), k (report id), u (Y.js update v2), f}. */
@@ -32,10 +34,19 @@ export const SYNC_ENTITY_OF_TABLE = new Map(
   Object.entries(SYNC_TABLE_OF).map(([entity, table]) => [table, entity as TableSyncEntity]),
 )
 
-/** Whether a record goes to the team server: not the audit lines of this workstation's settings. */
+/**
+ * Whether a record goes to the team server: of the settings, only the team's shared ones (and their
+ * audit lines); the rest belong to this workstation.
+ */
 export function syncsRecord(entity: SyncEntity, record: Record<string, unknown> | undefined): boolean {
-  return !(entity === 'auditEntry' && record?.entity === 'settings')
+  if (entity === 'teamSetting') return isTeamSetting(record?.key)
+  return !(entity === 'auditEntry' && record?.entity === 'settings' && !isTeamSetting(record.entityId))
 }
+
+/** A shared record that belongs to no case: a team setting, or the audit line of a change to one. */
+export const isTeamRecord = (entity: SyncEntity, record: Record<string, unknown> | null | undefined) =>
+  entity === 'teamSetting' ||
+  (entity === 'auditEntry' && record?.entity === 'settings' && isTeamSetting(record.entityId))
 
 /** The tables every write to a synced record also touches. */
 export const SYNC_BOOKKEEPING_TABLES = ['syncOutbox', 'syncRecords', 'syncMeta', 'syncBlobs'] as const

@@ -156,6 +156,50 @@ describe('authorization matrix', () => {
     expect(results.map((r: { outcome: string }) => r.outcome)).toEqual(['applied', 'rejected'])
   })
 
+  for (const role of ROLES)
+    it(`${role}: ${role === 'analyst' ? 'may not change' : 'changes'} the team’s approval threshold, writes the shift handoff; everyone pulls both`, async () => {
+      const teamSetting = (key: string, value: unknown): Mutation => ({
+        ...write('teamSetting', key, '', { key, value }),
+        caseId: null,
+      })
+      const handoff = {
+        id: `handoff-${role}`,
+        writtenBy: { id: users[role].id, name: role },
+        writtenAt: '2026-11-30T17:00:00.000Z',
+        shiftStartedAt: '2026-11-30T09:00:00.000Z',
+        note: `From the ${role}`,
+        casesTouched: [],
+        statusChanges: [],
+        openTasks: [],
+        slasDue: [],
+      }
+      const results = (
+        await push(role, [teamSetting('approvalThreshold', 400), teamSetting('lastHandoff', handoff)])
+      ).json().results
+      expect(results.map((result: { outcome: string }) => result.outcome)).toEqual([
+        role === 'analyst' ? 'rejected' : 'applied',
+        'applied',
+      ])
+      if (role === 'analyst')
+        expect(results[0].reason).toContain('Only a lead or an admin changes the team’s settings')
+      const pulled = (
+        await call(tokens.otherAnalyst, 'POST', '/v1/sync/pull', { cursor: 0, limit: 1_000 })
+      ).json()
+      expect(pulled.changes.some((change: { entityId: string }) => change.entityId === 'lastHandoff')).toBe(
+        true,
+      )
+    })
+
+  it('refuses a record that names another id than the one it travels under', async () => {
+    // Allowed to write the handoff, an analyst may not slip the policy library in under its id.
+    const disguised: Mutation = {
+      ...write('teamSetting', 'lastHandoff', '', { key: 'policyLibrary', value: [] }),
+      caseId: null,
+    }
+    const [result] = (await push('analyst', [disguised])).json().results
+    expect(result).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('its own id') })
+  })
+
   for (const role of ['analyst', 'lead', 'admin'] as const)
     it(`${role}: reads the team list; ${role === 'admin' ? 'manages' : 'may not manage'} users`, async () => {
       expect((await call(tokens[role], 'GET', '/v1/team')).statusCode).toBe(200)

@@ -257,6 +257,61 @@ describe('workstations syncing through the team server', () => {
     expect((await leadStation.repositories.cases.get(opened.id))?.summary).toBe('Shopper reports a threat')
   })
 
+  it('shares the team’s settings: a lead’s reach every analyst, anyone’s handoff reaches the team, the rest stays', async () => {
+    const leadStation = workstation(lead, 'lee-laptop')
+    const rileyStation = workstation(riley, 'riley-laptop')
+    await leadStation.repositories.settings.saveApprovalThreshold(500, actor(lead))
+    await leadStation.repositories.settings.saveOutcomeMatrix(
+      [{ clauseId: 'PD-1', severity: 'S2', outcomes: ['education'] }],
+      actor(lead),
+      'Outcome matrix: PD-1 at S2',
+    )
+    // The workstation's own settings stay on it.
+    await leadStation.repositories.settings.saveEvidenceSizeLimit(8 * 1024 ** 2, actor(lead))
+    await leadStation.syncNow()
+    await rileyStation.syncNow()
+    expect(await rileyStation.repositories.settings.getApprovalThreshold()).toBe(500)
+    expect(await rileyStation.repositories.settings.getOutcomeMatrix()).toEqual([
+      { clauseId: 'PD-1', severity: 'S2', outcomes: ['education'] },
+    ])
+    expect(await rileyStation.repositories.settings.getEvidenceSizeLimit()).toBe(2 * 1024 ** 3)
+    // Who changed them travels too.
+    const settingsAudit = (await rileyStation.db.auditEntries.toArray()).filter(
+      (entry) => entry.entity === 'settings',
+    )
+    expect(settingsAudit.map((entry) => [entry.entityId, entry.actor.id]).sort()).toEqual([
+      ['approvalThreshold', lead.id],
+      ['outcomeMatrix', lead.id],
+    ])
+
+    // Riley ends a shift: the handoff reaches the lead's workstation.
+    const handoff = {
+      id: crypto.randomUUID(),
+      writtenBy: actor(riley),
+      writtenAt: '2026-11-30T17:00:00.000Z',
+      shiftStartedAt: '2026-11-30T09:00:00.000Z',
+      note: 'Call the retailer back about the fence.',
+      casesTouched: [],
+      statusChanges: [],
+      openTasks: [],
+      slasDue: [],
+    }
+    await rileyStation.repositories.handoff.save(handoff, actor(riley))
+    await rileyStation.syncNow()
+    await leadStation.syncNow()
+    expect((await leadStation.repositories.handoff.lastHandoff())?.note).toBe(
+      'Call the retailer back about the fence.',
+    )
+
+    // An analyst's change to the team's threshold is refused with its reason; the team's stands.
+    await rileyStation.repositories.settings.saveApprovalThreshold(10, actor(riley))
+    await rileyStation.syncNow()
+    const [refused] = await rileyStation.db.syncOutbox.where('state').equals('rejected').toArray()
+    expect(refused?.reason).toContain('Only a lead or an admin changes the team’s settings')
+    await leadStation.syncNow()
+    expect(await leadStation.repositories.settings.getApprovalThreshold()).toBe(500)
+  })
+
   it('keeps a pulled record that does not read as its kind out of the app, with the reason', async () => {
     const rileyStation = workstation(riley, 'riley-laptop')
     // A broken client (the lead's) pushed a note with no body; the server accepts field shapes only.

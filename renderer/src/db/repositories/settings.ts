@@ -13,14 +13,19 @@ import {
 } from '../../../../shared/orders/location-checks'
 import { DEFAULT_APPROVAL_THRESHOLD } from '../../../../shared/policy/determination-review'
 import { EXAMPLE_POLICIES } from '../../../../shared/policy/example-policies'
-import { type MatrixEntry, MatrixEntrySchema } from '../../../../shared/policy/outcome-matrix'
-import { type PolicyDocument, PolicyDocumentSchema } from '../../../../shared/policy/policy-document'
+import type { MatrixEntry } from '../../../../shared/policy/outcome-matrix'
+import type { PolicyDocument } from '../../../../shared/policy/policy-document'
 import { type SavedQueueView, SavedQueueViewListSchema } from '../../../../shared/queue/queue-filter'
 import {
   DEFAULT_REDACTION_PROFILES,
   type RedactionProfiles,
   RedactionProfilesSchema,
 } from '../../../../shared/report/audience-redaction'
+import {
+  ApprovalThresholdSchema,
+  OutcomeMatrixSchema,
+  PolicyLibrarySchema,
+} from '../../../../shared/settings/team-settings'
 import { type SlaPolicy, SlaPolicySchema, storedSlaPolicy } from '../../../../shared/sla/policy'
 import type { SettingRow, WorkstationDatabase } from '../database'
 import { auditedWrite } from './audited-write'
@@ -40,13 +45,6 @@ export const SETTING_KEYS = {
   redactionProfiles: 'redactionProfiles',
   lastHandoff: 'lastHandoff',
 } as const
-
-const PolicyLibrarySchema = z.array(PolicyDocumentSchema).min(1)
-const OutcomeMatrixSchema = z.array(MatrixEntrySchema).max(10_000)
-const ApprovalThresholdSchema = z
-  .number()
-  .min(0, 'the amount cannot be negative')
-  .max(1_000_000, 'the amount is at most 1,000,000')
 
 /** The largest evidence file accepted unless Settings say otherwise: 2 GiB. */
 export const DEFAULT_EVIDENCE_SIZE_LIMIT = 2 * 1024 ** 3

@@ -58,7 +58,11 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
   async function storeReportTextUpdate(change: Change): Promise<string | null> {
     if (change.entityId.startsWith(`${clientId}-`)) return null
     if (await db.syncRecords.get(['reportUpdate', change.entityId])) return null
-    const read = recordFromValues('reportUpdate', recordValues({ fields: change.fields, deleted: null }))
+    const read = recordFromValues(
+      'reportUpdate',
+      change.entityId,
+      recordValues({ fields: change.fields, deleted: null }),
+    )
     if ('problem' in read) return read.problem
     const update = read.record as ReportUpdate
     await db.table(REPORT_TEXT_UPDATES_TABLE).add({ k: update.reportId, u: base64ToBytes(update.update) })

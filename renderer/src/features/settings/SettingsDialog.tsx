@@ -26,6 +26,7 @@ import { RedactionProfilesSection } from '../report/RedactionProfilesSection'
 import { notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { TeamServerSection } from '../sync/TeamServerSection'
+import { TeamSettingNote } from '../sync/TeamSettingNote'
 import { type ThemePreference, useThemeStore } from '../theme/theme-store'
 import { DemoDataSection } from './DemoDataSection'
 import { EmailTemplatesSection } from './EmailTemplatesSection'
@@ -33,12 +34,14 @@ import { EvidenceSettingsSection } from './EvidenceSettingsSection'
 import { SlaPolicySection } from './SlaPolicySection'
 import { StorageSection } from './StorageSection'
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+/** A settings section; `team` marks the settings the team shares through its server. */
+function Section({ title, team = false, children }: { title: string; team?: boolean; children: ReactNode }) {
   return (
     <Stack spacing={1.5} component="section" aria-label={title}>
       <Typography variant="h3" component="h3">
         {title}
       </Typography>
+      {team && <TeamSettingNote />}
       {children}
     </Stack>
   )
@@ -74,19 +77,19 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
           <Section title="Team server">
             <TeamServerSection />
           </Section>
-          <Section title="Policy library">
+          <Section title="Policy library" team>
             <PolicyLibrarySection analyst={analyst} />
           </Section>
-          <Section title="Outcome matrix">
+          <Section title="Outcome matrix" team>
             <OutcomeMatrixSection analyst={analyst} />
           </Section>
-          <Section title="Determinations">
+          <Section title="Determinations" team>
             <ApprovalThresholdSection analyst={analyst} />
           </Section>
-          <Section title="Redaction profiles">
+          <Section title="Redaction profiles" team>
             <RedactionProfilesSection analyst={analyst} />
           </Section>
-          <Section title="Location checks">
+          <Section title="Location checks" team>
             <LocationThresholdsSection analyst={analyst} />
           </Section>
           <Section title="Theme">
@@ -117,7 +120,7 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
           <Section title="SLA policy">
             <SlaPolicySection analyst={analyst} />
           </Section>
-          <Section title="Email templates">
+          <Section title="Email templates" team>
             <EmailTemplatesSection analyst={analyst} />
           </Section>
           <Section title="Evidence">

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { EXAMPLE_POLICIES } from '../../../shared/policy/example-policies'
+import { fieldWritesProblem, recordFromValues } from '../../../shared/sync/record-schemas'
+
+const hlc = '001800000000000:0000:test'
+
+describe('team settings as synced records', () => {
+  it('reads a team setting whose key is the id it travels under', () => {
+    expect(
+      recordFromValues('teamSetting', 'approvalThreshold', { key: 'approvalThreshold', value: 400 }),
+    ).toEqual({
+      record: { key: 'approvalThreshold', value: 400 },
+    })
+  })
+
+  it('keeps out a setting that names another key than its id, or a value that is not that setting’s', () => {
+    const disguised = recordFromValues('teamSetting', 'lastHandoff', {
+      key: 'policyLibrary',
+      value: EXAMPLE_POLICIES,
+    })
+    expect(disguised).toEqual({ problem: expect.stringContaining('its own id') })
+    expect(
+      fieldWritesProblem('teamSetting', 'lastHandoff', { key: { value: 'policyLibrary', hlc } }),
+    ).toContain('its own id')
+    expect(
+      recordFromValues('teamSetting', 'approvalThreshold', { key: 'approvalThreshold', value: -5 }),
+    ).toEqual({
+      problem: expect.stringContaining('teamSetting'),
+    })
+  })
+
+  it('keeps a workstation’s own settings out of the team’s', () => {
+    expect(
+      recordFromValues('teamSetting', 'analyst', { key: 'analyst', value: { id: 'a', name: 'A' } }),
+    ).toEqual({
+      problem: expect.stringContaining('teamSetting'),
+    })
+  })
+})
