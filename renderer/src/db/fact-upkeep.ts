@@ -37,6 +37,7 @@ export const CASE_FACTS = 'caseFacts'
 export const DECISION_FACTS = 'decisionFacts'
 export const CASE_DAYS = 'caseDays'
 export const CLAUSE_LEDGER = 'clauseLedger'
+/** The SLA policy's settings row (SETTING_KEYS.slaPolicy; not imported: the repositories import this layer). */
 export const SLA_POLICY_KEY = 'slaPolicy'
 
 export interface CaseDayRow {

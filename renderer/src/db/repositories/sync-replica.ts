@@ -6,7 +6,7 @@ import {
 } from '../../../../shared/domain'
 import { caseSlaInstants } from '../../../../shared/sla/case-sla'
 import type { SlaClockEvent } from '../../../../shared/sla/clock'
-import { DEFAULT_SLA_POLICY, SlaPolicySchema } from '../../../../shared/sla/policy'
+import { storedSlaPolicy } from '../../../../shared/sla/policy'
 import { base64ToBytes, bytesToBase64 } from '../../../../shared/sync/base64'
 import { createSyncEngine, type SyncStorage } from '../../../../shared/sync/engine'
 import { createHlcClock } from '../../../../shared/sync/hlc'
@@ -118,8 +118,7 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
           'settings',
         ],
         async () => {
-          const policy = SlaPolicySchema.safeParse((await db.settings.get(SETTING_KEYS.slaPolicy))?.value)
-          const slaPolicy = policy.success ? policy.data : DEFAULT_SLA_POLICY
+          const slaPolicy = storedSlaPolicy((await db.settings.get(SETTING_KEYS.slaPolicy))?.value)
           const clock = createHlcClock(clientId, Date.now, await meta<string>(SYNC_META_KEYS.clock))
           const unreadable = new Map(
             ((await meta<UnreadableRecord[]>(SYNC_META_KEYS.unreadable)) ?? []).map((entry) => [
