@@ -48,7 +48,7 @@ export const SYNC_RECORD_SCHEMAS: Record<SyncEntity, z.ZodType> = {
   teamSetting: TeamSettingSchema,
 }
 
-/** Fields a workstation derives itself for its indexes and never sends (title words, violated clauses). */
+/** Fields a workstation derives for its indexes and never sends: title words, and the violated clauses workstations kept before schema 11. */
 export const UNSYNCED_FIELDS = new Set(['titleWords', 'violatedClauses'])
 
 /** The object shapes a record of this kind may take (several for a union such as annotations). */

@@ -113,8 +113,8 @@ export const SCHEMA_VERSION_1 = {
 /** The stored case row: the domain case plus its title's words, indexed for search (never exported). */
 export type CaseRow = Case & { titleWords?: string[] }
 
-/** The stored determination: plus the ids of the clauses found violated, indexed for similar cases. */
-export type DeterminationRow = Determination & { violatedClauses?: string[] }
+/** A determination as version 6 to 10 stored it: plus the clauses found violated (an index version 11 drops). */
+type VersionSixDetermination = Determination & { violatedClauses?: string[] }
 
 /**
  * Fields the database derives from a row to index it: written below every write path (repositories,
@@ -122,13 +122,8 @@ export type DeterminationRow = Determination & { violatedClauses?: string[] }
  */
 const DERIVED_INDEX_FIELDS: Record<string, (row: never) => Record<string, unknown>> = {
   cases: (row: CaseRow) => ({ titleWords: titleWords(row.title) }),
-  determinations: (row: DeterminationRow) => ({
-    violatedClauses: [
-      ...new Set(row.clauses.filter((clause) => clause.violated).map((clause) => clause.clauseId)),
-    ],
-  }),
 }
-export const DERIVED_FIELD_NAMES = ['titleWords', 'violatedClauses'] as const
+export const DERIVED_FIELD_NAMES = ['titleWords'] as const
 
 /** A stored row without the fields the database derived for its indexes. */
 export function withoutDerivedFields<T extends object>(row: T): T {
@@ -167,7 +162,7 @@ export class WorkstationDatabase extends Dexie {
   evidenceBlobs!: Table<EvidenceBlobRow, string>
   custodyEvents!: Table<CustodyEvent, string>
   annotations!: Table<EvidenceAnnotation, string>
-  determinations!: Table<DeterminationRow, string>
+  determinations!: Table<Determination, string>
   orders!: Table<OrderRecord, string>
   contactAttempts!: Table<ContactAttempt, string>
   claims!: Table<Claim, string>
@@ -241,18 +236,9 @@ export class WorkstationDatabase extends Dexie {
       // The report's text as a Y.js document; y-dexie keeps its updates in `$reports.bodyDoc_updates`.
       reports: 'id, caseId, bodyDoc: Y.Doc',
     })
-    // Version 6: determinations index the clauses they found violated, so the consistency helper
-    // finds past cases that broke the same clauses without reading every determination.
-    this.version(6)
-      .stores({ determinations: 'id, caseId, partyId, *violatedClauses' })
-      .upgrade((tx) =>
-        tx
-          .table('determinations')
-          .toCollection()
-          .modify((record: DeterminationRow) => {
-            Object.assign(record, DERIVED_INDEX_FIELDS.determinations!(record as never))
-          }),
-      )
+    // Version 6 indexed the clauses determinations found violated (a derived field); the consistency
+    // helper reads the clause ledger instead since version 10, and version 11 drops both.
+    this.version(6).stores({ determinations: 'id, caseId, partyId, *violatedClauses' })
     // Version 7: the marketplace orders of a case (items, drop-off, events with GPS points, chat).
     this.version(7).stores({ orders: 'id, caseId, orderId' })
     // Version 8: small rows beside the cases and determinations with what the dashboard and the
@@ -282,6 +268,17 @@ export class WorkstationDatabase extends Dexie {
           await tx.table(name).bulkPut(rows)
         }
       })
+    // Version 11: determinations no longer carry the violated-clauses field and index of version 6.
+    this.version(11)
+      .stores({ determinations: 'id, caseId, partyId' })
+      .upgrade((tx) =>
+        tx
+          .table('determinations')
+          .toCollection()
+          .modify((record: VersionSixDetermination) => {
+            delete record.violatedClauses
+          }),
+      )
   }
 }
 

@@ -5,7 +5,7 @@ import type { DeterminationInput } from '../../../renderer/src/db/repositories/d
 import type { Case, Party } from '../../../shared/domain'
 import { caseFacts, caseMetrics, metricsFromTally } from '../../../shared/metrics/case-metrics'
 import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
-import { analyst } from '../fixtures/case-files'
+import { analyst, caseFileFixture } from '../fixtures/case-files'
 import { freshWorkstationPerTest, openBareCase, type TestWorkstation } from '../fixtures/test-workstation'
 
 const ws = freshWorkstationPerTest()
@@ -123,23 +123,6 @@ describe('determinations', () => {
     await expect(ws.repositories.settings.saveApprovalThreshold(-1, analyst)).rejects.toThrow()
   })
 
-  it('indexes the violated clauses, but never exports them', async () => {
-    const { record, shopper } = await caseWithShopper(ws)
-    await ws.repositories.determinations.save(
-      input(record, shopper, {
-        clauses: [
-          { clauseId: 'PD-1', violated: true },
-          { clauseId: 'SC-3', violated: false },
-        ],
-      }),
-      analyst,
-    )
-    expect(await ws.db.determinations.where('violatedClauses').equals('PD-1').count()).toBe(1)
-    expect(await ws.db.determinations.where('violatedClauses').equals('SC-3').count()).toBe(0)
-    const { caseFiles } = await ws.repositories.caseFiles.exportCaseFiles([record.id])
-    expect(caseFiles[0]!.determinations[0]).not.toHaveProperty('violatedClauses')
-  })
-
   it('finds similar past cases of the same category that broke the same clauses', async () => {
     const open = await caseWithShopper(ws, 'Open case')
     const past = await caseWithShopper(ws, 'Past case')
@@ -221,20 +204,33 @@ describe('the fact rows beside cases and determinations', () => {
   })
 })
 
-describe('database upgrade to version 6', () => {
-  it('indexes the violated clauses of determinations stored before', async () => {
+describe('database upgrade to version 11', () => {
+  it('drops the violated-clauses field of determinations stored before, and files them in the clause ledger', async () => {
     const name = `upgrade-${crypto.randomUUID()}`
     const old = new Dexie(name)
-    old.version(5).stores({ determinations: 'id, caseId, partyId' })
+    old.version(5).stores({ cases: 'id, createdAt', determinations: 'id, caseId, partyId' })
+    old.version(6).stores({ determinations: 'id, caseId, partyId, *violatedClauses' })
+    const opened = { ...caseFileFixture(1).case, id: 'c-1' }
+    await old.table('cases').add(opened)
     await old.table('determinations').add({
       id: 'd-1',
       caseId: 'c-1',
       partyId: 'p-1',
+      findings: [],
       clauses: [{ clauseId: 'FR-1', violated: true }],
+      outcome: { kind: 'warning' },
+      rationale: '',
+      justification: '',
+      approval: null,
+      decidedBy: analyst,
+      decidedAt: '2026-11-20T10:00:00.000Z',
+      updatedAt: '2026-11-20T10:00:00.000Z',
+      violatedClauses: ['FR-1'],
     })
     old.close()
     const db = createWorkstationDatabase(name)
-    expect(await db.determinations.where('violatedClauses').equals('FR-1').primaryKeys()).toEqual(['d-1'])
+    expect(await db.determinations.get('d-1')).not.toHaveProperty('violatedClauses')
+    expect((await db.clauseLedger.get(`${opened.category}|FR-1`))?.entries).toContain('d-1')
     await db.delete()
   })
 })
