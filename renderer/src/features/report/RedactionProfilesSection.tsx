@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { type Actor, PARTY_ROLE_LABELS, PARTY_ROLES, type PartyRole } from '../../../../shared/domain'
 import {
   AUDIENCE_LABELS,
@@ -27,11 +27,25 @@ import {
 import { repositories } from '../../db/instance'
 import { attempt } from '../shell/notices'
 
+/** Profiles as text whatever order their keys were written in (the stored copy went through its schema). */
+const canonical = (profiles: RedactionProfiles) =>
+  JSON.stringify(profiles, (_, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  )
+
 /** Settings → Redaction profiles: for each audience, what of each party's personal data its exports hide. */
 export function RedactionProfilesSection({ analyst }: { analyst: Actor }) {
   const stored = useLiveQuery(() => repositories.settings.getRedactionProfiles(), [])
-  // Shown at once while it is saved (a checkbox that waits for the database looks broken).
+  // Shown at once while it is saved (a checkbox that waits for the database looks broken), until the
+  // live query reads it back: the save resolves before the query re-reads, and in between the old
+  // profiles would flash back.
   const [saving, setSaving] = useState<RedactionProfiles | null>(null)
+  const readBack = saving !== null && stored !== undefined && canonical(saving) === canonical(stored)
+  useEffect(() => {
+    if (readBack) setSaving(null)
+  }, [readBack])
   const [audience, setAudience] = useState<Audience>('customer')
   const profiles = saving ?? stored
   if (!profiles) return null
@@ -45,12 +59,18 @@ export function RedactionProfilesSection({ analyst }: { analyst: Actor }) {
     }
     setSaving(changed)
     void attempt(() =>
-      repositories.settings.saveRedactionProfiles(
-        changed,
-        analyst,
-        `Redaction profile for the ${AUDIENCE_LABELS[audience].toLowerCase()}: ${PARTY_ROLE_LABELS[role].toLowerCase()} ${PERSONAL_DATUM_LABELS[datum]} ${hidden ? 'hidden' : 'shown'}`,
-      ),
-    ).finally(() => setSaving(null))
+      repositories.settings
+        .saveRedactionProfiles(
+          changed,
+          analyst,
+          `Redaction profile for the ${AUDIENCE_LABELS[audience].toLowerCase()}: ${PARTY_ROLE_LABELS[role].toLowerCase()} ${PERSONAL_DATUM_LABELS[datum]} ${hidden ? 'hidden' : 'shown'}`,
+        )
+        .catch((failure: unknown) => {
+          // Not saved: the stored profiles show again, and the failure is told.
+          setSaving(null)
+          throw failure
+        }),
+    )
   }
   return (
     <Stack spacing={1.5}>
