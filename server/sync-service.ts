@@ -158,8 +158,7 @@ export function createSyncService(db: SqlClient) {
         continue
       }
       const reason =
-        fieldWritesProblem(mutation.entity, mutation.entityId, mutation.fields) ??
-        (await refusal(tx, user, mutation))
+        fieldWritesProblem(mutation.entity, mutation, mutation.fields) ?? (await refusal(tx, user, mutation))
       if (reason) {
         audit.push({
           action: 'write-refused',

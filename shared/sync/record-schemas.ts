@@ -63,25 +63,37 @@ function shapesOf(schema: z.ZodType): Record<string, z.ZodType>[] {
 const accepts = (field: z.ZodType, value: unknown) =>
   field.safeParse(value).success || (value === null && field.safeParse(undefined).success)
 
+/** Where a record travels: under its id, and in its case (null for a record of no case). */
+export interface RecordAddress {
+  entityId: string
+  caseId: string | null
+}
+
 /** The field holding a record's own id, which must be the id it travels under. */
 const ownIdField = (entity: SyncEntity) => (entity === 'teamSetting' ? 'key' : 'id')
 
 /**
- * A record that names another id than the one it travels under would land on that other record (a
- * write allowed on the shift handoff must not replace the policy library).
+ * A record that names another id or case than the ones it travels under would land elsewhere than
+ * the server checked access for: a write allowed on the shift handoff must not replace the policy
+ * library, nor a note on an analyst's own case appear on someone else's.
  */
-const foreignIdProblem = (entity: SyncEntity, entityId: string, ownId: unknown) =>
-  ownId !== undefined && ownId !== entityId
-    ? `A ${entity} travels under its own id, not "${entityId}".`
-    : null
+function misaddressed(entity: SyncEntity, address: RecordAddress, value: (field: string) => unknown) {
+  const ownId = value(ownIdField(entity))
+  if (ownId !== undefined && ownId !== address.entityId)
+    return `A ${entity} travels under its own id, not "${address.entityId}".`
+  const caseId = entity === 'case' ? undefined : value('caseId')
+  if (caseId !== undefined && caseId !== (address.caseId ?? ''))
+    return `A ${entity} travels with its own case, not another.`
+  return null
+}
 
-/** Why these field writes cannot belong to a record of this kind and id, or null when each could. */
+/** Why these field writes cannot belong to a record of this kind and address, or null when each could. */
 export function fieldWritesProblem(
   entity: SyncEntity,
-  entityId: string,
+  address: RecordAddress,
   fields: Record<string, FieldWrite>,
 ): string | null {
-  const foreign = foreignIdProblem(entity, entityId, fields[ownIdField(entity)]?.value)
+  const foreign = misaddressed(entity, address, (field) => fields[field]?.value)
   if (foreign) return foreign
   const shapes = shapesOf(SYNC_RECORD_SCHEMAS[entity])
   for (const [name, write] of Object.entries(fields)) {
@@ -99,10 +111,10 @@ export function fieldWritesProblem(
  */
 export function recordFromValues(
   entity: SyncEntity,
-  entityId: string,
+  address: RecordAddress,
   values: Record<string, unknown>,
 ): { record: Record<string, unknown> } | { problem: string } {
-  const foreign = foreignIdProblem(entity, entityId, values[ownIdField(entity)])
+  const foreign = misaddressed(entity, address, (field) => values[field])
   if (foreign) return { problem: foreign }
   const schema = SYNC_RECORD_SCHEMAS[entity]
   const shapes = shapesOf(schema)

@@ -67,7 +67,7 @@ export type RemoteOutcome =
  * result does not read as its kind, kept out of the app with the reason.
  */
 export function applyRemoteChange(
-  change: Pick<Change, 'entity' | 'entityId' | 'fields' | 'deleted'>,
+  change: Pick<Change, 'entity' | 'entityId' | 'caseId' | 'fields' | 'deleted'>,
   local: { values: Record<string, unknown>; stamps: RecordStamps } | undefined,
 ): RemoteOutcome {
   const stored: StoredRecord | undefined = local && {
@@ -88,7 +88,7 @@ export function applyRemoteChange(
     deleted: merged.record.deleted,
   }
   if (!isLive(merged.record)) return { kind: 'remove', stamps }
-  const read = recordFromValues(change.entity as SyncEntity, change.entityId, recordValues(merged.record))
+  const read = recordFromValues(change.entity as SyncEntity, change, recordValues(merged.record))
   return 'problem' in read
     ? { kind: 'unreadable', problem: read.problem, stamps }
     : { kind: 'store', record: read.record, stamps }

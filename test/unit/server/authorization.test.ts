@@ -200,6 +200,19 @@ describe('authorization matrix', () => {
     expect(result).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('its own id') })
   })
 
+  it('refuses a record that names another case than the one it travels with', async () => {
+    // Access is checked on the case a note travels with: it may not name another analyst's case.
+    const own = caseFor('analyst', 'own')
+    const other = caseFor('analyst', 'other')
+    const misfiled = write('note', 'note-misfiled', own, { caseId: other, body: 'Not yours' })
+    const [result] = (await push('analyst', [misfiled])).json().results
+    expect(result).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('its own case') })
+    const [filed] = (
+      await push('analyst', [write('note', 'note-filed', own, { caseId: own, body: 'Mine' })])
+    ).json().results
+    expect(filed.outcome).toBe('applied')
+  })
+
   for (const role of ['analyst', 'lead', 'admin'] as const)
     it(`${role}: reads the team list; ${role === 'admin' ? 'manages' : 'may not manage'} users`, async () => {
       expect((await call(tokens[role], 'GET', '/v1/team')).statusCode).toBe(200)

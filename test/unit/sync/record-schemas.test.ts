@@ -3,27 +3,28 @@ import { EXAMPLE_POLICIES } from '../../../shared/policy/example-policies'
 import { fieldWritesProblem, recordFromValues } from '../../../shared/sync/record-schemas'
 
 const hlc = '001800000000000:0000:test'
+const team = (key: string) => ({ entityId: key, caseId: null })
 
 describe('team settings as synced records', () => {
   it('reads a team setting whose key is the id it travels under', () => {
     expect(
-      recordFromValues('teamSetting', 'approvalThreshold', { key: 'approvalThreshold', value: 400 }),
+      recordFromValues('teamSetting', team('approvalThreshold'), { key: 'approvalThreshold', value: 400 }),
     ).toEqual({
       record: { key: 'approvalThreshold', value: 400 },
     })
   })
 
   it('keeps out a setting that names another key than its id, or a value that is not that setting’s', () => {
-    const disguised = recordFromValues('teamSetting', 'lastHandoff', {
+    const disguised = recordFromValues('teamSetting', team('lastHandoff'), {
       key: 'policyLibrary',
       value: EXAMPLE_POLICIES,
     })
     expect(disguised).toEqual({ problem: expect.stringContaining('its own id') })
     expect(
-      fieldWritesProblem('teamSetting', 'lastHandoff', { key: { value: 'policyLibrary', hlc } }),
+      fieldWritesProblem('teamSetting', team('lastHandoff'), { key: { value: 'policyLibrary', hlc } }),
     ).toContain('its own id')
     expect(
-      recordFromValues('teamSetting', 'approvalThreshold', { key: 'approvalThreshold', value: -5 }),
+      recordFromValues('teamSetting', team('approvalThreshold'), { key: 'approvalThreshold', value: -5 }),
     ).toEqual({
       problem: expect.stringContaining('teamSetting'),
     })
@@ -31,9 +32,17 @@ describe('team settings as synced records', () => {
 
   it('keeps a workstation’s own settings out of the team’s', () => {
     expect(
-      recordFromValues('teamSetting', 'analyst', { key: 'analyst', value: { id: 'a', name: 'A' } }),
+      recordFromValues('teamSetting', team('analyst'), { key: 'analyst', value: { id: 'a', name: 'A' } }),
     ).toEqual({
       problem: expect.stringContaining('teamSetting'),
     })
+  })
+})
+
+describe('records from the server', () => {
+  it('keeps out a record whose own case is not the one it travels with', () => {
+    expect(
+      recordFromValues('note', { entityId: 'n-1', caseId: 'c-1' }, { id: 'n-1', caseId: 'c-2', body: 'Hi' }),
+    ).toEqual({ problem: expect.stringContaining('its own case') })
   })
 })

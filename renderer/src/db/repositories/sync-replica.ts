@@ -60,7 +60,7 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
     if (await db.syncRecords.get(['reportUpdate', change.entityId])) return null
     const read = recordFromValues(
       'reportUpdate',
-      change.entityId,
+      change,
       recordValues({ fields: change.fields, deleted: null }),
     )
     if ('problem' in read) return read.problem
