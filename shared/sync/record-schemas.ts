@@ -28,7 +28,8 @@ import type { FieldWrite, SyncEntity } from './protocol'
  * workstation's screens.
  */
 export const SYNC_RECORD_SCHEMAS: Record<SyncEntity, z.ZodType> = {
-  case: CaseSchema,
+  // The SLA instants are derived by each workstation under its own policy (see UNSYNCED_FIELDS).
+  case: CaseSchema.partial({ slaDueAt: true, slaAtRiskAt: true }),
   party: PartySchema,
   timelineEvent: TimelineEventSchema,
   task: TaskSchema,
@@ -48,8 +49,12 @@ export const SYNC_RECORD_SCHEMAS: Record<SyncEntity, z.ZodType> = {
   teamSetting: TeamSettingSchema,
 }
 
-/** Fields a workstation derives for its indexes and never sends: title words, and the violated clauses workstations kept before schema 11. */
-export const UNSYNCED_FIELDS = new Set(['titleWords', 'violatedClauses'])
+/**
+ * Fields a workstation derives and never sends: title words (an index), a case's SLA instants (from
+ * its clock events under the workstation's own policy, so re-timing every open case after a policy
+ * change sends nothing), and the violated clauses workstations kept before schema 11.
+ */
+export const UNSYNCED_FIELDS = new Set(['titleWords', 'slaDueAt', 'slaAtRiskAt', 'violatedClauses'])
 
 /** The object shapes a record of this kind may take (several for a union such as annotations). */
 function shapesOf(schema: z.ZodType): Record<string, z.ZodType>[] {

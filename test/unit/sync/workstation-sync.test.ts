@@ -257,6 +257,34 @@ describe('workstations syncing through the team server', () => {
     expect((await leadStation.repositories.cases.get(opened.id))?.summary).toBe('Shopper reports a threat')
   })
 
+  it('sends no case when a new SLA policy re-times the open cases: each workstation derives the instants', async () => {
+    const { leadStation, rileyStation, opened } = await caseAssignedToRiley('Shopper bitten by a dog')
+    await leadStation.syncNow()
+    expect(await leadStation.db.syncOutbox.count()).toBe(0)
+    const policy = await leadStation.repositories.settings.getSlaPolicy()
+    const tighter = {
+      ...policy,
+      targets: {
+        ...policy.targets,
+        S2: {
+          firstResponse: { amount: 10, unit: 'minutes' as const },
+          resolution: { amount: 1, unit: 'days' as const },
+        },
+      },
+    }
+    expect(await leadStation.repositories.cases.applySlaPolicy(tighter, actor(lead))).toBeGreaterThan(0)
+    const retimed = (await leadStation.repositories.cases.get(opened.id))!
+    expect(retimed.slaDueAt).not.toBe(opened.slaDueAt)
+    expect((await leadStation.db.syncOutbox.toArray()).filter((row) => row.entity === 'case')).toEqual([])
+    // A change Riley makes still travels, and the lead's copy is timed under the lead's policy.
+    await rileyStation.repositories.cases.update(opened.id, { status: 'investigating' }, actor(riley))
+    await rileyStation.syncNow()
+    await leadStation.syncNow()
+    const received = (await leadStation.repositories.cases.get(opened.id))!
+    expect(received.status).toBe('investigating')
+    expect(received.slaDueAt).not.toBe((await rileyStation.repositories.cases.get(opened.id))!.slaDueAt)
+  })
+
   it('shares the team’s settings: a lead’s reach every analyst, anyone’s handoff reaches the team, the rest stays', async () => {
     const leadStation = workstation(lead, 'lee-laptop')
     const rileyStation = workstation(riley, 'riley-laptop')
