@@ -76,7 +76,7 @@ async function refusal(db: SqlClient, user: User, mutation: Mutation): Promise<s
     const teamSetting = teamSettingOf(mutation)
     if (teamSetting === ANALYST_TEAM_SETTING) return null
     return teamSetting !== undefined
-      ? 'Only a lead or an admin changes the team’s settings (policy library, outcome matrix, thresholds, redaction profiles, email templates).'
+      ? 'Only a lead or an admin changes the team’s settings (policy library, outcome matrix, SLA policy, thresholds, redaction profiles, email templates).'
       : 'Only leads and admins change records that belong to no case.'
   }
   const assignee = await caseAssignee(db, caseId)

@@ -5,14 +5,14 @@ import { LocationThresholdsSchema } from '../orders/location-checks'
 import { MatrixEntrySchema } from '../policy/outcome-matrix'
 import { PolicyDocumentSchema } from '../policy/policy-document'
 import { RedactionProfilesSchema } from '../report/audience-redaction'
+import { SlaPolicySchema } from '../sla/policy'
 
 /**
  * The settings a team shares through its server, so that every analyst decides by the same policy
- * library and outcome matrix, exports under the same redaction profiles, and the next analyst sees
- * the last shift handoff whichever workstation they start on. Leads and admins change them; any
- * analyst writes the handoff. The rest (who works here, saved queue views, the SLA policy the
- * workstation times its cases under, the evidence size limit, case numbering) stays on each
- * workstation.
+ * library and outcome matrix, works to the same SLA policy, exports under the same redaction
+ * profiles, and the next analyst sees the last shift handoff whichever workstation they start on.
+ * Leads and admins change them; any analyst writes the handoff. The rest (who works here, saved
+ * queue views, the evidence size limit, case numbering) stays on each workstation.
  */
 export const PolicyLibrarySchema = z.array(PolicyDocumentSchema).min(1)
 export const OutcomeMatrixSchema = z.array(MatrixEntrySchema).max(10_000)
@@ -33,6 +33,7 @@ export const TeamSettingSchema = z.discriminatedUnion('key', [
   teamSetting('locationThresholds', LocationThresholdsSchema),
   teamSetting('emailTemplates', EmailTemplateListSchema),
   teamSetting('lastHandoff', ShiftHandoffSchema),
+  teamSetting('slaPolicy', SlaPolicySchema),
 ])
 export type TeamSetting = z.infer<typeof TeamSettingSchema>
 export type TeamSettingKey = TeamSetting['key']

@@ -257,7 +257,7 @@ describe('workstations syncing through the team server', () => {
     expect((await leadStation.repositories.cases.get(opened.id))?.summary).toBe('Shopper reports a threat')
   })
 
-  it('sends no case when a new SLA policy re-times the open cases: each workstation derives the instants', async () => {
+  it('shares a lead’s new SLA policy without sending the re-timed cases: each workstation re-times its own', async () => {
     const { leadStation, rileyStation, opened } = await caseAssignedToRiley('Shopper bitten by a dog')
     await leadStation.syncNow()
     expect(await leadStation.db.syncOutbox.count()).toBe(0)
@@ -275,14 +275,22 @@ describe('workstations syncing through the team server', () => {
     expect(await leadStation.repositories.cases.applySlaPolicy(tighter, actor(lead))).toBeGreaterThan(0)
     const retimed = (await leadStation.repositories.cases.get(opened.id))!
     expect(retimed.slaDueAt).not.toBe(opened.slaDueAt)
-    expect((await leadStation.db.syncOutbox.toArray()).filter((row) => row.entity === 'case')).toEqual([])
-    // A change Riley makes still travels, and the lead's copy is timed under the lead's policy.
+    // The policy and its audit line go out; the re-timed cases do not.
+    expect((await leadStation.db.syncOutbox.toArray()).map((row) => row.entity).sort()).toEqual([
+      'auditEntry',
+      'teamSetting',
+    ])
+    await leadStation.syncNow()
+    await rileyStation.syncNow()
+    expect(await rileyStation.repositories.settings.getSlaPolicy()).toEqual(tighter)
+    expect((await rileyStation.repositories.cases.get(opened.id))!.slaDueAt).toBe(retimed.slaDueAt)
+    // A change Riley makes travels, and is timed alike on both.
     await rileyStation.repositories.cases.update(opened.id, { status: 'investigating' }, actor(riley))
     await rileyStation.syncNow()
     await leadStation.syncNow()
     const received = (await leadStation.repositories.cases.get(opened.id))!
     expect(received.status).toBe('investigating')
-    expect(received.slaDueAt).not.toBe((await rileyStation.repositories.cases.get(opened.id))!.slaDueAt)
+    expect(received.slaDueAt).toBe((await rileyStation.repositories.cases.get(opened.id))!.slaDueAt)
   })
 
   it('shares the team’s settings: a lead’s reach every analyst, anyone’s handoff reaches the team, the rest stays', async () => {

@@ -78,6 +78,19 @@ function validated(record: Case): Case {
   return parsed.data
 }
 
+/**
+ * Re-times every open case under a policy (their due and at-risk instants, which the queue indexes),
+ * in the caller's transaction: when a policy is saved here, or arrives from the team server.
+ */
+export function retimeOpenCases(db: WorkstationDatabase, policy: SlaPolicy): Promise<number> {
+  return db.cases
+    .where('status')
+    .anyOf([...OPEN_STATUSES])
+    .modify((record) => {
+      Object.assign(record, caseSlaInstants(record.slaEvents, policy))
+    })
+}
+
 /** Status and severity changes are SLA clock events: record them and re-time the case's clocks. */
 function withSlaEvents(current: Case, next: Case, at: string, policy: SlaPolicy): Case {
   const events: SlaClockEvent[] = [...current.slaEvents]
@@ -305,12 +318,7 @@ export function createCaseRepository(
       return guardStorage(() =>
         db.transaction('rw', [db.cases, db.settings, db.auditEntries], async () => {
           await settings.saveSlaPolicy(parsed.data, actor)
-          return db.cases
-            .where('status')
-            .anyOf([...OPEN_STATUSES])
-            .modify((record) => {
-              Object.assign(record, caseSlaInstants(record.slaEvents, parsed.data))
-            })
+          return retimeOpenCases(db, parsed.data)
         }),
       )
     },

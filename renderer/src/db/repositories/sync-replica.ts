@@ -22,6 +22,7 @@ import {
   SYNC_TABLE_OF,
   type TableSyncEntity,
 } from '../sync-tables'
+import { retimeOpenCases } from './cases'
 import { SETTING_KEYS } from './settings'
 
 /** A pulled record that does not read as its kind: kept out of the app, shown with the reason. */
@@ -116,9 +117,12 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
           'syncRecords',
           'syncMeta',
           'settings',
+          // A new team SLA policy re-times the open cases here, as saving it does.
+          'cases',
         ],
         async () => {
           const slaPolicy = storedSlaPolicy((await db.settings.get(SETTING_KEYS.slaPolicy))?.value)
+          let newSlaPolicy = false
           const clock = createHlcClock(clientId, Date.now, await meta<string>(SYNC_META_KEYS.clock))
           const unreadable = new Map(
             ((await meta<UnreadableRecord[]>(SYNC_META_KEYS.unreadable)) ?? []).map((entry) => [
@@ -150,9 +154,13 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
               // The SLA instants are derived here under this workstation's policy, not taken as sent.
               if (change.entity === 'case')
                 Object.assign(record, caseSlaInstants(record.slaEvents as SlaClockEvent[], slaPolicy))
+              if (change.entity === 'teamSetting' && record.key === SETTING_KEYS.slaPolicy)
+                newSlaPolicy = true
               await table.put(record)
             }
           }
+          if (newSlaPolicy)
+            await retimeOpenCases(db, storedSlaPolicy((await db.settings.get(SETTING_KEYS.slaPolicy))?.value))
           for (const change of textUpdates) {
             const problem = await storeReportTextUpdate(change)
             if (problem)

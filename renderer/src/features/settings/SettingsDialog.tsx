@@ -117,7 +117,7 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
               label="Desktop notification when a case assigned to me becomes at risk or breaches its SLA"
             />
           </Section>
-          <Section title="SLA policy">
+          <Section title="SLA policy" team>
             <SlaPolicySection analyst={analyst} />
           </Section>
           <Section title="Email templates" team>
