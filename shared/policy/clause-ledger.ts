@@ -19,7 +19,7 @@ export interface ClauseLedgerRow {
 export const clauseLedgerKey = (category: IncidentCategory, clauseId: string) => `${category}|${clauseId}`
 
 /** The ledger rows a decision is entered in: one per clause it found violated, once its case is known. */
-export function ledgerKeysOf(decision: DecisionFactsRow): string[] {
+function ledgerKeysOf(decision: DecisionFactsRow): string[] {
   const category = decision.caseCategory
   if (!category) return []
   return decision.violatedClauses.map((clauseId) => clauseLedgerKey(category, clauseId))
@@ -28,7 +28,7 @@ export function ledgerKeysOf(decision: DecisionFactsRow): string[] {
 // Ids and clause ids come from other workstations too: a separator inside one must not split an entry.
 const plain = (text: string) => text.replaceAll(FIELD, ' ').replaceAll(EVENT, ' ').replaceAll(PART, ' ')
 
-export function packLedgerEntry(decision: DecisionFactsRow): string {
+function packLedgerEntry(decision: DecisionFactsRow): string {
   return [
     plain(decision.id),
     plain(decision.caseId),

@@ -35,10 +35,10 @@ export const TeamSettingSchema = z.discriminatedUnion('key', [
   teamSetting('lastHandoff', ShiftHandoffSchema),
   teamSetting('slaPolicy', SlaPolicySchema),
 ])
-export type TeamSetting = z.infer<typeof TeamSettingSchema>
+type TeamSetting = z.infer<typeof TeamSettingSchema>
 export type TeamSettingKey = TeamSetting['key']
 
-export const TEAM_SETTING_KEYS: readonly TeamSettingKey[] = TeamSettingSchema.options.map(
+const TEAM_SETTING_KEYS: readonly TeamSettingKey[] = TeamSettingSchema.options.map(
   (option) => option.shape.key.value,
 )
 

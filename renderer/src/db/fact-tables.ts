@@ -1,17 +1,14 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse } from 'dexie'
 import type { Case, Determination } from '../../../shared/domain'
-import { dayTallies } from '../../../shared/metrics/case-tally'
 import { decisionFactsRow } from '../../../shared/metrics/fact-rows'
-import { ledgerRows } from '../../../shared/policy/clause-ledger'
-import { storedSlaPolicy } from '../../../shared/sla/policy'
 import { type FactStore, factStore } from './fact-store'
 import {
   CASE_DAYS,
   CASE_FACTS,
-  type CaseDayRow,
   CLAUSE_LEDGER,
   caseFactsRow,
   casesWritten,
+  countsOf,
   DECISION_FACTS,
   determinationsWritten,
   recountAll,
@@ -119,11 +116,5 @@ export function countedFromScratch(
   const caseFacts = cases.map(caseFactsRow)
   const caseOf = new Map(cases.map((record) => [record.id, record]))
   const decisionFacts = determinations.flatMap((row) => decisionFactsRow(row, caseOf.get(row.caseId)) ?? [])
-  const days = dayTallies(caseFacts.map(unpack), decisionFacts, storedSlaPolicy(slaPolicy))
-  return {
-    caseFacts,
-    decisionFacts,
-    caseDays: [...days].map(([day, tally]): CaseDayRow => ({ day, tally })),
-    clauseLedger: ledgerRows(decisionFacts),
-  }
+  return { caseFacts, decisionFacts, ...countsOf(caseFacts.map(unpack), decisionFacts, slaPolicy) }
 }

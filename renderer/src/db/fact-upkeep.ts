@@ -15,6 +15,7 @@ import {
   type DecisionFactsRow,
   decisionFactsRow,
   FIELD,
+  type MetricsCase,
   packCaseFacts,
   unpackCaseFacts,
 } from '../../../shared/metrics/fact-rows'
@@ -244,6 +245,20 @@ export function determinationsWritten(
   })
 }
 
+/** The day tallies and ledger rows of these cases and decisions, from scratch (a recount, the upgrade). */
+export function countsOf(
+  cases: readonly MetricsCase[],
+  decisions: readonly DecisionFactsRow[],
+  slaPolicy: unknown,
+) {
+  return {
+    caseDays: [...dayTallies(cases, decisions, storedSlaPolicy(slaPolicy))].map(
+      ([day, tally]): CaseDayRow => ({ day, tally }),
+    ),
+    clauseLedger: ledgerRows(decisions),
+  }
+}
+
 /** Every day tally and ledger row from the fact rows: after a table is cleared or the SLA policy changes. */
 export function recountAll(store: FactStore): Promise<unknown> {
   return Promise.all([
@@ -259,16 +274,10 @@ export function recountAll(store: FactStore): Promise<unknown> {
         row.caseCreatedAt !== stored[index]!.caseCreatedAt ||
         row.caseCategory !== stored[index]!.caseCategory,
     )
-    const days = dayTallies(cases, decisions, storedSlaPolicy(policyRow?.value))
+    const counted = countsOf(cases, decisions, policyRow?.value)
     const cleared = [store.clear(CASE_DAYS), store.clear(CLAUSE_LEDGER), store.put(DECISION_FACTS, refiled)]
     return Promise.all(cleared).then(() =>
-      Promise.all([
-        store.put(
-          CASE_DAYS,
-          [...days].map(([day, tally]) => ({ day, tally })),
-        ),
-        store.put(CLAUSE_LEDGER, ledgerRows(decisions)),
-      ]),
+      Promise.all([store.put(CASE_DAYS, counted.caseDays), store.put(CLAUSE_LEDGER, counted.clauseLedger)]),
     )
   })
 }

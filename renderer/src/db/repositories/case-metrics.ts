@@ -1,17 +1,12 @@
 import Dexie from 'dexie'
 import type { Case } from '../../../../shared/domain'
-import {
-  type CaseFacts,
-  caseFacts,
-  type MetricsRange,
-  tallyOf,
-} from '../../../../shared/metrics/case-metrics'
+import { type CaseFacts, caseFacts, type MetricsRange } from '../../../../shared/metrics/case-metrics'
 import {
   type CaseTally,
+  dayTallies,
   emptyTally,
   mergeTally,
   openingDay,
-  tallyOutcome,
 } from '../../../../shared/metrics/case-tally'
 import { unpackCaseFacts } from '../../../../shared/metrics/fact-rows'
 import type { WorkstationDatabase } from '../database'
@@ -80,15 +75,9 @@ export function createCaseMetricsRepository(db: WorkstationDatabase, settings: S
         .toArray(),
       settings.getSlaPolicy(),
     ])
-    const tally = tallyOf(
-      caseFacts(
-        rows.map((row) => unpackCaseFacts(row.createdAt, row.facts)),
-        [],
-        policy,
-      ),
-    )
-    for (const decision of decided)
-      if (decision.caseCategory) tallyOutcome(tally, decision.caseCategory, decision.kind, 1)
+    const cases = rows.map((row) => unpackCaseFacts(row.createdAt, row.facts))
+    const tally = emptyTally()
+    for (const day of dayTallies(cases, decided, policy).values()) mergeTally(tally, day)
     return tally
   }
 
