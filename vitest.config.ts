@@ -10,6 +10,10 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
           globalSetup: ['test/unit/postgres-setup.ts'],
+          // Server tests start embedded PostgreSQL (PGlite) and real server processes: seconds on a
+          // busy two-core machine, never a hang.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,4 +1,3 @@
-import { ANALYST_TEAM_SETTING } from '../shared/settings/team-settings'
 import { mergeRecord, type StoredRecord } from '../shared/sync/merge'
 import type {
   FieldWrite,
@@ -9,9 +8,12 @@ import type {
   PushRequest,
   PushResponse,
 } from '../shared/sync/protocol'
-import { fieldWritesProblem } from '../shared/sync/record-schemas'
 import type { User } from './accounts'
+import { type AuditLine, appendAudit } from './audit-log'
+import { mayPushAs } from './client-bindings'
 import { CHANGES_CHANNEL, type SqlClient } from './db/sql'
+import { mayReadBlob, mayUploadBlob, recordCitation, recordHolder } from './evidence-citations'
+import { type StoredRow, sees, writeRefusal } from './write-rules'
 
 interface RecordRow {
   entity: string
@@ -23,77 +25,19 @@ interface RecordRow {
   assignee: string | null
 }
 
-/** A case's assignee as the server holds it ('' when unassigned), or null when the case is not here. */
-async function caseAssignee(db: SqlClient, caseId: string): Promise<string | null> {
-  const found = await db.query<{ assignee: string | null }>(
-    "SELECT fields->'assigneeId'->>'value' AS assignee FROM records WHERE entity = 'case' AND entity_id = $1",
-    [caseId],
-  )
-  const row = found.rows[0]
-  return row ? (row.assignee ?? '') : null
-}
-
 const assigneeOf = (record: StoredRecord | undefined) =>
   (record?.fields.assigneeId?.value as string | null) ?? ''
 
-const sees = (user: User, assignee: string | null) =>
-  user.role !== 'analyst' || assignee === '' || assignee === user.id
-
 /**
- * A lead's approval of an outcome (deactivation, large reimbursement) is given by that lead's own
- * account: analysts cannot write one, nor can a lead record one under another name. Clearing an
- * approval (the outcome changed) is anyone's write.
+ * The case a record is stored under after a write: a case is its own; a team setting (and the audit
+ * line of its change) belongs to none; any other record to the case its merged fields name, which the
+ * rules have checked the writer may write.
  */
-function approvalRefusal(user: User, mutation: Mutation): string | null {
-  if (mutation.entity !== 'determination') return null
-  const approval = mutation.fields.approval?.value as { approver?: { id?: unknown } } | null | undefined
-  if (!approval) return null
-  if (user.role === 'analyst') return 'Only a lead approves an outcome.'
-  if (approval.approver?.id !== user.id)
-    return 'A lead approves under their own account, not for someone else.'
-  return null
-}
-
-/** The team setting a write changes (the setting itself or the audit line of its change), if any. */
-function teamSettingOf(mutation: Mutation): unknown {
-  if (mutation.entity === 'teamSetting') return mutation.entityId
-  if (mutation.entity === 'auditEntry' && mutation.fields.entity?.value === 'settings')
-    return mutation.fields.entityId?.value
-  return undefined
-}
-
-/**
- * Why this user may not make this write, or null when they may. Leads and admins write every case;
- * analysts write the unassigned queue and their own cases, and can take a case but not give it away.
- */
-async function refusal(db: SqlClient, user: User, mutation: Mutation): Promise<string | null> {
-  const approval = approvalRefusal(user, mutation)
-  if (approval) return approval
-  if (user.role !== 'analyst') return null
-  const caseId = mutation.entity === 'case' ? mutation.entityId : mutation.caseId
-  if (!caseId) {
-    // The team's settings are a lead's or an admin's to change; every analyst writes the shift handoff.
-    const teamSetting = teamSettingOf(mutation)
-    if (teamSetting === ANALYST_TEAM_SETTING) return null
-    return teamSetting !== undefined
-      ? 'Only a lead or an admin changes the team’s settings (policy library, outcome matrix, SLA policy, thresholds, redaction profiles, email templates).'
-      : 'Only leads and admins change records that belong to no case.'
-  }
-  const assignee = await caseAssignee(db, caseId)
-  if (assignee === null) {
-    if (mutation.entity === 'case') {
-      const assigning = mutation.fields.assigneeId?.value
-      return assigning === undefined || assigning === '' || assigning === user.id
-        ? null
-        : 'Only a lead assigns a case to someone else.'
-    }
-    return 'This case is not on the server yet; it is sent first.'
-  }
-  if (!sees(user, assignee)) return 'The case is assigned to another analyst; ask a lead to reassign it.'
-  const assigning = mutation.entity === 'case' ? mutation.fields.assigneeId?.value : undefined
-  if (assigning !== undefined && assigning !== '' && assigning !== user.id)
-    return 'Only a lead assigns a case to someone else.'
-  return null
+function caseAfterWrite(mutation: Mutation, merged: StoredRecord): string | null {
+  if (mutation.entity === 'case') return mutation.entityId
+  if (mutation.entity === 'teamSetting') return null
+  const named = merged.fields.caseId?.value
+  return typeof named === 'string' && named !== '' ? named : mutation.caseId
 }
 
 /**
@@ -140,9 +84,20 @@ async function resequenceCase(db: SqlClient, caseId: string, take: () => Promise
  * a retry is acknowledged, not applied twice; access is checked; fields merge last-writer-wins and
  * the record gets the next change sequence; every write and refusal is audited.
  */
-export function createSyncService(db: SqlClient) {
+export function createSyncService(db: SqlClient, now: () => number = Date.now) {
   async function applyPush(tx: SqlClient, user: User, request: PushRequest): Promise<MutationResult[]> {
     const sequences = await reserveSequences(tx)
+    if (!(await mayPushAs(tx, request.clientId, user))) {
+      const reason =
+        'This workstation’s id belongs to another account: sign out of the team server and sign in again.'
+      await appendAudit(tx, [{ userId: user.id, action: 'push-refused', detail: `client id ${request.clientId}` }])
+      return request.mutations.map((mutation) => ({
+        mutationId: mutation.mutationId,
+        outcome: 'rejected',
+        reason,
+        code: 'client-id',
+      }))
+    }
     const ids = request.mutations.map((mutation) => mutation.mutationId)
     const seenRows = await tx.query<{ mutation_id: string }>(
       'SELECT mutation_id FROM client_mutations WHERE client_id = $1 AND mutation_id = ANY($2::bigint[])',
@@ -150,60 +105,74 @@ export function createSyncService(db: SqlClient) {
     )
     const seen = new Set(seenRows.rows.map((row) => Number(row.mutation_id)))
     const applied: number[] = []
-    const audit: { action: string; entity: string; entityId: string; detail: string }[] = []
+    const audit: AuditLine[] = []
     const results: MutationResult[] = []
+    const serverNow = now()
     for (const mutation of request.mutations) {
       if (seen.has(mutation.mutationId)) {
         results.push({ mutationId: mutation.mutationId, outcome: 'duplicate' })
-        continue
-      }
-      const reason =
-        fieldWritesProblem(mutation.entity, mutation, mutation.fields) ?? (await refusal(tx, user, mutation))
-      if (reason) {
-        audit.push({
-          action: 'write-refused',
-          entity: mutation.entity,
-          entityId: mutation.entityId,
-          detail: reason,
-        })
-        // Not recorded as seen: once a lead reassigns the case, the analyst can retry the same mutation.
-        results.push({ mutationId: mutation.mutationId, outcome: 'rejected', reason })
         continue
       }
       const current = await tx.query<{
         fields: Record<string, FieldWrite>
         deleted: string | null
         sequence: string
-      }>('SELECT fields, deleted, sequence FROM records WHERE entity = $1 AND entity_id = $2 FOR UPDATE', [
-        mutation.entity,
-        mutation.entityId,
-      ])
-      const stored: StoredRecord | undefined = current.rows[0]
+        case_id: string | null
+      }>(
+        'SELECT fields, deleted, sequence, case_id FROM records WHERE entity = $1 AND entity_id = $2 FOR UPDATE',
+        [mutation.entity, mutation.entityId],
+      )
+      const row = current.rows[0]
+      const stored: StoredRow | undefined = row && {
+        fields: row.fields,
+        deleted: row.deleted,
+        caseId: row.case_id,
+      }
+      const refused = await writeRefusal(tx, user, mutation, stored, serverNow)
+      if (refused) {
+        audit.push({
+          userId: user.id,
+          action: 'write-refused',
+          entity: mutation.entity,
+          entityId: mutation.entityId,
+          caseId: stored?.caseId ?? mutation.caseId,
+          detail: `${refused.code}: ${refused.reason}`,
+        })
+        // Not recorded as seen: once a lead reassigns the case, the analyst can retry the same mutation.
+        results.push({ mutationId: mutation.mutationId, outcome: 'rejected', ...refused })
+        continue
+      }
       const merged = mergeRecord(stored, mutation)
+      const caseId = caseAfterWrite(mutation, merged.record)
       // A write every field of which a later one had overtaken changes nothing: the record keeps its place.
-      let sequence = Number(current.rows[0]?.sequence ?? 0)
-      if (merged.changed) {
+      let sequence = Number(row?.sequence ?? 0)
+      if (merged.changed || (stored && stored.caseId !== caseId)) {
         sequence = await sequences.take()
         await tx.query(
           `INSERT INTO records (entity, entity_id, case_id, fields, deleted, sequence) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (entity, entity_id) DO UPDATE SET fields = EXCLUDED.fields, deleted = EXCLUDED.deleted, sequence = EXCLUDED.sequence`,
+           ON CONFLICT (entity, entity_id) DO UPDATE SET case_id = EXCLUDED.case_id, fields = EXCLUDED.fields, deleted = EXCLUDED.deleted, sequence = EXCLUDED.sequence`,
           [
             mutation.entity,
             mutation.entityId,
-            mutation.caseId,
+            caseId,
             JSON.stringify(merged.record.fields),
             merged.record.deleted,
             sequence,
           ],
         )
       }
+      const sha256 = merged.record.fields.sha256?.value
+      if (mutation.entity === 'evidence' && typeof sha256 === 'string' && sha256 !== stored?.fields.sha256?.value)
+        await recordCitation(tx, user, mutation.entityId, sha256)
       if (mutation.entity === 'case' && assigneeOf(stored) !== assigneeOf(merged.record))
         await resequenceCase(tx, mutation.entityId, sequences.take)
       applied.push(mutation.mutationId)
       audit.push({
+        userId: user.id,
         action: mutation.deleted ? 'delete' : 'write',
         entity: mutation.entity,
         entityId: mutation.entityId,
+        caseId,
         detail: Object.keys(mutation.fields).join(', '),
       })
       results.push({
@@ -218,17 +187,7 @@ export function createSyncService(db: SqlClient) {
         "INSERT INTO client_mutations (client_id, mutation_id, user_id, outcome) SELECT $1, id, $3, 'applied' FROM unnest($2::bigint[]) AS id",
         [request.clientId, applied, user.id],
       )
-    if (audit.length)
-      await tx.query(
-        'INSERT INTO server_audit (user_id, action, entity, entity_id, detail) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])',
-        [
-          user.id,
-          audit.map((line) => line.action),
-          audit.map((line) => line.entity),
-          audit.map((line) => line.entityId),
-          audit.map((line) => line.detail),
-        ],
-      )
+    await appendAudit(tx, audit)
     const latest = await sequences.finish()
     // Delivered at commit to every server process listening, which tell their connected clients.
     if (latest !== null) await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(latest)])
@@ -255,7 +214,7 @@ export function createSyncService(db: SqlClient) {
         (row) =>
           `{"sequence":${Number(row.sequence)},"entity":${JSON.stringify(row.entity)},"entityId":${JSON.stringify(row.entity_id)},"caseId":${JSON.stringify(row.case_id)},"fields":${row.fields},"deleted":${JSON.stringify(row.deleted)}}`,
       )
-    return `{"changes":[${changes.join(',')}],"cursor":${cursor},"more":${more}}`
+    return `{"changes":[${changes.join(',')}],"cursor":${cursor},"more":${more},"serverTime":${now()}}`
   }
 
   return {
@@ -265,18 +224,17 @@ export function createSyncService(db: SqlClient) {
      */
     push: async (user: User, request: PushRequest): Promise<PushResponse> => ({
       results: await db.transaction((tx) => applyPush(tx, user, request)),
+      serverTime: now(),
     }),
 
-    /** Whether this user may read (and so store) the evidence bytes with this SHA-256. */
-    async mayReadBlob(user: User, sha256: string): Promise<boolean> {
-      const found = await db.query<{ assignee: string | null }>(
-        `SELECT c.fields->'assigneeId'->>'value' AS assignee FROM records e
-         LEFT JOIN records c ON c.entity = 'case' AND c.entity_id = e.case_id
-         WHERE e.entity = 'evidence' AND e.fields->'sha256'->>'value' = $1`,
-        [sha256],
-      )
-      return found.rows.some((row) => sees(user, row.assignee ?? ''))
-    },
+    /** Whether this user may fetch the evidence bytes with this SHA-256 (see evidence-citations.ts). */
+    mayReadBlob: (user: User, sha256: string) => mayReadBlob(db, user, sha256),
+    /** Whether this user may send the evidence bytes with this SHA-256. */
+    mayUploadBlob: (user: User, sha256: string) => mayUploadBlob(db, user, sha256),
+    /** This user has shown they hold these bytes: their citations of them now open them to readers. */
+    recordHolder: (user: User, sha256: string) => recordHolder(db, user, sha256),
+    /** Audits a refusal outside a push (an evidence fetch or upload). */
+    auditRefusal: (line: AuditLine) => appendAudit(db, [line]),
 
     /** Changes after the cursor that this user may read, in sequence order, a page at a time. */
     async pull(user: User, request: PullRequest): Promise<PullResponse> {

@@ -17,6 +17,18 @@ const COUNTER_DIGITS = 4
 const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1
 /** A peer's clock more than this far ahead of ours is refused rather than followed. */
 export const MAX_CLOCK_DRIFT_MS = 24 * 60 * 60 * 1000
+/**
+ * The team server refuses a write stamped more than this ahead of its own clock: one stamp from the
+ * future would otherwise win over every later edit of its field, for everyone.
+ */
+export const MAX_STAMP_AHEAD_MS = 5 * 60 * 1000
+/**
+ * How far ahead of a workstation's clock (corrected by the server's, see shared/sync/engine.ts) a
+ * stamp may be before the workstation distrusts it: the server's allowance plus a minute for what the
+ * correction leaves (an offset under a few seconds is ignored, a round trip is not symmetric). A
+ * pulled stamp beyond it is kept out of the replica; a stored clock beyond it is not resumed.
+ */
+export const STAMP_AHEAD_TOLERANCE_MS = MAX_STAMP_AHEAD_MS + 60 * 1000
 
 export const HlcStringSchema = z
   .string()
@@ -49,7 +61,12 @@ export class ClockDriftError extends Error {
  * another node, so whatever this node does next is ordered after what it has seen.
  */
 export function createHlcClock(node: string, now: () => number, start?: string) {
-  let last: Hlc = start ? parseHlc(start) : { millis: 0, counter: 0, node }
+  const resumed = start ? parseHlc(start) : undefined
+  // A stored time far ahead came from a clock that ran fast (or a stamp that should not have been
+  // followed): resuming from it would stamp every later event in the future, where it wins over
+  // every later edit elsewhere and the server refuses it. Start from now instead.
+  let last: Hlc =
+    resumed && resumed.millis - now() <= STAMP_AHEAD_TOLERANCE_MS ? resumed : { millis: 0, counter: 0, node }
   const advance = (seenMillis: number, seenCounter: number): Hlc => {
     const wall = now()
     const millis = Math.max(wall, last.millis, seenMillis)

@@ -70,6 +70,14 @@ export const PushRequestSchema = z
   )
 export type PushRequest = z.infer<typeof PushRequestSchema>
 
+/**
+ * The kinds of refusal: no right to the record (`forbidden`), a record that does not read as its kind
+ * (`invalid`), a field stamped further ahead of the server's clock than it allows (`clock-ahead`), a
+ * client id that belongs to another account (`client-id`).
+ */
+export const REFUSAL_CODES = ['forbidden', 'invalid', 'clock-ahead', 'client-id'] as const
+export type RefusalCode = (typeof REFUSAL_CODES)[number]
+
 export const MutationResultSchema = z.discriminatedUnion('outcome', [
   /** Applied; fields a later write had already overtaken are named (the analyst is told). */
   z.object({
@@ -85,11 +93,22 @@ export const MutationResultSchema = z.discriminatedUnion('outcome', [
     mutationId: z.number().int().min(1),
     outcome: z.literal('rejected'),
     reason: z.string().min(1).max(500),
+    /** Why, for the workstation to act on (a clock ahead of the server's is re-stamped, not parked). */
+    code: z.enum(REFUSAL_CODES).optional(),
   }),
 ])
 export type MutationResult = z.infer<typeof MutationResultSchema>
 
-export const PushResponseSchema = z.object({ results: z.array(MutationResultSchema) })
+/**
+ * The server's clock (epoch ms) when it answered: a workstation whose own clock is wrong stamps its
+ * writes by the server's time instead (see shared/sync/hlc.ts).
+ */
+const ServerTimeSchema = z.number().int().min(0).optional()
+
+export const PushResponseSchema = z.object({
+  results: z.array(MutationResultSchema),
+  serverTime: ServerTimeSchema,
+})
 export type PushResponse = z.infer<typeof PushResponseSchema>
 
 export const PullRequestSchema = z.object({
@@ -115,6 +134,7 @@ export const PullResponseSchema = z.object({
   /** Pull again from here; `more` says whether there is more to pull now. */
   cursor: z.number().int().min(0),
   more: z.boolean(),
+  serverTime: ServerTimeSchema,
 })
 export type PullResponse = z.infer<typeof PullResponseSchema>
 

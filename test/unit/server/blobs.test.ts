@@ -32,7 +32,8 @@ for (const backend of SERVER_DATABASES)
         { username: 'sam', displayName: 'Sam Ortiz', role: 'analyst', password },
         null,
       )
-      const sync = createSyncService(database.db)
+      // The server's clock reads the fixtures' time, so their stamps are not from the future.
+      const sync = createSyncService(database.db, () => 1_800_000_000_000)
       app = createServerApp({
         accounts,
         sync,
@@ -62,10 +63,12 @@ for (const backend of SERVER_DATABASES)
       })
       await sync.push(lead, {
         clientId: 'lee-laptop',
-        mutations: [
-          write(1, 'case', 'case-1', { title: 'Threat at the door', assigneeId: riley.id }),
-          write(2, 'evidence', 'evidence-1', { sha256, caseId: 'case-1' }),
-        ],
+        mutations: [write(1, 'case', 'case-1', { title: 'Threat at the door', assigneeId: riley.id })],
+      })
+      // Riley imported the file: the exhibit is hers, and so is sending its bytes.
+      await sync.push(riley, {
+        clientId: 'riley-laptop',
+        mutations: [write(1, 'evidence', 'evidence-1', { sha256, caseId: 'case-1' })],
       })
     })
     afterEach(async () => {

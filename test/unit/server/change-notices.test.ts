@@ -45,7 +45,7 @@ const caseWrite = (mutationId: number, entityId: string, node: string): Mutation
   fields: {
     title: {
       value: `Case ${entityId}`,
-      hlc: `${String(1_800_000_000_000 + mutationId).padStart(15, '0')}:0000:${node}`,
+      hlc: `${String(1_700_000_000_000 + mutationId).padStart(15, '0')}:0000:${node}`,
     },
   },
   deleted: null,

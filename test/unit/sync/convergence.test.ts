@@ -28,7 +28,8 @@ beforeAll(async () => {
     { username: 'lee', displayName: 'Lee Park', role: 'lead', password: 'a long enough password' },
     null,
   )
-  sync = createSyncService(db)
+  // The server's clock reads the generated steps' time (they start at 1_800_000_000_000 and add a few ms).
+  sync = createSyncService(db, () => 1_800_000_100_000)
 })
 afterAll(() => db.close())
 
