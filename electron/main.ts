@@ -33,19 +33,28 @@ import { createSyncHandlers } from './handlers/sync'
 import { registerPlatformHandlers } from './ipc'
 import { buildApplicationMenuTemplate } from './menu'
 import { createPrintDocuments } from './print-documents'
-import { createTrustedOriginCheck, decidePermission, hardenWebContents, isAllowedRequest } from './security'
+import {
+  allowedRequestSchemes,
+  createTrustedOriginCheck,
+  decidePermission,
+  hardenWebContents,
+  isAllowedRequest,
+} from './security'
 import { createKeychainVault } from './session-vault'
 import { mainWindowOptions, printWindowOptions } from './window'
 import { restoreWindowState, trackWindowState } from './window-state'
 
 // The main bundle is an ES module: there is no here.
 const here = dirname(fileURLToPath(import.meta.url))
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
+// A packaged build shows only its own app:// pages, whatever the environment says.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const requestSchemes = allowedRequestSchemes(app.isPackaged)
 const isTrusted = createTrustedOriginCheck(devServerUrl)
 const windowStatePath = () => join(app.getPath('userData'), 'window-state.json')
 const sessionPath = () => join(app.getPath('userData'), 'team-session.bin')
 const sessionVault = createKeychainVault({
   safeStorage,
+  linuxBackend: process.platform === 'linux' ? () => safeStorage.getSelectedStorageBackend() : undefined,
   readFile: () =>
     readFile(sessionPath()).then(
       (bytes) => new Uint8Array(bytes),
@@ -98,7 +107,7 @@ if (!app.requestSingleInstanceLock()) {
       callback(decidePermission(permission, details, isTrusted)),
     )
     session.defaultSession.webRequest.onBeforeRequest((details, callback) =>
-      callback({ cancel: !isAllowedRequest(details.url, isTrusted) }),
+      callback({ cancel: !isAllowedRequest(details.url, isTrusted, requestSchemes) }),
     )
     registerPlatformHandlers({
       ipcMain,

@@ -18,11 +18,23 @@ export function createTrustedOriginCheck(devServerUrl: string | undefined): (url
   }
 }
 
-/** Requests the renderer may make: its own origin, data:/blob: URLs and devtools; nothing remote. */
-export function isAllowedRequest(url: string, isTrusted: (url: string) => boolean): boolean {
+/**
+ * Schemes the renderer may load besides its own origin: data: and blob: URLs it makes itself; the
+ * DevTools' own pages (and extensions such as React's) only in an unpackaged development run.
+ */
+export function allowedRequestSchemes(isPackaged: boolean): ReadonlySet<string> {
+  return new Set(isPackaged ? ['data:', 'blob:'] : ['data:', 'blob:', 'devtools:', 'chrome-extension:'])
+}
+
+/** Requests the renderer may make: its own origin and the allowed schemes; nothing remote. */
+export function isAllowedRequest(
+  url: string,
+  isTrusted: (url: string) => boolean,
+  allowedSchemes: ReadonlySet<string>,
+): boolean {
   if (isTrusted(url)) return true
-  const scheme = url.slice(0, url.indexOf(':') + 1)
-  return scheme === 'data:' || scheme === 'blob:' || scheme === 'devtools:' || scheme === 'chrome-extension:'
+  const colon = url.indexOf(':')
+  return colon > 0 && allowedSchemes.has(url.slice(0, colon + 1).toLowerCase())
 }
 
 type Contents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>

@@ -33,7 +33,8 @@ export function createWebHostSync(options: { fetch?: typeof fetch } = {}) {
   }
   const profiles = new Map<string, Profile>()
   const newProfile = (): Profile => {
-    const vault = memoryVault()
+    // Truthfully memory only: the page's Settings tells the analyst a restart signs them out.
+    const vault = memoryVault('the web host keeps it in its own process, never on disk')
     const feed = createChangeFeed({
       vault,
       open: openChangeSocket,

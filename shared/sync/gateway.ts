@@ -24,11 +24,25 @@ export const ServerUrlSchema = z
   }, 'a server address has no user name, password, query or fragment')
   .transform((text) => text.replace(/\/+$/, ''))
 
-export const SyncSessionSchema = z.object({
+/** Who is signed in to which server, until when: what the host keeps (with the token). */
+const SignedInSchema = z.object({
   serverUrl: z.string().max(500),
   user: TeamUserSchema,
   expiresAt: z.iso.datetime({ offset: true }),
 })
+
+/**
+ * Where the host keeps the sign-in: the OS keychain (it outlives a restart), or memory only, with
+ * the reason, so Settings can tell the analyst they will sign in again after a restart.
+ */
+export const WhereKeptSchema = z.discriminatedUnion('in', [
+  z.object({ in: z.literal('keychain') }),
+  z.object({ in: z.literal('memory'), reason: z.string().min(1).max(300) }),
+])
+export type WhereKept = z.infer<typeof WhereKeptSchema>
+
+/** The session as the page sees it: no token, and where the host keeps it. */
+export const SyncSessionSchema = SignedInSchema.extend({ kept: WhereKeptSchema })
 export type SyncSession = z.infer<typeof SyncSessionSchema>
 
 export const SignInToServerSchema = z
@@ -41,7 +55,7 @@ export const SignInToServerSchema = z
 export type SignInToServer = z.input<typeof SignInToServerSchema>
 
 /** The session with its token, as the host keeps it (encrypted by the OS keychain in Electron). */
-export const StoredSessionSchema = SyncSessionSchema.extend({ token: z.string().min(20).max(200) })
+export const StoredSessionSchema = SignedInSchema.extend({ token: z.string().min(20).max(200) })
 export type StoredSession = z.infer<typeof StoredSessionSchema>
 
 /** Where the host keeps the session between requests (and, in Electron, between runs). */
@@ -49,6 +63,8 @@ export interface SessionVault {
   load(): Promise<StoredSession | null>
   save(session: StoredSession): Promise<void>
   clear(): Promise<void>
+  /** Where a session saved now is kept. */
+  whereKept(): WhereKept
 }
 
 /** The server said the session is no longer good: the analyst must sign in again. */
@@ -146,7 +162,10 @@ export function createSyncGateway(deps: {
         ).body,
     )
 
-  const publicPart = ({ token: _token, ...session }: StoredSession): SyncSession => session
+  const publicPart = ({ token: _token, ...session }: StoredSession): SyncSession => ({
+    ...session,
+    kept: deps.vault.whereKept(),
+  })
 
   /** Evidence bytes to or from the server by SHA-256, with the session token. */
   const blobRequest = (sha256: string, init: { method: 'PUT' | 'GET'; bytes?: Uint8Array }) =>
@@ -215,9 +234,10 @@ export function createSyncGateway(deps: {
 export type SyncGateway = ReturnType<typeof createSyncGateway>
 
 /** A vault in memory (the web host keeps one per browser session; tests). */
-export function memoryVault(): SessionVault {
+export function memoryVault(reason = 'this host keeps it in its own process memory'): SessionVault {
   let stored: StoredSession | null = null
   return {
+    whereKept: () => ({ in: 'memory', reason }),
     load: async () => stored,
     save: async (session) => {
       stored = session

@@ -18,6 +18,11 @@ async function signIn(page: Page, username: string) {
   await form.getByLabel('Password').fill(TEAM_PASSWORD)
   await form.getByRole('button', { name: 'Sign in' }).click()
   await page.getByText(`Signed in to ${server.url}`).waitFor()
+  // The web host holds the token in its own process only, and Settings says so.
+  await page
+    .getByTestId('sign-in-kept')
+    .filter({ hasText: 'Your sign-in is kept in memory only: the web host keeps it in its own process' })
+    .waitFor()
   await page.keyboard.press('Escape')
   await page.getByRole('heading', { name: 'Settings' }).waitFor({ state: 'hidden' })
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createAppProtocolHandler, resolveAppAsset } from '../../../electron/app-protocol'
 import {
+  allowedRequestSchemes,
   createTrustedOriginCheck,
   decidePermission,
   hardenWebContents,
@@ -63,10 +64,51 @@ describe('navigation and new windows', () => {
   })
 
   it('loads no remote content', () => {
-    expect(isAllowedRequest('https://fonts.example.com/roboto.woff2', isTrusted)).toBe(false)
-    expect(isAllowedRequest('http://127.0.0.1:8080/', isTrusted)).toBe(false)
-    expect(isAllowedRequest('app://workstation/assets/index.js', isTrusted)).toBe(true)
-    expect(isAllowedRequest('blob:app://workstation/3f2a', isTrusted)).toBe(true)
+    const packaged = allowedRequestSchemes(true)
+    expect(isAllowedRequest('https://fonts.example.com/roboto.woff2', isTrusted, packaged)).toBe(false)
+    expect(isAllowedRequest('http://127.0.0.1:8080/', isTrusted, packaged)).toBe(false)
+    expect(isAllowedRequest('app://workstation/assets/index.js', isTrusted, packaged)).toBe(true)
+    expect(isAllowedRequest('blob:app://workstation/3f2a', isTrusted, packaged)).toBe(true)
+  })
+
+  it('lets a packaged build load only its own pages, data: and blob:', () => {
+    const packaged = allowedRequestSchemes(true)
+    for (const url of [
+      'app://workstation/index.html',
+      'data:image/png;base64,iVBORw0KGgo=',
+      'blob:app://workstation/3f2a',
+    ])
+      expect(isAllowedRequest(url, isTrusted, packaged), url).toBe(true)
+    for (const url of [
+      'devtools://devtools/bundled/devtools_app.html',
+      'chrome-extension://fmkadmapgofadopljbjfkapdkoienihi/panel.html',
+      'DEVTOOLS://devtools/bundled/devtools_app.html',
+      'app://elsewhere/index.html',
+    ])
+      expect(isAllowedRequest(url, isTrusted, packaged), url).toBe(false)
+  })
+
+  it('allows the DevTools only in an unpackaged development run', () => {
+    const devRun = allowedRequestSchemes(false)
+    const devTrusted = createTrustedOriginCheck('http://localhost:5173/')
+    expect(isAllowedRequest('devtools://devtools/bundled/devtools_app.html', devTrusted, devRun)).toBe(true)
+    expect(
+      isAllowedRequest('chrome-extension://fmkadmapgofadopljbjfkapdkoienihi/panel.html', devTrusted, devRun),
+    ).toBe(true)
+    expect(isAllowedRequest('http://localhost:5173/src/main.tsx', devTrusted, devRun)).toBe(true)
+  })
+
+  it('always refuses file:, http:, https: and javascript:, packaged or not', () => {
+    for (const schemes of [allowedRequestSchemes(true), allowedRequestSchemes(false)])
+      for (const url of [
+        'file:///etc/passwd',
+        'http://example.com/',
+        'https://example.com/',
+        'javascript:alert(1)',
+        'not a url',
+        ':data:',
+      ])
+        expect(isAllowedRequest(url, isTrusted, schemes), url).toBe(false)
   })
 
   it('grants no permission but notifications, and only to the app', () => {

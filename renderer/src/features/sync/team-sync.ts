@@ -105,7 +105,7 @@ export async function resumeTeamSync(): Promise<void> {
  */
 export async function signInToTeamServer(request: SignInToServer): Promise<void> {
   const session = await platform.teamServer.signIn(request)
-  const clientId = await repositories.syncOutbox.clientId()
+  const clientId = await repositories.syncOutbox.clientId(session.user.id)
   await repositories.syncOutbox.join({ serverUrl: session.serverUrl, user: session.user, clientId })
   localStorage.setItem(JOINED_CLIENT_KEY, clientId)
   syncCapture.start(clientId)
