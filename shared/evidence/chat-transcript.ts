@@ -9,14 +9,58 @@ export interface ChatLine {
 
 export type ChatTranscriptResult = { ok: true; lines: ChatLine[] } | { ok: false; error: string }
 
-/** Reads an order chat exported as CSV (timestamp, sender, message). */
+/**
+ * The column (or JSON key) names chat and support tools really export, lowercased with spaces,
+ * dashes and underscores dropped: Slack, Zendesk, Intercom, WhatsApp and marketplace chat exports
+ * among them. First match wins, so the most specific names come first.
+ */
+const TIME_NAMES = ['timestamp', 'sentat', 'createdat', 'datetime', 'time', 'date', 'ts', 'sent', 'created']
+const SENDER_NAMES = [
+  'sender',
+  'sendername',
+  'from',
+  'author',
+  'authorname',
+  'user',
+  'username',
+  'name',
+  'speaker',
+]
+const MESSAGE_NAMES = ['message', 'messagetext', 'text', 'body', 'content', 'msg', 'comment']
+
+const columnKey = (name: string) =>
+  name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '')
+
+/** Which of `names` (each a column or key name) is the first of `wanted` found, by its index. */
+function findColumn(names: readonly string[], wanted: readonly string[]): number {
+  const keys = names.map(columnKey)
+  for (const name of wanted) {
+    const index = keys.indexOf(name)
+    if (index >= 0) return index
+  }
+  return -1
+}
+
+/** Whether a CSV's header row names a sender and a message column (in any order). */
+export function isChatCsvHeader(header: readonly string[]): boolean {
+  return findColumn(header, SENDER_NAMES) >= 0 && findColumn(header, MESSAGE_NAMES) >= 0
+}
+
+/** Reads a chat exported as CSV: a header naming a sender and a message column, a time column if any. */
 export function parseChatCsv(text: string): ChatTranscriptResult {
-  // Quoted fields with commas, quotes and line breaks are RFC 4180; blank lines are skipped.
-  const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data
-  const columns = header?.map((name) => name.trim().toLowerCase()) ?? []
-  const at = columns.indexOf('timestamp')
-  const sender = columns.indexOf('sender')
-  const message = columns.indexOf('message')
+  // Quoted fields with commas, quotes and line breaks are RFC 4180; blank lines are skipped; a
+  // byte-order mark before the header is not part of the first column's name.
+  const [header, ...rows] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: 'greedy',
+  }).data
+  const columns = header ?? []
+  const at = findColumn(columns, TIME_NAMES)
+  const sender = findColumn(columns, SENDER_NAMES)
+  const message = findColumn(columns, MESSAGE_NAMES)
   if (sender < 0 || message < 0) {
     return {
       ok: false,
@@ -26,32 +70,70 @@ export function parseChatCsv(text: string): ChatTranscriptResult {
   return {
     ok: true,
     lines: rows.map((row) => ({
-      at: at >= 0 ? (row[at] ?? null) : null,
+      at: at >= 0 ? row[at]?.trim() || null : null,
       sender: row[sender] ?? '',
       message: row[message] ?? '',
     })),
   }
 }
 
-/** Reads an order chat exported as a JSON array of {timestamp, sender, message}. */
+/**
+ * A time as an export gives it: text as written, or seconds / milliseconds since 1970 (Slack's
+ * "ts" is seconds with a fraction) as an ISO instant.
+ */
+function timeText(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return null
+  const millis = value < 1e11 ? value * 1000 : value
+  const date = new Date(millis)
+  return Number.isNaN(date.getTime()) ? null : date.toISOString()
+}
+
+/** A sender as an export gives it: a name, or an object holding one. */
+function senderText(value: unknown): string | null {
+  if (typeof value === 'string') return value
+  if (typeof value === 'object' && value !== null) {
+    const person = value as Record<string, unknown>
+    for (const key of ['name', 'displayName', 'display_name', 'username', 'email', 'id'])
+      if (typeof person[key] === 'string') return person[key] as string
+  }
+  return null
+}
+
+/** The messages of a JSON export: a list of messages, or an object holding one under some key. */
+function messageList(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value
+  if (typeof value !== 'object' || value === null) return null
+  const lists = Object.values(value).filter(
+    (inner): inner is unknown[] => Array.isArray(inner) && inner.length > 0 && typeof inner[0] === 'object',
+  )
+  return lists.length === 1 ? lists[0]! : null
+}
+
+/** Reads a chat exported as JSON: a list of messages (or an object holding one), each with a sender, text and time. */
 export function parseChatJson(text: string): ChatTranscriptResult {
   let value: unknown
   try {
-    value = JSON.parse(text)
+    value = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch {
     return { ok: false, error: 'This JSON file is malformed, so it is shown as plain text.' }
   }
-  if (!Array.isArray(value)) return { ok: false, error: 'This JSON file is not a list of messages.' }
+  const entries = messageList(value)
+  if (!entries) return { ok: false, error: 'This JSON file is not a list of messages.' }
   const lines: ChatLine[] = []
-  for (const entry of value) {
-    if (typeof entry !== 'object' || entry === null)
+  for (const entry of entries) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
       return { ok: false, error: 'This JSON file is not a list of messages.' }
-    const record = entry as Record<string, unknown>
-    const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : null)
+    const keys = Object.keys(entry)
+    const field = (wanted: readonly string[]) => {
+      const index = findColumn(keys, wanted)
+      return index >= 0 ? (entry as Record<string, unknown>)[keys[index]!] : undefined
+    }
+    const message = field(MESSAGE_NAMES)
     lines.push({
-      at: text('timestamp') ?? text('time'),
-      sender: text('sender') ?? text('from') ?? 'Unknown',
-      message: text('message') ?? text('text') ?? '',
+      at: timeText(field(TIME_NAMES)),
+      sender: senderText(field(SENDER_NAMES)) ?? 'Unknown',
+      message: typeof message === 'string' ? message : message == null ? '' : JSON.stringify(message),
     })
   }
   return { ok: true, lines }
@@ -97,7 +179,14 @@ export function parseChatText(text: string): ChatTranscriptResult {
 export function parseTranscript(detectedType: string, text: string): ChatTranscriptResult | null {
   if (detectedType === 'text/csv') return parseChatCsv(text)
   if (detectedType === 'application/json') return parseChatJson(text)
-  if (detectedType === 'text/plain') return parseChatText(text)
+  if (detectedType === 'text/plain') {
+    // Items imported before CSV detection read quoted fields were typed as plain text: a chat
+    // header on the first line still makes them a chat.
+    const chat = parseChatText(text)
+    if (chat.ok) return chat
+    const csv = parseChatCsv(text)
+    return csv.ok ? csv : chat
+  }
   return null
 }
 

@@ -1,3 +1,5 @@
+import { isChatCsvHeader } from './chat-transcript'
+
 /**
  * The type of an evidence file from its bytes. Binary formats are recognised by their signature
  * (the caller passes what file-type found); text formats have none, so the first bytes are read as
@@ -83,15 +85,49 @@ function looksLikeEmail(text: string): boolean {
   return named.length >= 3 && (named.includes('from') || named.includes('received'))
 }
 
-/** At least two lines with the same number (≥ 2) of comma-separated fields. */
+/**
+ * A CSV: a header row whose names are a chat export's (sender and message columns, in any order),
+ * or at least two rows with the same number (≥ 2) of fields. Fields are counted the RFC 4180 way,
+ * so a quoted comma or line break inside a message does not break the count.
+ */
 function looksLikeCsv(text: string): boolean {
-  const lines = text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .slice(0, 5)
-  if (lines.length < 2) return false
-  const fields = lines.map((line) => line.split(',').length)
-  return fields[0]! >= 2 && fields.slice(0, -1).every((count) => count === fields[0])
+  const rows = csvRows(text, 5)
+  if (rows.length === 0) return false
+  if (isChatCsvHeader(rows[0]!)) return true
+  if (rows.length < 2) return false
+  // The last row read may be cut off by the end of the head.
+  const complete = rows.length > 2 ? rows.slice(0, -1) : rows
+  return complete[0]!.length >= 2 && complete.every((row) => row.length === complete[0]!.length)
+}
+
+/** The first rows of CSV text, quotes honoured, blank lines skipped (no library: the head is small). */
+function csvRows(text: string, limit: number): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let index = 0; index < text.length && rows.length < limit; index++) {
+    const char = text[index]!
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"'
+        index++
+      } else if (char === '"') quoted = false
+      else field += char
+    } else if (char === '"' && field === '') quoted = true
+    else if (char === ',') {
+      row.push(field)
+      field = ''
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[index + 1] === '\n') index++
+      row.push(field)
+      if (row.length > 1 || row[0]!.trim() !== '') rows.push(row)
+      row = []
+      field = ''
+    } else field += char
+  }
+  if (rows.length < limit && (field !== '' || row.length)) rows.push([...row, field])
+  return rows
 }
 
 /** How many leading bytes are enough to tell a file's type. */

@@ -305,4 +305,41 @@ describe('evidence vault', () => {
     await evidenceList().getByRole('button', { name: 'CR-2026-000001', exact: true }).click()
     await expect.poll(() => page.getByTestId('case-header').innerText()).toContain('CR-2026-000001')
   })
+
+  it('opens chat exports as conversations whatever their columns: CSV with a BOM and quoted commas, JSON with epoch times', async () => {
+    await newCase('Threat in the order chat')
+    const csv = Buffer.from(
+      '\uFEFFMessage,From,Sent At\r\n"Where are you, I have been waiting","Dana (customer)",2026-11-03 18:42:17\r\n"At the side door,\nby the bins",Luis (shopper),2026-11-03 18:44:02\r\n',
+    )
+    const json = Buffer.from(
+      JSON.stringify({
+        channel: 'order-7731',
+        messages: [
+          { ts: 1_793_731_337, user: { name: 'Dana (customer)' }, text: 'Hello?' },
+          { ts: 1_793_731_400, user: { name: 'Luis (shopper)' }, text: 'Coming' },
+        ],
+      }),
+    )
+    await page.getByLabel('Evidence files').setInputFiles([
+      { name: 'support-export.csv', mimeType: 'text/csv', buffer: csv },
+      { name: 'chat.json', mimeType: 'application/json', buffer: json },
+    ])
+    await expect.poll(imports).toContain('Added as E-1 (text/csv)')
+    await expect.poll(imports).toContain('Added as E-2 (application/json)')
+    const viewer = page.getByLabel('Evidence viewer')
+    await evidenceList()
+      .getByRole('button', { name: /^E-1 support-export\.csv/ })
+      .click()
+    const messages = viewer.getByTestId('transcript-message')
+    await expect.poll(() => messages.count()).toBe(2)
+    expect(await messages.nth(0).innerText()).toContain('Dana (customer) · 2026-11-03 18:42:17')
+    expect(await messages.nth(0).innerText()).toContain('Where are you, I have been waiting')
+    expect(await messages.nth(1).innerText()).toContain('At the side door,\nby the bins')
+    await evidenceList()
+      .getByRole('button', { name: /^E-2 chat\.json/ })
+      .click()
+    await expect.poll(() => messages.count()).toBe(2)
+    // The epoch time is an instant (18:42:17 UTC): shown as the app shows times, not left out.
+    expect(await messages.nth(0).innerText()).toMatch(/Dana \(customer\) · Nov 3, 2026, \d{1,2}:42/)
+  })
 })

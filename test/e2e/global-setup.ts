@@ -11,7 +11,8 @@ let host: WebHost | undefined
 
 /** Serves the built renderer (npm run test:e2e builds it first) for every e2e file. */
 export async function setup(project: TestProject): Promise<void> {
-  host = await startWebHost()
+  // CRW_RENDERER_DIR: a build of its own (`vite build --outDir …`), for parallel work in one checkout.
+  host = await startWebHost({ root: process.env.CRW_RENDERER_DIR })
   project.provide('webHostUrl', host.url)
 }
 

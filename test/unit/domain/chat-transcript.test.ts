@@ -6,6 +6,7 @@ import {
   parseTranscript,
   searchTranscript,
 } from '../../../shared/evidence/chat-transcript'
+import { detectContentType } from '../../../shared/evidence/content-type'
 
 describe('chat transcripts', () => {
   it('reads CSV with quoted commas, quotes and line breaks', () => {
@@ -85,5 +86,89 @@ describe('searching a transcript', () => {
     expect(searchTranscript(lines, 'mailbox')).toEqual([0, 1])
     expect(searchTranscript(lines, 'luis mailbox')).toEqual([1])
     expect(searchTranscript(lines, 'garage')).toEqual([])
+  })
+})
+
+describe('chat exports as support and chat tools write them', () => {
+  const expected = [
+    {
+      at: '2026-11-03 18:42:17',
+      sender: 'Dana (customer)',
+      message: 'Where is my order, the app says "delivered"?',
+    },
+    {
+      at: '2026-11-03 18:44:02',
+      sender: 'Luis (shopper)',
+      message: 'I left it at the side door,\nby the bins',
+    },
+  ]
+
+  it('reads any order and naming of time, sender and message columns, with a BOM and quoted commas and line breaks', () => {
+    const exports = [
+      'timestamp,sender,message',
+      '\uFEFFtimestamp,sender,message',
+      'Message,From,Sent At',
+      'author,body,date',
+      'User,Content,Time',
+      'sent_at,text,user',
+    ]
+    for (const header of exports) {
+      const names = header
+        .replace('\uFEFF', '')
+        .split(',')
+        .map((name) => name.toLowerCase().replace(/[\s_]/g, ''))
+      const cell = (line: (typeof expected)[number], name: string) =>
+        ['timestamp', 'date', 'time', 'sentat'].includes(name)
+          ? line.at
+          : ['sender', 'from', 'author', 'user'].includes(name)
+            ? line.sender
+            : line.message
+      const csv = [
+        header,
+        ...expected.map((line) =>
+          names.map((name) => `"${cell(line, name).replaceAll('"', '""')}"`).join(','),
+        ),
+      ].join('\r\n')
+      expect(
+        parseTranscript(detectContentType(new TextEncoder().encode(csv), undefined), csv),
+        header,
+      ).toEqual({
+        ok: true,
+        lines: expected,
+      })
+    }
+  })
+
+  it('recognises a chat CSV whose messages hold commas and line breaks as CSV, not plain text', () => {
+    const csv =
+      'timestamp,sender,message\n2026-11-03 18:42:17,Dana,"one, two, three"\n2026-11-03 18:43:00,Luis,"a\nb, c"\n'
+    expect(detectContentType(new TextEncoder().encode(csv), undefined)).toBe('text/csv')
+    // One imported before this was typed as plain text: still read as a chat.
+    expect(parseTranscript('text/plain', csv)).toMatchObject({
+      ok: true,
+      lines: [{ sender: 'Dana' }, { sender: 'Luis' }],
+    })
+  })
+
+  it('reads JSON exports with their times: other key names, epoch times, sender objects, a wrapping object', () => {
+    expect(
+      parseChatJson(
+        JSON.stringify({
+          channel: 'order-7731',
+          messages: [
+            { ts: 1_793_731_337, user: { name: 'Dana (customer)' }, text: 'hi' },
+            { sent_at: '2026-11-03T18:44:02-05:00', author: 'Luis (shopper)', body: 'on my way' },
+            { createdAt: 1_793_731_500_000, from: 'Support', content: 'noted' },
+          ],
+        }),
+      ),
+    ).toEqual({
+      ok: true,
+      lines: [
+        { at: new Date(1_793_731_337_000).toISOString(), sender: 'Dana (customer)', message: 'hi' },
+        { at: '2026-11-03T18:44:02-05:00', sender: 'Luis (shopper)', message: 'on my way' },
+        { at: new Date(1_793_731_500_000).toISOString(), sender: 'Support', message: 'noted' },
+      ],
+    })
   })
 })

@@ -3,11 +3,23 @@ import { Box, IconButton, Stack, TextField, Tooltip, Typography } from '@mui/mat
 import { Fragment, useMemo, useState } from 'react'
 import type { Evidence, TimestampedNote } from '../../../../shared/domain'
 import { type ChatLine, searchTranscript, searchWords } from '../../../../shared/evidence/chat-transcript'
+import { formatDateTime } from '../../format/time'
 import { AnnotationList } from '../annotations/AnnotationList'
 import { AnnotationTextDialog } from '../annotations/AnnotationTextDialog'
 import { addAnnotation } from '../annotations/add-annotation'
 import { useAnalyst } from '../identity/useAnalyst'
 import { ChatBubble } from './ChatBubble'
+
+/**
+ * A message's time: an instant with its zone (an ISO time with Z or an offset, as JSON exports give)
+ * is shown like every other time in the app; anything else as the export wrote it, since a time with
+ * no zone cannot be placed.
+ */
+function chatTime(at: string | null): string | null {
+  return at && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(at)
+    ? formatDateTime(at)
+    : at
+}
 
 /** More messages than this are not drawn at once: the analyst searches to narrow. */
 const MAX_SHOWN = 500
@@ -85,7 +97,7 @@ export function TranscriptViewer({
             <ChatBubble
               key={index}
               sender={line.sender}
-              at={line.at}
+              at={chatTime(line.at)}
               fromShopper={shopper}
               action={
                 analyst &&
