@@ -57,6 +57,8 @@ export interface PhotoPosition {
   evidenceId: string
   label: string
   takenAt: string | null
+  /** The camera recorded a time but no zone: there is a reading, not a moment to check. */
+  zoneUnknown?: boolean
   location: GeoPoint | null
 }
 
@@ -66,6 +68,8 @@ export interface LocationCheck {
   label: string
   evidenceId: string | null
   at: string | null
+  /** A photo whose camera recorded no time zone: its time is not checked (none is invented). */
+  zoneUnknown: boolean
   location: GeoPoint | null
   distanceMetres: number | null
   /** Minutes after (positive) or before (negative) the delivery; null without a time or a delivery. */
@@ -101,6 +105,7 @@ export function locationChecks(
     at: string | null,
     location: GeoPoint | null,
     checked: boolean,
+    zoneUnknown = false,
   ): LocationCheck => {
     const distance = location ? distanceMetres(dropOff, location) : null
     const minutes = at && delivery ? (Date.parse(at) - Date.parse(delivery)) / 60_000 : null
@@ -109,6 +114,7 @@ export function locationChecks(
       label,
       evidenceId,
       at,
+      zoneUnknown,
       location,
       distanceMetres: distance,
       minutesFromDelivery: minutes,
@@ -132,7 +138,7 @@ export function locationChecks(
         ),
       ),
     ...photos.map((photo) =>
-      check('photo', photo.label, photo.evidenceId, photo.takenAt, photo.location, true),
+      check('photo', photo.label, photo.evidenceId, photo.takenAt, photo.location, true, photo.zoneUnknown),
     ),
   ]
 }

@@ -29,9 +29,15 @@ export async function openApp(
     /** Runs in the page before the app (test doubles of the OS: notifications, mail client). */
     initScript?: () => void
     permissions?: string[]
+    /** The analyst's time zone (an IANA name); the machine's own when not given. */
+    timezoneId?: string
   } = {},
 ): Promise<{ context: BrowserContext; page: Page; pageErrors: Error[] }> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 } })
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1600, height: 1000 },
+    timezoneId: options.timezoneId,
+  })
   if (options.permissions) await context.grantPermissions(options.permissions)
   if (options.clockAt) await context.clock.install({ time: options.clockAt })
   if (options.initScript) await context.addInitScript(options.initScript)

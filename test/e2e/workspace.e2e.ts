@@ -104,7 +104,9 @@ describe('working the queue', () => {
     const photoFacts = viewer.getByRole('region', { name: 'Photo metadata' })
     await expect
       .poll(() => photoFacts.innerText())
-      .toMatch(/Captured[\s\S]*\(camera clock\)[\s\S]*Device[\s\S]*GPS\s+-?\d+\.\d{5}, -?\d+\.\d{5}/)
+      .toMatch(
+        /Captured[\s\S]*UTC−\d\d:\d\d \(camera\) · [\s\S]* here[\s\S]*Device[\s\S]*GPS\s+-?\d+\.\d{5}, -?\d+\.\d{5}/,
+      )
     await photoFacts.getByRole('button', { name: 'Add capture time to timeline' }).click()
     await page.getByRole('tab', { name: 'Timeline', exact: true }).click()
     await expect.poll(() => page.getByTestId('case-timeline').innerText()).toMatch(/E-1 photo taken/)

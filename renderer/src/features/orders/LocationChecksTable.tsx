@@ -36,7 +36,9 @@ export function LocationChecksTable({
               {check.source === 'photo' ? 'Photo ' : ''}
               {check.label}
             </TableCell>
-            <TableCell>{check.at ? formatDateTime(check.at) : 'no time'}</TableCell>
+            <TableCell>
+              {check.at ? formatDateTime(check.at) : check.zoneUnknown ? 'time zone unknown' : 'no time'}
+            </TableCell>
             <TableCell>
               {check.distanceMetres === null ? 'no GPS' : formatDistance(check.distanceMetres)}
             </TableCell>

@@ -36,11 +36,13 @@ export function usePhotoPositions(caseId: string): PhotoPosition[] | undefined {
     const positions = await Promise.all(
       photos.map(async (item): Promise<PhotoPosition | null> => {
         const metadata = await metadataOf(item.sha256)
-        if (!metadata || (metadata.capturedAt === null && metadata.latitude === null)) return null
+        if (!metadata || (metadata.captured === null && metadata.latitude === null)) return null
         return {
           evidenceId: item.id,
           label: `${exhibitLabel(item.exhibitNumber)} ${item.originalName}`,
-          takenAt: metadata.capturedAt,
+          // A time without a recorded zone is no moment: the checks say so rather than guess one.
+          takenAt: metadata.captured?.instant ?? null,
+          zoneUnknown: metadata.captured !== null && metadata.captured.instant === null,
           location:
             metadata.latitude !== null && metadata.longitude !== null
               ? { lat: metadata.latitude, lon: metadata.longitude }
