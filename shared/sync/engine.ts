@@ -27,6 +27,11 @@ export interface SyncStorage {
   applyChanges(changes: Change[]): Promise<void>
   cursor(): Promise<number>
   setCursor(cursor: number): Promise<void>
+  /**
+   * How far the server's clock is ahead of this one (ms, negative when behind), for stamping local
+   * writes by the server's time. Storage that does not stamp by its wall clock need not keep it.
+   */
+  setClockOffset?(ms: number): Promise<void>
 }
 
 /** How requests reach the server (through the main process in Electron, fetch in the web host). */
@@ -45,6 +50,25 @@ export const PUSH_BATCH = 200
 export const PULL_PAGE = 500
 const BASE_DELAY_MS = 1_000
 const MAX_DELAY_MS = 5 * 60_000
+/**
+ * A clock offset smaller than this is left alone, and a stored one is not moved by less: network
+ * delay makes every measurement wobble by some milliseconds, and rewriting the offset at each answer
+ * would only churn. The server allows far more (MAX_STAMP_AHEAD_MS in shared/sync/hlc.ts).
+ */
+export const CLOCK_OFFSET_IGNORED_MS = 2_000
+/**
+ * Times one mutation goes to the server in one cycle: once, and once more after the storage re-stamped
+ * it (a clock-ahead refusal). Whatever the storage does, a cycle ends.
+ */
+const SENDS_PER_CYCLE = 2
+
+/**
+ * The offset to the server's clock measured from one answer: its time against the middle of the
+ * round trip. Null when the server sent no time.
+ */
+export function measuredClockOffset(serverTime: number | undefined, sentAt: number, receivedAt: number) {
+  return serverTime === undefined ? null : Math.round(serverTime - (sentAt + receivedAt) / 2)
+}
 
 /**
  * The wait before the next attempt after `failures` failures in a row: doubling from a second up to
@@ -83,6 +107,8 @@ export function createSyncEngine(deps: {
   let failures = 0
   let lastSynced: string | null = null
   let cancelRetry: (() => void) | null = null
+  /** The clock offset last stored (null until this engine has stored one). */
+  let clockOffset: number | null = null
 
   const report = async (
     state:
@@ -99,10 +125,25 @@ export function createSyncEngine(deps: {
     return parsed.data
   }
 
+  /** Stores the offset to the server's clock, ignoring small ones and small moves (see above). */
+  async function learnServerClock(serverTime: number | undefined, sentAt: number) {
+    const measured = measuredClockOffset(serverTime, sentAt, deps.now())
+    if (measured === null || !deps.storage.setClockOffset) return
+    const offset = Math.abs(measured) < CLOCK_OFFSET_IGNORED_MS ? 0 : measured
+    if (clockOffset !== null && Math.abs(offset - clockOffset) < CLOCK_OFFSET_IGNORED_MS) return
+    clockOffset = offset
+    await deps.storage.setClockOffset(offset)
+  }
+
   async function pushAll() {
+    const sends = new Map<number, number>()
     for (;;) {
-      const batch = await deps.storage.pendingMutations(PUSH_BATCH)
+      const batch = (await deps.storage.pendingMutations(PUSH_BATCH)).filter(
+        (mutation) => (sends.get(mutation.mutationId) ?? 0) < SENDS_PER_CYCLE,
+      )
       if (batch.length === 0) return
+      for (const { mutationId } of batch) sends.set(mutationId, (sends.get(mutationId) ?? 0) + 1)
+      const sentAt = deps.now()
       const answer = checked<PushResponse>(
         PushResponseSchema,
         await deps.transport.push({ clientId: deps.clientId, mutations: batch }),
@@ -114,6 +155,8 @@ export function createSyncEngine(deps: {
       // Without an answer for any of them, sending the batch again would loop: retry later instead.
       if (answer.results.length === 0)
         throw new SyncProtocolError('The server answered a push with no results.')
+      // Before settling: a refusal for a clock ahead of the server's is re-stamped by the server's time.
+      await learnServerClock(answer.serverTime, sentAt)
       // Mutations the server did not answer stay in the outbox and go again in the next batch.
       await deps.storage.settle(answer.results)
     }
@@ -122,12 +165,15 @@ export function createSyncEngine(deps: {
   async function pullAll() {
     for (;;) {
       const cursor = await deps.storage.cursor()
+      const sentAt = deps.now()
       const page = checked<PullResponse>(
         PullResponseSchema,
         await deps.transport.pull({ cursor, limit: PULL_PAGE }),
         'a pull',
       )
       if (page.cursor < cursor) throw new SyncProtocolError('The server moved the cursor backwards.')
+      // Before applying: how far ahead a pulled stamp is, is judged by the server's time.
+      await learnServerClock(page.serverTime, sentAt)
       if (page.changes.length) await deps.storage.applyChanges(page.changes)
       await deps.storage.setCursor(page.cursor)
       if (!page.more) return

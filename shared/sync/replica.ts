@@ -1,3 +1,4 @@
+import { parseHlc, STAMP_AHEAD_TOLERANCE_MS } from './hlc'
 import { isLive, mergeRecord, recordValues, type StoredRecord } from './merge'
 import type { Change, FieldWrite, Mutation, SyncEntity } from './protocol'
 import { recordFromValues, UNSYNCED_FIELDS } from './record-schemas'
@@ -92,4 +93,35 @@ export function applyRemoteChange(
   return 'problem' in read
     ? { kind: 'unreadable', problem: read.problem, stamps }
     : { kind: 'store', record: read.record, stamps }
+}
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+function duration(ms: number): string {
+  if (ms < 2 * HOUR) return `${Math.round(ms / MINUTE)} minutes`
+  if (ms < 2 * DAY) return `${Math.round(ms / HOUR)} hours`
+  if (ms < 730 * DAY) return `${Math.round(ms / DAY)} days`
+  return `${Math.round(ms / (365.25 * DAY)).toLocaleString('en-US')} years`
+}
+
+/**
+ * Why a pulled change must be kept out, when one of its stamps (a field's or its deletion) is
+ * further ahead of this workstation's clock than the tolerance: applied, it would win over every
+ * later edit of its fields, and followed, it would push this workstation's clock into the future.
+ * Null when every stamp is within it.
+ */
+export function stampedTooFarAhead(
+  change: Pick<Change, 'entity' | 'entityId' | 'fields' | 'deleted'>,
+  now: number,
+): string | null {
+  const stamps = Object.values(change.fields).map((write) => write.hlc)
+  if (change.deleted) stamps.push(change.deleted)
+  // The string form sorts as the clock does.
+  const latest = stamps.sort().at(-1)
+  if (!latest) return null
+  const ahead = parseHlc(latest).millis - now
+  if (ahead <= STAMP_AHEAD_TOLERANCE_MS) return null
+  return `A ${change.entity} from the server (${change.entityId}) is stamped ${duration(ahead)} ahead of this workstation's clock (set by the team server's); it is kept out until a version with a sound time arrives.`
 }

@@ -43,6 +43,11 @@ export interface OutboxRow extends Omit<Mutation, 'mutationId'> {
   state: 'pending' | 'sent' | 'rejected'
   /** Why the server refused it (shown to the analyst, who can copy or retry it). */
   reason?: string
+  /**
+   * Re-stamped by the server's time after the server found its stamps ahead of its clock: done once;
+   * refused again, it is parked like any refusal (a retry clears it for one more try).
+   */
+  restamped?: boolean
   queuedAt: string
 }
 

@@ -1,7 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie'
-import { createHlcClock } from '../../../shared/sync/hlc'
 import { coalesceWrites, localWrites, stampsAfter } from '../../../shared/sync/replica'
 import type { OutboxRow, SyncRecordRow } from './database'
+import { workstationClock } from './sync-clock'
 import {
   caseIdOf,
   isTeamRecord,
@@ -18,8 +18,9 @@ type Row = Record<string, unknown> & { id?: unknown; caseId?: unknown }
  * the outbox in the same transaction: the change and its outbox entry exist together or not at all.
  * Capture runs only while this workstation is signed in to a team server; the sync worker writes
  * pulled changes through its own connection, which has no capture, so they are never sent back.
+ * Writes are stamped by this computer's clock (`now`) corrected by the team server's.
  */
-export function createSyncCapture() {
+export function createSyncCapture(now: () => number = Date.now) {
   let clientId: string | null = null
   /** Transactions opened while capturing, with the node that stamps their writes. */
   const capturing = new WeakMap<DBCoreTransaction, string>()
@@ -57,8 +58,9 @@ export function createSyncCapture() {
     const outbox = down.table('syncOutbox')
     const stampsTable = down.table('syncRecords')
     const byRecord = outbox.schema.getIndexByKeyPath(['entity', 'entityId', 'state'])!
-    return meta.get({ trans, key: SYNC_META_KEYS.clock }).then((clockRow) => {
-      const clock = createHlcClock(node, Date.now, (clockRow?.value as string | undefined) ?? undefined)
+    return meta.getMany({ trans, keys: [SYNC_META_KEYS.clock, SYNC_META_KEYS.clockOffset] }).then((rows) => {
+      const [clockRow, offsetRow] = rows as ({ value: unknown } | undefined)[]
+      const clock = workstationClock(node, now, { clock: clockRow?.value, offset: offsetRow?.value })
       const changes = keys.flatMap((key, index) => {
         const old = before[index]
         const next = after[index] ?? null

@@ -62,9 +62,16 @@ export const SYNC_META_KEYS = {
   session: 'session',
   /** This workstation's id towards the server; also the node of its clock. */
   clientId: 'clientId',
+  /** The team account that id was made for: the server binds an id to the first account to use it. */
+  clientIdOwner: 'clientIdOwner',
   /** The latest hybrid logical clock time issued or seen here. */
   clock: 'clock',
   cursor: 'cursor',
-  /** Pulled records that did not read as their kind, with the reason. */
+  /**
+   * How far the team server's clock is ahead of this computer's (ms; negative when behind), learned
+   * from its answers: every hybrid clock here stamps by the corrected time (see sync-clock.ts).
+   */
+  clockOffset: 'clockOffset',
+  /** Pulled records kept out of the app (not readable as their kind, or stamped too far ahead), with the reason. */
   unreadable: 'unreadable',
 } as const

@@ -189,6 +189,58 @@ describe('the sync engine', () => {
     expect((second.states.at(-1) as { message: string }).message).toMatch(/answer to a pull is not valid/)
   })
 
+  it('stores the offset to the server’s clock from its answers, leaving small ones and small moves alone', async () => {
+    const now = Date.parse('2026-11-25T18:00:00.000Z')
+    const offsets: number[] = []
+    const local = memoryStorage([mutation(1)])
+    local.storage.setClockOffset = async (ms) => {
+      offsets.push(ms)
+    }
+    // The server's clock runs a day behind this one's when it answers the push, and a second
+    // further behind when it answers the pull.
+    const server = fakeServer([change(1)], (push) => ({
+      results: push.mutations.map((m) => ({ mutationId: m.mutationId, outcome: 'duplicate' })),
+      serverTime: now - 86_400_000,
+    }))
+    const pull = server.transport.pull
+    server.transport.pull = async (request) => ({ ...(await pull(request)), serverTime: now - 86_401_000 })
+    const { engine } = engineWith(local.storage, server.transport)
+    await engine.syncNow()
+    expect(offsets).toEqual([-86_400_000])
+
+    // A server whose clock agrees within a second or so: the stored offset goes back to none.
+    const near = memoryStorage([mutation(1)])
+    const nearOffsets: number[] = []
+    near.storage.setClockOffset = async (ms) => {
+      nearOffsets.push(ms)
+    }
+    const agreeing = fakeServer([], (push) => ({
+      results: push.mutations.map((m) => ({ mutationId: m.mutationId, outcome: 'duplicate' })),
+      serverTime: now + 1_500,
+    }))
+    await engineWith(near.storage, agreeing.transport).engine.syncNow()
+    expect(nearOffsets).toEqual([0])
+  })
+
+  it('sends a mutation at most twice in one cycle, however the storage re-queues its refusals', async () => {
+    const outbox = [mutation(1)]
+    const local = memoryStorage(outbox)
+    // Storage that re-queues every clock-ahead refusal (never parks it).
+    local.storage.settle = async () => {}
+    const server = fakeServer([], (push) => ({
+      results: push.mutations.map((m) => ({
+        mutationId: m.mutationId,
+        outcome: 'rejected',
+        code: 'clock-ahead',
+        reason: 'This change is stamped ahead of the team server’s clock.',
+      })),
+    }))
+    const { engine, states } = engineWith(local.storage, server.transport)
+    await engine.syncNow()
+    expect(server.pushes).toHaveLength(2)
+    expect(states.at(-1)).toMatchObject({ kind: 'up-to-date', pending: 1 })
+  })
+
   it('doubles the wait up to five minutes, with jitter between half and all of it', () => {
     expect(retryDelay(1, () => 1)).toBe(1_000)
     expect(retryDelay(4, () => 1)).toBe(8_000)

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { ClockDriftError, compareHlc, createHlcClock, formatHlc, parseHlc } from '../../../shared/sync/hlc'
+import {
+  ClockDriftError,
+  compareHlc,
+  createHlcClock,
+  formatHlc,
+  MAX_STAMP_AHEAD_MS,
+  parseHlc,
+} from '../../../shared/sync/hlc'
 
 describe('hybrid logical clocks', () => {
   it('orders events in the same millisecond by a counter, and the strings sort as the clock does', () => {
@@ -35,6 +42,23 @@ describe('hybrid logical clocks', () => {
     const a = createHlcClock('a', () => 1_000).tick()
     const b = createHlcClock('b', () => 1_000).tick()
     expect(compareHlc(a, b)).toBeLessThan(0)
+  })
+
+  it('resumes from a stored time, but not from one further ahead than the server allows', () => {
+    const now = 1_764_082_800_000
+    const near = formatHlc({ millis: now + 60_000, counter: 3, node: 'laptop-1' })
+    expect(createHlcClock('laptop-1', () => now, near).tick()).toBe(
+      formatHlc({ millis: now + 60_000, counter: 4, node: 'laptop-1' }),
+    )
+    // Stored while this computer's clock ran a day fast (or from a poisoned stamp): start from now.
+    for (const far of [
+      formatHlc({ millis: now + 86_400_000, counter: 0, node: 'laptop-1' }),
+      '999999999999999:9999:x',
+    ]) {
+      const clock = createHlcClock('laptop-1', () => now, far)
+      expect(clock.tick()).toBe(formatHlc({ millis: now, counter: 0, node: 'laptop-1' }))
+      expect(parseHlc(clock.current()).millis - now).toBeLessThanOrEqual(MAX_STAMP_AHEAD_MS)
+    }
   })
 
   it('refuses a timestamp more than a day ahead rather than following it', () => {

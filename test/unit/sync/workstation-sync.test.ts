@@ -349,8 +349,10 @@ describe('workstations syncing through the team server', () => {
   })
 
   it('keeps a pulled record that does not read as its kind out of the app, with the reason', async () => {
-    const rileyStation = workstation(riley, 'riley-laptop')
-    // A broken client (the lead's) pushed a note with no body; the server accepts field shapes only.
+    const { rileyStation, opened } = await caseAssignedToRiley('Note with no body')
+    // A broken client (the lead's) pushed a note with no body on Riley's case; the server accepts
+    // field shapes only.
+    const hlc = '001764082800000:0000:broken-client'
     await sync.push(lead, {
       clientId: 'broken-client',
       mutations: [
@@ -358,8 +360,8 @@ describe('workstations syncing through the team server', () => {
           mutationId: 1,
           entity: 'note',
           entityId: 'note-1',
-          caseId: null,
-          fields: { id: { value: 'note-1', hlc: '001764082800000:0000:broken-client' } },
+          caseId: opened.id,
+          fields: { id: { value: 'note-1', hlc }, caseId: { value: opened.id, hlc } },
           deleted: null,
         },
       ],

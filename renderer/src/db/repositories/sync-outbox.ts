@@ -45,12 +45,15 @@ export function createSyncOutboxRepository(db: WorkstationDatabase) {
     refused: async (): Promise<RefusedChange[]> =>
       (await db.syncOutbox.where('state').equals('rejected').sortBy('mutationId')).map(refused),
 
-    /** Sends a refused change again (after a lead reassigned the case back, say). */
+    /**
+     * Sends a refused change again (after a lead reassigned the case back, say). One refused for a
+     * clock ahead of the server's may be re-stamped once more.
+     */
     async retry(mutationId: number): Promise<void> {
-      await db.syncOutbox.update(mutationId, { state: 'pending', reason: undefined })
+      await db.syncOutbox.update(mutationId, { state: 'pending', reason: undefined, restamped: undefined })
     },
 
-    /** Pulled records that did not read as their kind and so were kept out of the app. */
+    /** Pulled records kept out of the app (not readable as their kind, or stamped too far ahead). */
     unreadable: async (): Promise<UnreadableRecord[]> =>
       ((await db.syncMeta.get(SYNC_META_KEYS.unreadable))?.value as UnreadableRecord[] | undefined) ?? [],
 
@@ -72,13 +75,22 @@ export function createSyncOutboxRepository(db: WorkstationDatabase) {
     /** Leaves the team server: later changes stay on this workstation; the outbox is kept. */
     leave: () => db.syncMeta.delete(SYNC_META_KEYS.session),
 
-    /** This workstation's id towards the team server, made once. */
-    async clientId(): Promise<string> {
+    /**
+     * This workstation's id towards the team server for this account, made once per account: the
+     * server binds an id to the first account that pushes under it and refuses it to any other, so
+     * a shared workstation signs a second analyst in under an id of their own. (Resending what an
+     * older id sent is harmless: the same stamped writes merge to the same record.)
+     */
+    async clientId(forAccount: string): Promise<string> {
       return db.transaction('rw', db.syncMeta, async () => {
         const stored = (await db.syncMeta.get(SYNC_META_KEYS.clientId))?.value
-        if (typeof stored === 'string') return stored
+        const owner = (await db.syncMeta.get(SYNC_META_KEYS.clientIdOwner))?.value
+        if (typeof stored === 'string' && owner === forAccount) return stored
         const made = `ws-${crypto.randomUUID()}`
-        await db.syncMeta.put({ key: SYNC_META_KEYS.clientId, value: made })
+        await db.syncMeta.bulkPut([
+          { key: SYNC_META_KEYS.clientId, value: made },
+          { key: SYNC_META_KEYS.clientIdOwner, value: forAccount },
+        ])
         return made
       })
     },

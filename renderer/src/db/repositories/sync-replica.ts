@@ -9,12 +9,13 @@ import type { SlaClockEvent } from '../../../../shared/sla/clock'
 import { storedSlaPolicy } from '../../../../shared/sla/policy'
 import { base64ToBytes, bytesToBase64 } from '../../../../shared/sync/base64'
 import { createSyncEngine, type SyncStorage } from '../../../../shared/sync/engine'
-import { createHlcClock } from '../../../../shared/sync/hlc'
+import type { HlcClock } from '../../../../shared/sync/hlc'
 import { recordValues } from '../../../../shared/sync/merge'
-import type { Change, Mutation, MutationResult } from '../../../../shared/sync/protocol'
+import type { Change, FieldWrite, Mutation, MutationResult } from '../../../../shared/sync/protocol'
 import { recordFromValues } from '../../../../shared/sync/record-schemas'
-import { applyRemoteChange } from '../../../../shared/sync/replica'
+import { applyRemoteChange, stampedTooFarAhead } from '../../../../shared/sync/replica'
 import type { OutboxRow, SyncRecordRow, WorkstationDatabase } from '../database'
+import { correctedNow, workstationClock } from '../sync-clock'
 import {
   REPORT_TEXT_SYNC_STATE,
   REPORT_TEXT_UPDATES_TABLE,
@@ -25,11 +26,15 @@ import {
 import { retimeOpenCases } from './cases'
 import { SETTING_KEYS } from './settings'
 
-/** A pulled record that does not read as its kind: kept out of the app, shown with the reason. */
+/**
+ * A pulled record kept out of the app, shown with the reason: it does not read as its kind, could not
+ * be stored, or is stamped too far ahead of this workstation's clock (`stampedAhead`).
+ */
 export interface UnreadableRecord {
   entity: string
   entityId: string
   problem: string
+  stampedAhead?: boolean
 }
 
 const mutationOf = (row: OutboxRow): Mutation => ({
@@ -46,11 +51,43 @@ const SYSTEM_ACTOR = { id: 'team-server', name: 'Team sync' }
 /**
  * The engine's storage over the workstation database: the outbox, each record's field stamps, the
  * pull cursor and the clock. Pulled changes are written through this connection, which captures
- * nothing, so they never go back out.
+ * nothing, so they never go back out. `now` is this computer's clock, corrected by the server's.
  */
-export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
+export function createSyncReplica(db: WorkstationDatabase, clientId: string, now: () => number = Date.now) {
   const meta = async <T>(key: string): Promise<T | undefined> =>
     (await db.syncMeta.get(key))?.value as T | undefined
+  /** This workstation's hybrid clock as stored (call within a transaction holding syncMeta). */
+  const storedClock = async () =>
+    workstationClock(clientId, now, {
+      clock: await meta(SYNC_META_KEYS.clock),
+      offset: await meta(SYNC_META_KEYS.clockOffset),
+    })
+
+  /**
+   * A mutation the server found stamped ahead of its clock (this computer's ran fast), stamped again
+   * by the corrected clock and queued to go again. The record's stamps move with it where they are
+   * still this mutation's (a later pulled write keeps its own).
+   */
+  async function restamp(row: OutboxRow, hlc: string): Promise<void> {
+    const stored = await db.syncRecords.get([row.entity, row.entityId])
+    if (stored) {
+      const stamps = { ...stored.stamps }
+      for (const [name, write] of Object.entries(row.fields))
+        if (stamps[name] === write.hlc) stamps[name] = hlc
+      const deleted = row.deleted && stored.deleted === row.deleted ? hlc : stored.deleted
+      await db.syncRecords.put({ ...stored, stamps, deleted })
+    }
+    const fields: Record<string, FieldWrite> = Object.fromEntries(
+      Object.entries(row.fields).map(([name, write]) => [name, { ...write, hlc }]),
+    )
+    await db.syncOutbox.put({
+      ...row,
+      fields,
+      deleted: row.deleted ? hlc : null,
+      state: 'pending',
+      restamped: true,
+    })
+  }
 
   /**
    * A report text update from the team server goes into y-dexie's table, where open editors pick
@@ -88,12 +125,22 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
 
     pendingCount: () => db.syncOutbox.count(),
 
+    /**
+     * A refusal for a clock ahead of the server's is healed once by re-stamping (the engine stored
+     * the server's time before settling); refused again, it is parked with the server's reason.
+     */
     settle: (results: MutationResult[]) =>
-      db.transaction('rw', [db.syncOutbox, db.auditEntries], async () => {
+      db.transaction('rw', [db.syncOutbox, db.auditEntries, db.syncRecords, db.syncMeta], async () => {
         const rows = await db.syncOutbox.bulkGet(results.map((result) => result.mutationId))
+        let clock: HlcClock | undefined
         for (const [index, result] of results.entries()) {
           const row = rows[index]
           if (!row) continue
+          if (result.outcome === 'rejected' && result.code === 'clock-ahead' && !row.restamped) {
+            clock ??= await storedClock()
+            await restamp(row, clock.tick())
+            continue
+          }
           if (result.outcome === 'rejected') {
             await db.syncOutbox.put({ ...row, state: 'rejected', reason: result.reason })
             continue
@@ -102,6 +149,7 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
           if (result.outcome === 'applied' && result.overtaken.length && row.caseId && isAudited(row.entity))
             await db.auditEntries.add(overtakenEntry(row, result.overtaken))
         }
+        if (clock) await db.syncMeta.put({ key: SYNC_META_KEYS.clock, value: clock.current() })
       }),
 
     applyChanges: (all: Change[]) => {
@@ -123,14 +171,16 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
         async () => {
           const slaPolicy = storedSlaPolicy((await db.settings.get(SETTING_KEYS.slaPolicy))?.value)
           let newSlaPolicy = false
-          const clock = createHlcClock(clientId, Date.now, await meta<string>(SYNC_META_KEYS.clock))
+          const offset = await meta(SYNC_META_KEYS.clockOffset)
+          const clock = await storedClock()
           const unreadable = new Map(
             ((await meta<UnreadableRecord[]>(SYNC_META_KEYS.unreadable)) ?? []).map((entry) => [
               entry.entityId,
               entry,
             ]),
           )
-          for (const change of changes) {
+          /** Merges one change; false when it changed nothing here. */
+          const apply = async (change: Change & { entity: TableSyncEntity }): Promise<boolean> => {
             const table = db.table(SYNC_TABLE_OF[change.entity])
             const [values, stamps] = await Promise.all([
               table.get(change.entityId) as Promise<Record<string, unknown> | undefined>,
@@ -138,17 +188,10 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
             ])
             for (const write of Object.values(change.fields)) clock.receive(write.hlc)
             const outcome = applyRemoteChange(change, stamps && { values: values ?? {}, stamps })
-            if (outcome.kind === 'unchanged') continue
-            const row: SyncRecordRow = { entity: change.entity, entityId: change.entityId, ...outcome.stamps }
-            await db.syncRecords.put(row)
-            unreadable.delete(change.entityId)
+            if (outcome.kind === 'unchanged') return false
+            let unreadableProblem: string | null = null
             if (outcome.kind === 'remove') await table.delete(change.entityId)
-            else if (outcome.kind === 'unreadable')
-              unreadable.set(change.entityId, {
-                entity: change.entity,
-                entityId: change.entityId,
-                problem: outcome.problem,
-              })
+            else if (outcome.kind === 'unreadable') unreadableProblem = outcome.problem
             else {
               const record = outcome.record
               // The SLA instants are derived here under this workstation's policy, not taken as sent.
@@ -158,11 +201,51 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
                 newSlaPolicy = true
               await table.put(record)
             }
+            // The stamps go last: a record whose write failed keeps its old ones.
+            const row: SyncRecordRow = { entity: change.entity, entityId: change.entityId, ...outcome.stamps }
+            await db.syncRecords.put(row)
+            unreadable.delete(change.entityId)
+            if (unreadableProblem !== null)
+              unreadable.set(change.entityId, {
+                entity: change.entity,
+                entityId: change.entityId,
+                problem: unreadableProblem,
+              })
+            return true
+          }
+          for (const change of changes) {
+            // Judged before its stamps reach the clock: one stamp from the future would otherwise win
+            // over every later edit here and carry this workstation's clock (and its writes) along.
+            const ahead = stampedTooFarAhead(change, correctedNow(now, offset)())
+            if (ahead) {
+              unreadable.set(change.entityId, {
+                entity: change.entity,
+                entityId: change.entityId,
+                problem: ahead,
+                stampedAhead: true,
+              })
+              continue
+            }
+            try {
+              // A sound version of a record kept out for its stamps supersedes it, even if nothing here changes.
+              if (!(await apply(change)) && unreadable.get(change.entityId)?.stampedAhead)
+                unreadable.delete(change.entityId)
+            } catch (error) {
+              // One record that cannot be stored does not stop the pull: it is listed, the rest go on.
+              unreadable.set(change.entityId, {
+                entity: change.entity,
+                entityId: change.entityId,
+                problem: `A ${change.entity} from the server (${change.entityId}) could not be stored: ${error instanceof Error ? error.message : String(error)}`,
+              })
+            }
           }
           if (newSlaPolicy)
             await retimeOpenCases(db, storedSlaPolicy((await db.settings.get(SETTING_KEYS.slaPolicy))?.value))
           for (const change of textUpdates) {
-            const problem = await storeReportTextUpdate(change)
+            const problem = await storeReportTextUpdate(change).catch(
+              (error: unknown) =>
+                `A report text update from the server (${change.entityId}) could not be stored: ${error instanceof Error ? error.message : String(error)}`,
+            )
             if (problem)
               unreadable.set(change.entityId, { entity: change.entity, entityId: change.entityId, problem })
           }
@@ -177,6 +260,9 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string) {
     cursor: async () => (await meta<number>(SYNC_META_KEYS.cursor)) ?? 0,
     setCursor: async (cursor) => {
       await db.syncMeta.put({ key: SYNC_META_KEYS.cursor, value: cursor })
+    },
+    setClockOffset: async (ms) => {
+      await db.syncMeta.put({ key: SYNC_META_KEYS.clockOffset, value: ms })
     },
   }
   return storage
@@ -222,7 +308,11 @@ export async function uploadPendingBlobs(
  * Puts this workstation's new report text updates (y-dexie's rows flagged local, from where the
  * last call stopped) into the outbox, for reports the server knows. Runs before each push.
  */
-export async function queueReportTextUpdates(db: WorkstationDatabase, clientId: string): Promise<void> {
+export async function queueReportTextUpdates(
+  db: WorkstationDatabase,
+  clientId: string,
+  now: () => number = Date.now,
+): Promise<void> {
   const updates = db.table(REPORT_TEXT_UPDATES_TABLE)
   await db.transaction('rw', [updates, db.syncOutbox, db.reports, db.syncRecords, db.syncMeta], async () => {
     const state = (await updates.get(REPORT_TEXT_SYNC_STATE)) as { unsentFrom: number } | undefined
@@ -234,11 +324,10 @@ export async function queueReportTextUpdates(db: WorkstationDatabase, clientId: 
       f?: number
     }[]
     if (rows.length === 0) return
-    const clock = createHlcClock(
-      clientId,
-      Date.now,
-      (await db.syncMeta.get(SYNC_META_KEYS.clock))?.value as string,
-    )
+    const clock = workstationClock(clientId, now, {
+      clock: (await db.syncMeta.get(SYNC_META_KEYS.clock))?.value,
+      offset: (await db.syncMeta.get(SYNC_META_KEYS.clockOffset))?.value,
+    })
     for (const row of rows) {
       if (row.f !== 1) continue
       const report = await db.reports.get(row.k)
@@ -268,24 +357,26 @@ export async function queueReportTextUpdates(db: WorkstationDatabase, clientId: 
 
 /**
  * The sync engine over a workstation database, as the sync worker runs it: report text queued
- * before each push, evidence bytes sent after it.
+ * before each push, evidence bytes sent after it. `now` is this computer's clock (Date.now).
  */
 export function createWorkstationSyncEngine(
   db: WorkstationDatabase,
   clientId: string,
   deps: Pick<Parameters<typeof createSyncEngine>[0], 'transport' | 'onState' | 'setTimer'> & {
     uploadBlob(sha256: string, bytes: Uint8Array): Promise<void>
+    now?: () => number
   },
 ) {
+  const now = deps.now ?? Date.now
   return createSyncEngine({
     clientId,
-    storage: createSyncReplica(db, clientId),
+    storage: createSyncReplica(db, clientId, now),
     transport: deps.transport,
-    now: Date.now,
+    now,
     random: Math.random,
     setTimer: deps.setTimer,
     onState: deps.onState,
-    beforePush: () => queueReportTextUpdates(db, clientId),
+    beforePush: () => queueReportTextUpdates(db, clientId, now),
     afterPush: () => uploadPendingBlobs(db, deps.uploadBlob),
   })
 }

@@ -5,6 +5,7 @@ import { repositories } from '../../db/instance'
 import type { JoinedServer } from '../../db/repositories/sync-outbox'
 import { formatDateTime } from '../../format/time'
 import { attempt, notify } from '../shell/notices'
+import { SignInKeptNote } from './SignInKeptNote'
 import { syncStatusText } from './sync-status-text'
 import { signInToTeamServer, signOutOfTeamServer, syncNow, useSyncState } from './team-sync'
 import { useJoinedServer } from './useJoinedServer'
@@ -90,6 +91,7 @@ function SignedIn({ joined }: { joined: JoinedServer }) {
       <Typography variant="body2" data-testid="sync-status">
         {label}. {detail}
       </Typography>
+      <SignInKeptNote />
       <Stack direction="row" spacing={1}>
         <Button variant="outlined" onClick={syncNow}>
           Sync now
@@ -172,8 +174,8 @@ function SignedIn({ joined }: { joined: JoinedServer }) {
       )}
       {unreadable.length > 0 && (
         <Alert severity="warning">
-          {unreadable.length} record(s) from the team server could not be read and were kept out of the
-          workstation: {unreadable.map((entry) => entry.problem).join(' ')}
+          {unreadable.length} record(s) from the team server could not be read or were stamped too far ahead,
+          and were kept out of the workstation: {unreadable.map((entry) => entry.problem).join(' ')}
         </Alert>
       )}
     </Stack>
