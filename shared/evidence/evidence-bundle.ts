@@ -1,5 +1,10 @@
-import { strFromU8, strToU8, unzipSync } from 'fflate'
+import { strFromU8, strToU8 } from 'fflate'
+import { createSHA256 } from 'hash-wasm'
 import { z } from 'zod'
+import { asBundleSource, BundleRefusal, type BundleSource } from '../bundle/bundle-source'
+import { checkEntries, refuseDuplicate, refuseUnlisted } from '../bundle/entry-checks'
+import { readZipDirectory, type ZipEntry } from '../bundle/zip-directory'
+import { readZipEntryBytes, streamZipEntry } from '../bundle/zip-entry'
 import { createZipStream } from '../bundle/zip-stream'
 import {
   type Actor,
@@ -12,7 +17,6 @@ import {
   Sha256Schema,
 } from '../domain'
 import { toSafeFileName } from '../file-names'
-import type { HashBytes } from '../hashing/sha256'
 import { describeIssues } from '../validation'
 
 export const EVIDENCE_BUNDLE_FORMAT = 'crw-evidence-bundle'
@@ -171,56 +175,111 @@ export type EvidenceBundleVerdict =
   | { ok: true; manifest: EvidenceManifest; checks: BundleCheck[] }
   | { ok: false; error: string; checks: BundleCheck[] }
 
+export interface EvidenceBundleLimits {
+  /** Largest declared size of one exhibit or rendering (the app accepts evidence up to 64 GiB). */
+  maxFileBytes?: number
+  /** Largest declared size of manifest.json, manifest.csv, custody.json or annotations.json. */
+  maxJsonBytes?: number
+  /** Largest declared size of everything together. */
+  maxTotalBytes?: number
+}
+
+const MiB = 1024 ** 2
+const GiB = 1024 ** 3
+/** What the format itself writes besides the files its manifest lists. */
+const FORMAT_ENTRIES = new Set([
+  EVIDENCE_MANIFEST_PATH,
+  EVIDENCE_MANIFEST_CSV_PATH,
+  CUSTODY_LOG_PATH,
+  ANNOTATIONS_PATH,
+])
+/** The manifest lists at most 100,000 items and 100,000 renderings. */
+const MAX_ENTRIES = 200_000 + FORMAT_ENTRIES.size
+const MAX_DIRECTORY_BYTES = 64 * MiB
+
+async function readJsonEntry(source: BundleSource, entry: ZipEntry | undefined): Promise<unknown> {
+  if (!entry) return undefined
+  return safeJson(strFromU8(await readZipEntryBytes(source, entry)))
+}
+
 /**
  * Re-hashes every file a bundle's manifest lists and compares with the recorded SHA-256. Not ok when
- * the zip or manifest is unreadable, or any file is missing or altered.
+ * the zip or manifest is unreadable, or any file is missing or altered, or the zip holds what a
+ * bundle never does: entries outside it, doubled, unlisted, or past the size limits — all refused
+ * from the zip's directory (and the manifest) before those entries are inflated. Files stream
+ * through the hash a piece at a time, so a bundle of any size is read with bounded memory.
  */
-export function verifyEvidenceBundle(zipBytes: Uint8Array, sha256: HashBytes): EvidenceBundleVerdict {
-  let entries: Record<string, Uint8Array>
+export async function verifyEvidenceBundle(
+  bundle: Uint8Array | BundleSource,
+  limits: EvidenceBundleLimits = {},
+): Promise<EvidenceBundleVerdict> {
+  const source = asBundleSource(bundle)
   try {
-    entries = unzipSync(zipBytes)
+    const maxJsonBytes = limits.maxJsonBytes ?? 256 * MiB
+    const maxFileBytes = limits.maxFileBytes ?? 64 * GiB
+    const directory = await readZipDirectory(source, {
+      maxEntries: MAX_ENTRIES,
+      maxDirectoryBytes: MAX_DIRECTORY_BYTES,
+    })
+    const { byName: entries, duplicated } = checkEntries(directory, {
+      sizeLimit: (name) => (FORMAT_ENTRIES.has(name) ? maxJsonBytes : maxFileBytes),
+      maxTotalBytes: limits.maxTotalBytes ?? 1024 * GiB,
+    })
+    if (duplicated === EVIDENCE_MANIFEST_PATH) refuseDuplicate(duplicated)
+    const manifestEntry = entries.get(EVIDENCE_MANIFEST_PATH)
+    if (!manifestEntry) return { ok: false, error: 'The bundle has no manifest.json.', checks: [] }
+    const json = await readJsonEntry(source, manifestEntry)
+    if (json === undefined) return { ok: false, error: 'manifest.json is not valid JSON.', checks: [] }
+    const parsed = EvidenceManifestSchema.safeParse(json)
+    if (!parsed.success)
+      return { ok: false, error: `manifest.json is not valid: ${describeIssues(parsed.error)}`, checks: [] }
+    refuseDuplicate(duplicated)
+    const listed = [
+      ...parsed.data.items,
+      ...parsed.data.renderings.map((rendering) => ({
+        ...rendering,
+        exhibit: `${rendering.exhibit} rendering${rendering.page === null ? '' : ` (page ${rendering.page})`}`,
+      })),
+    ]
+    const listedPaths = new Set(listed.map((file) => file.path))
+    refuseUnlisted(
+      entries.keys(),
+      (name) => FORMAT_ENTRIES.has(name) || listedPaths.has(name),
+      EVIDENCE_MANIFEST_PATH,
+    )
+    const custodyOk = z
+      .array(CustodyEventSchema)
+      .safeParse(await readJsonEntry(source, entries.get(CUSTODY_LOG_PATH))).success
+    const hasher = await createSHA256()
+    const checks: BundleCheck[] = []
+    for (const file of listed) {
+      const entry = entries.get(file.path)
+      let outcome: BundleCheck['outcome'] = 'missing'
+      if (entry) {
+        // A declared size other than the manifest's is altered without inflating a byte.
+        outcome = 'altered'
+        if (entry.size === file.size) {
+          hasher.init()
+          await streamZipEntry(source, entry, (chunk) => hasher.update(chunk))
+          if (hasher.digest('hex') === file.sha256) outcome = 'intact'
+        }
+      }
+      checks.push({ exhibit: file.exhibit, path: file.path, outcome })
+    }
+    const bad = checks.filter((check) => check.outcome !== 'intact')
+    if (!custodyOk) return { ok: false, error: 'custody.json is missing or not a valid custody log.', checks }
+    if (bad.length)
+      return {
+        ok: false,
+        error: `${bad.length} of ${checks.length} file${checks.length === 1 ? '' : 's'} failed: ${bad.map((check) => `${check.exhibit} ${check.outcome}`).join(', ')}`,
+        checks,
+      }
+    return { ok: true, manifest: parsed.data, checks }
   } catch (error) {
-    return {
-      ok: false,
-      error: `Not a readable zip file (${error instanceof Error ? error.message : error}).`,
-      checks: [],
-    }
+    if (error instanceof BundleRefusal) return { ok: false, error: error.message, checks: [] }
+    const reason = error instanceof Error ? error.message : String(error)
+    return { ok: false, error: `The bundle could not be read: ${reason}`, checks: [] }
   }
-  const rawManifest = entries[EVIDENCE_MANIFEST_PATH]
-  if (!rawManifest) return { ok: false, error: 'The bundle has no manifest.json.', checks: [] }
-  let json: unknown
-  try {
-    json = JSON.parse(strFromU8(rawManifest))
-  } catch {
-    return { ok: false, error: 'manifest.json is not valid JSON.', checks: [] }
-  }
-  const parsed = EvidenceManifestSchema.safeParse(json)
-  if (!parsed.success)
-    return { ok: false, error: `manifest.json is not valid: ${describeIssues(parsed.error)}`, checks: [] }
-  const custody = entries[CUSTODY_LOG_PATH]
-  const custodyOk =
-    custody !== undefined && z.array(CustodyEventSchema).safeParse(safeJson(strFromU8(custody))).success
-  const listed = [
-    ...parsed.data.items,
-    ...parsed.data.renderings.map((rendering) => ({
-      ...rendering,
-      exhibit: `${rendering.exhibit} rendering${rendering.page === null ? '' : ` (page ${rendering.page})`}`,
-    })),
-  ]
-  const checks: BundleCheck[] = listed.map((file) => {
-    const bytes = entries[file.path]
-    const outcome = !bytes ? 'missing' : sha256(bytes) === file.sha256 ? 'intact' : 'altered'
-    return { exhibit: file.exhibit, path: file.path, outcome }
-  })
-  const bad = checks.filter((check) => check.outcome !== 'intact')
-  if (!custodyOk) return { ok: false, error: 'custody.json is missing or not a valid custody log.', checks }
-  if (bad.length)
-    return {
-      ok: false,
-      error: `${bad.length} of ${checks.length} file${checks.length === 1 ? '' : 's'} failed: ${bad.map((check) => `${check.exhibit} ${check.outcome}`).join(', ')}`,
-      checks,
-    }
-  return { ok: true, manifest: parsed.data, checks }
 }
 
 function safeJson(text: string): unknown {
