@@ -42,8 +42,10 @@ export const sees = (user: User, assignee: string | null) =>
 
 /** The stamp furthest ahead of the server's clock, when one is further than it allows. */
 function stampTooFarAhead(mutation: Mutation, now: number): string | null {
-  const stamps = [...Object.values(mutation.fields).map((write) => write.hlc), mutation.deleted ?? '']
-  const latest = stamps.reduce((a, b) => (a > b ? a : b))
+  // Stamps sort as their strings do (hlc.ts).
+  const latest = [...Object.values(mutation.fields).map((write) => write.hlc), mutation.deleted ?? '']
+    .sort()
+    .at(-1)
   return latest && parseHlc(latest).millis - now > MAX_STAMP_AHEAD_MS ? latest : null
 }
 
@@ -122,8 +124,15 @@ export async function writeRefusal(
   const approval = approvalRefusal(user, mutation)
   if (approval) return approval
 
-  if (stored && APPEND_ONLY.has(mutation.entity) && !restatesLine(stored, mutation))
+  if (
+    APPEND_ONLY.has(mutation.entity) &&
+    (mutation.deleted !== null || (stored && !restatesLine(stored, mutation)))
+  )
     return forbidden(`A ${mutation.entity} line is never changed or removed once written.`)
+  // A deletion of what the server never held would leave an empty record behind (an empty case
+  // would even read as unassigned, open to anyone).
+  if (!stored && Object.keys(mutation.fields).length === 0)
+    return invalid(`The server holds no ${mutation.entity} "${mutation.entityId}" to delete.`)
 
   // Records of no case: the team's settings and the audit lines of their changes.
   if (mutation.entity === 'teamSetting') {
@@ -144,7 +153,8 @@ export async function writeRefusal(
     if (mutation.caseId !== mutation.entityId) return invalid('A case travels as its own case.')
     const assigning = mutation.fields.assigneeId?.value
     const handingOver = assigning !== undefined && assigning !== '' && assigning !== user.id
-    if (handingOver && user.role === 'analyst') return forbidden('Only a lead assigns a case to someone else.')
+    if (handingOver && user.role === 'analyst')
+      return forbidden('Only a lead assigns a case to someone else.')
     return stored ? caseWriteRefusal(db, user, mutation.entityId) : null
   }
 
