@@ -10,6 +10,7 @@ type SyncChannel =
   | 'sync:team'
   | 'sync:uploadBlob'
   | 'sync:downloadBlob'
+  | 'sync:caseAudit'
 
 /** The sync channels over the gateway: the main process holds the token, the page never sees it. */
 export function createSyncHandlers(gateway: SyncGateway): Pick<PlatformHandlers, SyncChannel> {
@@ -29,5 +30,6 @@ export function createSyncHandlers(gateway: SyncGateway): Pick<PlatformHandlers,
       return { stored: true }
     },
     'sync:downloadBlob': async (request) => ({ bytes: await gateway.downloadBlob(request.sha256) }),
+    'sync:caseAudit': async (request) => (await gateway.caseAudit(request.caseId)) as never,
   }
 }

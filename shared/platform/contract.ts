@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { IdSchema } from '../domain/primitives'
 import { isSafeFileName } from '../file-names'
+import { CaseAuditExportSchema } from '../sync/audit-export'
 import { SignInToServerSchema, SyncSessionSchema } from '../sync/gateway'
 import {
   PullRequestSchema,
@@ -130,6 +132,11 @@ export const platformChannels = {
   'sync:downloadBlob': {
     request: z.object({ sha256: Sha256Schema }).strict(),
     response: z.object({ bytes }),
+  },
+  /** A case's server audit with its hash-chain proof (leads and admins; the server decides). */
+  'sync:caseAudit': {
+    request: z.object({ caseId: IdSchema }).strict(),
+    response: CaseAuditExportSchema,
   },
 } as const
 

@@ -229,6 +229,9 @@ export function createSyncGateway(deps: {
 
     /** The team's members (for a lead assigning a case). */
     team: () => forward('/v1/team'),
+
+    /** A case's server audit with its hash-chain proof; the server refuses anyone but a lead or an admin. */
+    caseAudit: (caseId: string) => forward(`/v1/cases/${encodeURIComponent(caseId)}/audit`),
   }
 }
 export type SyncGateway = ReturnType<typeof createSyncGateway>

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { createAccounts } from '../../server/accounts'
 import { createServerApp } from '../../server/app'
 import { createBlobStore } from '../../server/blob-store'
+import { createCaseAuditExports } from '../../server/case-audit-export'
 import { startChangeNotices } from '../../server/change-notices'
 import { migrate } from '../../server/db/migrate'
 import { openPglite } from '../../server/db/pglite'
@@ -31,6 +32,7 @@ export async function startTeamServer() {
   const app = createServerApp({
     accounts,
     sync: createSyncService(db),
+    caseAudit: createCaseAuditExports(db),
     notices: await startChangeNotices(db),
     blobs: createBlobStore(mkdtempSync(join(tmpdir(), 'crw-e2e-blobs-'))),
   })

@@ -69,6 +69,8 @@ export const platform = {
     team: async () => (await call('sync:team', {})).members,
     uploadBlob: (sha256: string, bytes: Uint8Array) => call('sync:uploadBlob', { sha256, bytes }),
     downloadBlob: async (sha256: string) => (await call('sync:downloadBlob', { sha256 })).bytes,
+    /** A case's server audit with its hash-chain proof (a lead's or an admin's). */
+    caseAudit: (caseId: string) => call('sync:caseAudit', { caseId }),
     /** The team server has new changes (its WebSocket, relayed by the host). */
     onChanged(listener: (sequence: number) => void): () => void {
       return host.on('sync:changed', (payload) => {

@@ -120,6 +120,7 @@ export function createWebHostPlatform(appInfo: Omit<AppInfo, 'host' | 'platform'
       'sync:push': (request) => viaHostProcess('sync:push', request),
       'sync:pull': (request) => viaHostProcess('sync:pull', request),
       'sync:team': (request) => viaHostProcess('sync:team', request),
+      'sync:caseAudit': (request) => viaHostProcess('sync:caseAudit', request),
       'sync:uploadBlob': async (request) => {
         const response = await fetch(`${WEB_HOST_BLOB_PATH}${request.sha256}`, {
           method: 'PUT',
