@@ -1,7 +1,9 @@
 import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
 import { z } from 'zod'
+import { appendAudit } from './audit-log'
 import type { SqlClient } from './db/sql'
+import { createSignInThrottle, type ThrottleScope } from './sign-in-throttle'
 
 const scrypt = promisify(scryptCallback) as (
   password: string,
@@ -63,13 +65,29 @@ export class AccountError extends Error {
   override name = 'AccountError'
 }
 
+/**
+ * How a sign-in ended. Refusals say the same for an unknown name as for a real one: the counts are
+ * kept per name as typed, so a made-up name waits and locks exactly like an account.
+ */
+export type SignInOutcome =
+  | { outcome: 'signed-in'; token: string; user: User; expiresAt: Date }
+  | { outcome: 'wrong' }
+  /** Too many wrong passwords in a row for the name or from the address: nothing is tried until `until`. */
+  | { outcome: 'waiting'; scope: ThrottleScope; until: Date; retryAfterMs: number }
+  /** Too many wrong passwords in a row for the name: even the right one is refused until an admin unlocks. */
+  | { outcome: 'locked' }
+
 export function createAccounts(db: SqlClient, now: () => Date) {
   const audit = (userId: string | null, action: string, detail = '') =>
-    db.query('INSERT INTO server_audit (user_id, action, detail) VALUES ($1, $2, $3)', [
-      userId,
-      action,
-      detail,
-    ])
+    appendAudit(db, [{ userId, action, detail }])
+  const throttle = createSignInThrottle(db, now)
+  // Hashed once, ahead: checking a password against it costs what checking a real one does.
+  const decoyHash = hashPassword(randomBytes(16).toString('base64'))
+  const waiting = (wait: { scope: ThrottleScope; until: Date }) => ({
+    scope: wait.scope,
+    until: wait.until,
+    retryAfterMs: wait.until.getTime() - now().getTime(),
+  })
 
   return {
     async createUser(input: z.input<typeof NewUserSchema>, by: User | null): Promise<User> {
@@ -88,15 +106,18 @@ export function createAccounts(db: SqlClient, now: () => Date) {
         'INSERT INTO users (id, username, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5)',
         [user.id, user.username, user.displayName, user.role, await hashPassword(parsed.data.password)],
       )
+      // Wrong passwords tried under this name before it existed are not the new account's.
+      await throttle.clearAccount(user.username)
       await audit(by?.id ?? null, 'create-user', `${user.username} (${user.role})`)
       return user
     },
 
-    /** A new session token for the right password; null for a wrong one (the same answer either way). */
-    async signIn(
-      username: string,
-      password: string,
-    ): Promise<{ token: string; user: User; expiresAt: Date } | null> {
+    /**
+     * A new session token for the right password, unless the name or the client's address must wait
+     * or the account is locked (then the password is not even checked). `address` is the client's
+     * network address as the server sees it.
+     */
+    async signIn(username: string, password: string, address: string): Promise<SignInOutcome> {
       const found = await db.query<{
         id: string
         username: string
@@ -108,23 +129,48 @@ export function createAccounts(db: SqlClient, now: () => Date) {
         username,
       ])
       const row = found.rows[0]
-      // A missing user costs the same work as a wrong password, so timing does not tell them apart.
-      const valid = await verifyPassword(
-        password,
-        row?.password_hash ?? (await hashPassword('not a real password')),
-      )
-      if (!row || row.disabled || !valid) {
-        await audit(row?.id ?? null, 'sign-in-refused', username)
-        return null
+      const who = `${username} from ${address}`
+      const gate = await throttle.admit(username, address)
+      if ('refused' in gate) {
+        if (gate.refused === 'locked') {
+          await audit(row?.id ?? null, 'sign-in-refused-locked', who)
+          return { outcome: 'locked' }
+        }
+        await audit(
+          row?.id ?? null,
+          'sign-in-refused-waiting',
+          `${who}: the ${gate.scope} waits until ${gate.until.toISOString()}`,
+        )
+        return { outcome: 'waiting', ...waiting(gate) }
       }
+      // A missing user costs the same work as a wrong password, so timing does not tell them apart.
+      const valid = await verifyPassword(password, row?.password_hash ?? (await decoyHash))
+      if (!row || row.disabled || !valid) {
+        const waits =
+          gate.wait && !gate.locks
+            ? `; the ${gate.wait.scope} waits until ${gate.wait.until.toISOString()}`
+            : ''
+        await audit(row?.id ?? null, 'sign-in-refused', `${who}: ${gate.accountFailures} in a row${waits}`)
+        if (gate.locks) {
+          await audit(
+            row?.id ?? null,
+            'account-locked',
+            `${username} after ${gate.accountFailures} wrong passwords in a row, the last from ${address}`,
+          )
+          return { outcome: 'locked' }
+        }
+        return gate.wait ? { outcome: 'waiting', ...waiting(gate.wait) } : { outcome: 'wrong' }
+      }
+      await throttle.refund(username, address)
       const token = randomBytes(32).toString('base64url')
       const expiresAt = new Date(now().getTime() + SESSION_HOURS * 3_600_000)
       await db.query(
         'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
         [tokenHash(token), row.id, now().toISOString(), expiresAt.toISOString()],
       )
-      await audit(row.id, 'sign-in')
+      await audit(row.id, 'sign-in', who)
       return {
+        outcome: 'signed-in',
         token,
         user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role },
         expiresAt,
@@ -157,6 +203,16 @@ export function createAccounts(db: SqlClient, now: () => Date) {
           now().toISOString(),
         ])
       await audit(by.id, disabled ? 'disable-user' : 'enable-user', userId)
+      return true
+    },
+
+    /** Clears an account's wrong-password count, wait and lock (an admin's act, audited). */
+    async unlock(userId: string, by: User): Promise<boolean> {
+      const found = await db.query<{ username: string }>('SELECT username FROM users WHERE id = $1', [userId])
+      const username = found.rows[0]?.username
+      if (username === undefined) return false
+      await throttle.clearAccount(username)
+      await audit(by.id, 'unlock-user', `${username} (${userId})`)
       return true
     },
 

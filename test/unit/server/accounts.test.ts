@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Accounts, createAccounts, hashPassword, verifyPassword } from '../../../server/accounts'
+import {
+  type Accounts,
+  createAccounts,
+  hashPassword,
+  type SignInOutcome,
+  verifyPassword,
+} from '../../../server/accounts'
 import { migrate } from '../../../server/db/migrate'
 import { openPglite } from '../../../server/db/pglite'
 import type { SqlClient } from '../../../server/db/sql'
@@ -10,11 +16,21 @@ let clock = new Date('2026-11-25T08:00:00.000Z')
 
 beforeEach(async () => {
   db = await openPglite()
-  expect(await migrate(db)).toEqual(['001_initial.sql', '002_change_counter.sql'])
+  const applied = await migrate(db)
+  expect(applied.slice(0, 2)).toEqual(['001_initial.sql', '002_change_counter.sql'])
+  expect(applied).toContain('005_sign_in_throttle.sql')
+  expect(applied).toEqual([...applied].sort())
   clock = new Date('2026-11-25T08:00:00.000Z')
   accounts = createAccounts(db, () => clock)
 })
 afterEach(() => db.close())
+
+const address = '198.51.100.7'
+/** The session of a sign-in that must have worked. */
+function signedIn(outcome: SignInOutcome) {
+  if (outcome.outcome !== 'signed-in') throw new Error(`Expected a session, got ${outcome.outcome}`)
+  return outcome
+}
 
 describe('server accounts', () => {
   it('migrates once: a second run applies nothing', async () => {
@@ -35,20 +51,20 @@ describe('server accounts', () => {
       { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password: 'a long enough password' },
       null,
     )
-    expect(await accounts.signIn('riley', 'the wrong password')).toBeNull()
-    expect(await accounts.signIn('nobody', 'a long enough password')).toBeNull()
-    const session = await accounts.signIn('riley', 'a long enough password')
-    expect(session?.user).toMatchObject({ username: 'riley', role: 'analyst' })
+    expect(await accounts.signIn('riley', 'the wrong password', address)).toEqual({ outcome: 'wrong' })
+    expect(await accounts.signIn('nobody', 'a long enough password', address)).toEqual({ outcome: 'wrong' })
+    const session = signedIn(await accounts.signIn('riley', 'a long enough password', address))
+    expect(session.user).toMatchObject({ username: 'riley', role: 'analyst' })
     const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM sessions')
-    expect(stored.rows[0]?.token_hash).not.toBe(session!.token)
-    expect(await accounts.authenticate(session!.token)).toMatchObject({ displayName: 'Riley Chen' })
+    expect(stored.rows[0]?.token_hash).not.toBe(session.token)
+    expect(await accounts.authenticate(session.token)).toMatchObject({ displayName: 'Riley Chen' })
 
     clock = new Date(clock.getTime() + 13 * 3_600_000)
-    expect(await accounts.authenticate(session!.token)).toBeNull()
+    expect(await accounts.authenticate(session.token)).toBeNull()
     clock = new Date('2026-11-25T09:00:00.000Z')
-    const second = await accounts.signIn('riley', 'a long enough password')
-    await accounts.signOut(second!.token)
-    expect(await accounts.authenticate(second!.token)).toBeNull()
+    const second = signedIn(await accounts.signIn('riley', 'a long enough password', address))
+    await accounts.signOut(second.token)
+    expect(await accounts.authenticate(second.token)).toBeNull()
     const audit = await db.query<{ action: string }>('SELECT action FROM server_audit ORDER BY id')
     expect(audit.rows.map((row) => row.action)).toEqual([
       'create-user',

@@ -206,3 +206,130 @@ describe('the sync server over HTTP', () => {
     expect(replayed.json().error).toMatch(/Sign in again/)
   })
 })
+
+// Tens of MiB go through the parser here; a busy machine takes its time.
+describe('request bodies', { timeout: 90_000 }, () => {
+  const hlc = '001764082800000:0000:riley-laptop'
+  const push = (pad: string) =>
+    JSON.stringify({
+      clientId: 'riley-laptop',
+      mutations: [
+        {
+          mutationId: 1,
+          entity: 'case',
+          entityId: 'case-1',
+          caseId: 'case-1',
+          fields: { title: { value: 'Mailbox', hlc } },
+          deleted: null,
+        },
+      ],
+      pad,
+    })
+  const json = { 'content-type': 'application/json' }
+
+  it('answers a request without a session 401 before reading its body, however big or broken', async () => {
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: json,
+      payload: push('x'.repeat(64 * 1024 * 1024)),
+    })
+    expect([huge.statusCode, huge.json().error]).toEqual([
+      401,
+      'Sign in again: the session is missing, expired or revoked.',
+    ])
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/pull',
+      headers: json,
+      payload: '{"cursor": ',
+    })
+    expect(broken.statusCode).toBe(401)
+    const blob = await app.inject({
+      method: 'PUT',
+      url: `/v1/blobs/${'a'.repeat(64)}`,
+      headers: json,
+      payload: '{}',
+    })
+    expect(blob.statusCode).toBe(401)
+  })
+
+  it('takes a big push, and refuses one over its limit, or a big body elsewhere, with 413 and the limit', async () => {
+    const auth = { authorization: `Bearer ${await signIn()}` }
+    const big = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: { ...auth, ...json },
+      payload: push('x'.repeat(3 * 1024 * 1024)),
+    })
+    expect(big.statusCode).toBe(200)
+    const tooBig = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: { ...auth, ...json },
+      payload: push('x'.repeat(41 * 1024 * 1024)),
+    })
+    expect([tooBig.statusCode, tooBig.json().error]).toEqual([
+      413,
+      'This request is larger than the team server takes here (at most 40 MiB).',
+    ])
+    const bigPull = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/pull',
+      headers: { ...auth, ...json },
+      payload: JSON.stringify({ cursor: 0, limit: 1, pad: 'x'.repeat(2 * 1024 * 1024) }),
+    })
+    expect([bigPull.statusCode, bigPull.json().error]).toEqual([
+      413,
+      'This request is larger than the team server takes here (at most 1 MiB).',
+    ])
+    const bigSignIn = await app.inject({
+      method: 'POST',
+      url: '/v1/sessions',
+      headers: json,
+      payload: JSON.stringify({ username: 'riley', password: 'x'.repeat(2 * 1024 * 1024) }),
+    })
+    expect(bigSignIn.statusCode).toBe(413)
+  })
+
+  it('refuses evidence bytes sent as JSON or with no type with 415, and any unparsable body with 400, in words', async () => {
+    const auth = { authorization: `Bearer ${await signIn()}` }
+    for (const headers of [{ ...auth, ...json }, auth, { ...auth, 'content-type': 'text/plain' }]) {
+      const refused = await app.inject({
+        method: 'PUT',
+        url: `/v1/blobs/${'a'.repeat(64)}`,
+        headers,
+        payload: '{"bytes": "not these"}',
+      })
+      expect([refused.statusCode, refused.json().error]).toEqual([
+        415,
+        'Evidence bytes are sent as they are, with Content-Type: application/octet-stream.',
+      ])
+    }
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/v1/sessions',
+      headers: json,
+      payload: '{"username": "riley", ',
+    })
+    expect([notJson.statusCode, notJson.json().error]).toEqual([
+      400,
+      'Not a valid request: the body is not JSON.',
+    ])
+    const form = await app.inject({
+      method: 'POST',
+      url: '/v1/sync/pull',
+      headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'cursor=0',
+    })
+    expect([form.statusCode, form.json().error]).toEqual([
+      415,
+      'The team server takes this request as JSON (Content-Type: application/json).',
+    ])
+    const nowhere = await app.inject({ method: 'GET', url: '/v1/nowhere?token=x' })
+    expect([nowhere.statusCode, nowhere.json().error]).toEqual([
+      404,
+      'The team server has no GET /v1/nowhere.',
+    ])
+  })
+})
