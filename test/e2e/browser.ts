@@ -31,11 +31,13 @@ export async function openApp(
     permissions?: string[]
     /** The analyst's time zone (an IANA name); the machine's own when not given. */
     timezoneId?: string
+    /** The window's size; a 1600 × 1000 desktop unless given. */
+    viewport?: { width: number; height: number }
   } = {},
 ): Promise<{ context: BrowserContext; page: Page; pageErrors: Error[] }> {
   const context = await browser.newContext({
     acceptDownloads: true,
-    viewport: { width: 1600, height: 1000 },
+    viewport: options.viewport ?? { width: 1600, height: 1000 },
     timezoneId: options.timezoneId,
   })
   if (options.permissions) await context.grantPermissions(options.permissions)

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openApp } from './browser'
+import { checkCaseAuditExport } from '../../shared/sync/check-audit-export'
+import { artifactsDir, launchChromium, openApp } from './browser'
 import { startTeamServer, TEAM_PASSWORD } from './team-server'
 import { createCase, identifyAs, openSettings, queueRows } from './workstation'
 
@@ -242,5 +245,29 @@ describe('two analysts on one team server', () => {
       'The customer at 12 Elm expects a call back.',
     )
     expect(await notice.innerText()).toContain('Handoff from Riley Chen')
+  })
+
+  it('a lead exports the case’s server audit with its hash-chain proof; an analyst is not offered it', async () => {
+    for (const page of [lee, riley]) {
+      await queueRows(page).filter({ hasText: 'Shopper threatened at the door' }).click()
+      await tab(page, 'Audit').click()
+    }
+    expect(await riley.getByRole('button', { name: 'Export server audit…' }).count()).toBe(0)
+    const download = lee.waitForEvent('download')
+    await lee.getByRole('button', { name: 'Export server audit…' }).click()
+    const saved = join(artifactsDir(), 'server-audit.json')
+    await (await download).saveAs(saved)
+    await lee
+      .getByText(/Exported the server audit of CR-\d{4}-\d{6}: \d+ lines, hash chain verified\./)
+      .waitFor()
+    const exported = JSON.parse(readFileSync(saved, 'utf8'))
+    // Re-checked here as a reviewer would, offline: every line's hash, the links, the head.
+    expect(await checkCaseAuditExport(exported)).toMatchObject({ ok: true })
+    const actions = exported.lines.map((line: { action: string }) => line.action)
+    expect(actions).toContain('write')
+    expect(actions.at(-1)).toBe('audit-exported')
+    // One line changed and the proof fails.
+    exported.lines[0].detail = `${exported.lines[0].detail} (edited)`
+    expect(await checkCaseAuditExport(exported)).toMatchObject({ ok: false })
   })
 })

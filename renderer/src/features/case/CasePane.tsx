@@ -1,4 +1,4 @@
-import { Box, Tab, Tabs, Typography } from '@mui/material'
+import { Box, Stack, type SxProps, Tab, Tabs, type Theme, Typography } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type ReactNode, useEffect, useState } from 'react'
 import { repositories } from '../../db/instance'
@@ -9,6 +9,7 @@ import { ReportSection } from '../report/ReportSection'
 import { focusQueue } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { isTypingTarget } from '../shortcuts/shortcuts'
+import { ServerAuditExport } from '../sync/ServerAuditExport'
 import { VerificationSection } from '../verification/VerificationSection'
 import { AuditSection } from './AuditSection'
 import { CaseHeader } from './CaseHeader'
@@ -35,6 +36,22 @@ const SECTIONS = [
   'Audit',
 ] as const
 type Section = (typeof SECTIONS)[number]
+
+/**
+ * Every section's tab in sight at once: the tabs wrap onto a second row (a third in a narrow pane)
+ * rather than scroll, so Report and Audit are never hidden behind an arrow. The selected tab is
+ * underlined itself, as the sliding indicator cannot follow a tab onto another row.
+ */
+const CASE_TABS_SX: SxProps<Theme> = {
+  px: 1,
+  minHeight: 0,
+  borderBottom: 1,
+  borderColor: 'divider',
+  '& .MuiTabs-list': { flexWrap: 'wrap', columnGap: 0.25 },
+  '& .MuiTabs-indicator': { display: 'none' },
+  '& .MuiTab-root': { minWidth: 0, minHeight: 34, px: 1.25, py: 0.5 },
+  '& .MuiTab-root.Mui-selected': { boxShadow: (theme) => `inset 0 -2px 0 ${theme.palette.primary.main}` },
+}
 
 export function CasePane() {
   const caseId = useWorkspaceUi((state) => state.selectedCaseId)
@@ -72,7 +89,12 @@ export function CasePane() {
     Verification: <VerificationSection caseId={caseId} />,
     Determination: <DeterminationSection record={record} />,
     Report: <ReportSection record={record} />,
-    Audit: <AuditSection caseId={caseId} />,
+    Audit: (
+      <Stack spacing={1}>
+        <ServerAuditExport caseId={caseId} caseNumber={record.caseNumber} />
+        <AuditSection caseId={caseId} />
+      </Stack>
+    ),
   }
   return (
     <Box
@@ -87,8 +109,8 @@ export function CasePane() {
       <Tabs
         value={section}
         onChange={(_, next: Section) => setSection(next)}
-        variant="scrollable"
-        sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}
+        aria-label="Case sections"
+        sx={CASE_TABS_SX}
       >
         {SECTIONS.map((name) => (
           <Tab key={name} value={name} label={name} />

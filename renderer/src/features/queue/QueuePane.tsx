@@ -5,7 +5,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { isFilterEmpty } from '../../../../shared/queue/queue-filter'
 import { repositories } from '../../db/instance'
 import { useAnalyst } from '../identity/useAnalyst'
-import { QUEUE_GRID_ID } from '../shell/focus-targets'
+import { focusCasePane, QUEUE_GRID_ID } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { useNow } from '../sla/useNow'
 import { useSlaPolicy } from '../sla/useSlaPolicy'
@@ -80,7 +80,7 @@ export function QueuePane() {
   const move = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && selectedCaseId) {
       // Into the open case: its current section tab takes the focus.
-      document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus()
+      focusCasePane()
       return
     }
     if (!ids?.length) return
@@ -194,7 +194,7 @@ function EmptyQueue() {
         demo dataset from Settings.
       </Typography>
       <Stack direction="row" spacing={1}>
-        <Button variant="contained" onClick={() => useWorkspaceUi.getState().setSettingsOpen(true)}>
+        <Button variant="contained" onClick={() => useWorkspaceUi.getState().openSettings('Demo data')}>
           Load demo data…
         </Button>
         {analyst && (

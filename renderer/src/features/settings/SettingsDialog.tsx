@@ -12,7 +12,7 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material'
-import { type ReactNode, useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import type { Actor } from '../../../../shared/domain'
 import type { AppInfo } from '../../../../shared/platform/contract'
 import { platform } from '../../platform'
@@ -23,6 +23,7 @@ import { LocationThresholdsSection } from '../orders/LocationThresholdsSection'
 import { OutcomeMatrixSection } from '../policy/OutcomeMatrixSection'
 import { PolicyLibrarySection } from '../policy/PolicyLibrarySection'
 import { RedactionProfilesSection } from '../report/RedactionProfilesSection'
+import { focusQueueIfFocusLost } from '../shell/focus-targets'
 import { notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { TeamServerSection } from '../sync/TeamServerSection'
@@ -33,12 +34,29 @@ import { EmailTemplatesSection } from './EmailTemplatesSection'
 import { EvidenceSettingsSection } from './EvidenceSettingsSection'
 import { SlaPolicySection } from './SlaPolicySection'
 import { StorageSection } from './StorageSection'
+import { settingsHeadingId } from './settings-sections'
+import { useOpenAtSection } from './useOpenAtSection'
 
-/** A settings section; `team` marks the settings the team shares through its server. */
+/**
+ * A settings section; `team` marks the settings the team shares through its server. Its heading can
+ * take the focus, so Settings can open at the section (see useOpenAtSection).
+ */
 function Section({ title, team = false, children }: { title: string; team?: boolean; children: ReactNode }) {
+  const headingId = settingsHeadingId(title)
   return (
-    <Stack spacing={1.5} component="section" aria-label={title}>
-      <Typography variant="h3" component="h3">
+    <Stack spacing={1.5} component="section" aria-labelledby={headingId}>
+      <Typography
+        id={headingId}
+        variant="h3"
+        component="h3"
+        tabIndex={-1}
+        sx={{
+          scrollMarginTop: 8,
+          outline: 'none',
+          borderRadius: 0.5,
+          '&:focus': { boxShadow: (theme) => `0 0 0 2px ${theme.palette.primary.main}` },
+        }}
+      >
         {title}
       </Typography>
       {team && <TeamSettingNote />}
@@ -49,7 +67,10 @@ function Section({ title, team = false, children }: { title: string; team?: bool
 
 export function SettingsDialog({ analyst }: { analyst: Actor }) {
   const open = useWorkspaceUi((state) => state.settingsOpen)
+  const section = useWorkspaceUi((state) => state.settingsSection)
   const close = () => useWorkspaceUi.getState().setSettingsOpen(false)
+  const content = useRef<HTMLDivElement>(null)
+  useOpenAtSection(open, section, content)
   const preference = useThemeStore((state) => state.preference)
   const setPreference = useThemeStore((state) => state.setPreference)
   const slaAlertsEnabled = useNotificationStore((state) => state.slaAlertsEnabled)
@@ -60,11 +81,22 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
   }, [open])
 
   return (
-    <Dialog open={open} onClose={close} maxWidth="md" fullWidth aria-labelledby="settings-title">
+    <Dialog
+      open={open}
+      onClose={close}
+      maxWidth="md"
+      fullWidth
+      aria-labelledby="settings-title"
+      slotProps={{
+        // The button that opened Settings may be gone ("Load demo data…" once the demo is in): the
+        // queue takes the focus then, so j and k work straight away.
+        transition: { onExited: focusQueueIfFocusLost },
+      }}
+    >
       <DialogTitle id="settings-title" component="h2">
         Settings
       </DialogTitle>
-      <DialogContent>
+      <DialogContent ref={content}>
         <Stack spacing={3} divider={<Divider flexItem />}>
           <Section title="Analyst">
             <AnalystForm

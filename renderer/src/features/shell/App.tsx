@@ -17,6 +17,7 @@ import { useResolvedThemeMode } from '../theme/useResolvedThemeMode'
 import { AboutDialog } from './AboutDialog'
 import { ErrorBoundary } from './ErrorBoundary'
 import { NoticeArea } from './NoticeArea'
+import { SkipLinks } from './SkipLinks'
 import { TopBar } from './TopBar'
 import { useMenuCommands } from './useMenuCommands'
 import { Workspace } from './Workspace'
@@ -38,6 +39,7 @@ export function App() {
           {analyst === null && <IdentityDialog />}
           {analyst && (
             <>
+              <SkipLinks />
               <TopBar analyst={analyst} />
               <LastHandoffNotice analyst={analyst} />
               <Workspace />

@@ -11,7 +11,7 @@ import { SearchBox } from './SearchBox'
 import { useWorkspaceUi } from './ui-store'
 
 export function TopBar({ analyst }: { analyst: Actor }) {
-  const openSettings = () => useWorkspaceUi.getState().setSettingsOpen(true)
+  const openSettings = () => useWorkspaceUi.getState().openSettings()
   return (
     <AppBar position="static" elevation={0} color="primary" enableColorOnDark>
       <Toolbar variant="dense" sx={{ gap: 2 }}>

@@ -1,8 +1,11 @@
 import { Box } from '@mui/material'
-import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
+import { useEffect, useState } from 'react'
+import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels'
 import { CasePane } from '../case/CasePane'
-import { EvidencePane } from '../evidence-pane/EvidencePane'
 import { QueuePane } from '../queue/QueuePane'
+import { EvidencePaneFrame } from './EvidencePaneFrame'
+import { CASE_PANE_ID, focusQueueIfFocusLost } from './focus-targets'
+import { useWorkspaceUi } from './ui-store'
 
 function PaneSeparator({ label }: { label: string }) {
   return (
@@ -20,9 +23,30 @@ function PaneSeparator({ label }: { label: string }) {
   )
 }
 
-/** Queue | case | evidence, resizable; the sizes are remembered in localStorage. */
+/**
+ * Queue | case | evidence, resizable; the sizes, and whether the evidence pane is hidden, are
+ * remembered in localStorage.
+ */
 export function Workspace() {
   const layout = useDefaultLayout({ id: 'crw.workspace', storage: localStorage })
+  const evidencePanel = usePanelRef()
+  const [evidenceCollapsed, setEvidenceCollapsed] = useState(false)
+  const toggleEvidence = () => {
+    const panel = evidencePanel.current
+    if (panel?.isCollapsed()) panel.expand()
+    else panel?.collapse()
+  }
+  // An exhibit chosen on the Evidence tab opens in this pane: a hidden pane shows itself for it.
+  const selectedEvidenceId = useWorkspaceUi((state) => state.selectedEvidenceId)
+  useEffect(() => {
+    if (selectedEvidenceId && evidencePanel.current?.isCollapsed()) evidencePanel.current.expand()
+  }, [selectedEvidenceId, evidencePanel])
+  // j and k work from the start: the queue has the focus unless something else took it.
+  useEffect(() => {
+    const frame = focusQueueIfFocusLost()
+    return () => cancelAnimationFrame(frame)
+  }, [])
+
   return (
     <Group
       orientation="horizontal"
@@ -35,11 +59,27 @@ export function Workspace() {
       </Panel>
       <PaneSeparator label="Resize queue and case panes" />
       <Panel id="case" defaultSize="40%" minSize="25%">
-        <CasePane />
+        <Box
+          id={CASE_PANE_ID}
+          role="region"
+          aria-label="Case pane"
+          tabIndex={-1}
+          sx={{ height: '100%', outline: 'none' }}
+        >
+          <CasePane />
+        </Box>
       </Panel>
       <PaneSeparator label="Resize case and evidence panes" />
-      <Panel id="evidence" defaultSize="26%" minSize="15%">
-        <EvidencePane />
+      <Panel
+        id="evidence"
+        panelRef={evidencePanel}
+        defaultSize="26%"
+        minSize="15%"
+        collapsible
+        collapsedSize="36px"
+        onResize={() => setEvidenceCollapsed(evidencePanel.current?.isCollapsed() ?? false)}
+      >
+        <EvidencePaneFrame collapsed={evidenceCollapsed} onToggle={toggleEvidence} />
       </Panel>
     </Group>
   )

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/queue/queue-filter'
 import type { QueueViewId } from '../../db/repositories/queue-views'
 import type { CaseRequest } from '../case/case-requests'
+import type { SettingsSection } from '../settings/settings-sections'
 
 interface WorkspaceUiState {
   selectedCaseId: string | null
@@ -18,6 +19,8 @@ interface WorkspaceUiState {
   queueFilter: QueueFilter
   queueSort: QueueSort
   settingsOpen: boolean
+  /** The section Settings opens at (scrolled into view, its heading focused); null: the top. */
+  settingsSection: SettingsSection | null
   aboutOpen: boolean
   shortcutsOpen: boolean
   paletteOpen: boolean
@@ -34,6 +37,8 @@ interface WorkspaceUiState {
   openSavedView(view: SavedQueueView): void
   setQueueFilter(filter: QueueFilter): void
   setQueueSort(sort: QueueSort): void
+  /** Every way into Settings: the gear, Ctrl+, and each deep link ("Load demo data…" → Demo data). */
+  openSettings(section?: SettingsSection): void
   setSettingsOpen(open: boolean): void
   setAboutOpen(open: boolean): void
   setShortcutsOpen(open: boolean): void
@@ -55,6 +60,7 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
   queueFilter: EMPTY_QUEUE_FILTER,
   queueSort: 'view',
   settingsOpen: false,
+  settingsSection: null,
   aboutOpen: false,
   shortcutsOpen: false,
   paletteOpen: false,
@@ -71,7 +77,8 @@ export const useWorkspaceUi = create<WorkspaceUiState>()((set) => ({
     set({ queueView: 'all', savedViewId: view.id, queueFilter: view.filter, queueSort: view.sort }),
   setQueueFilter: (queueFilter) => set({ queueFilter }),
   setQueueSort: (queueSort) => set({ queueSort }),
-  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  openSettings: (section) => set({ settingsOpen: true, settingsSection: section ?? null }),
+  setSettingsOpen: (settingsOpen) => set({ settingsOpen, settingsSection: null }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),

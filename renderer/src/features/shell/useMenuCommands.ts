@@ -14,7 +14,7 @@ export function useMenuCommands(analyst: Actor | null | undefined, themeMode: 'l
         const ui = useWorkspaceUi.getState()
         switch (command) {
           case 'open-settings':
-            return ui.setSettingsOpen(true)
+            return ui.openSettings()
           case 'show-about':
             return ui.setAboutOpen(true)
           case 'toggle-theme':

@@ -2,6 +2,7 @@ import type { Actor } from '../../../../shared/domain'
 import { QUEUE_VIEWS } from '../../db/repositories/queue-views'
 import { assignCaseToMe } from '../case/case-commands'
 import { CASE_REQUESTS, type CaseRequest } from '../case/case-requests'
+import { SETTINGS_SECTIONS } from '../settings/settings-sections'
 import { focusCaseSearch } from '../shell/focus-targets'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { exportAllCases, exportOneCase, importCaseBundles, runReported } from '../transfer/transfer-actions'
@@ -38,7 +39,11 @@ export function workstationCommands(analyst: Actor): Command[] {
     { label: 'Export all cases…', run: () => runReported(() => exportAllCases(analyst)) },
     { label: 'Case metrics dashboard', run: () => ui.setDashboardOpen(true) },
     { label: 'Write the shift handoff', run: () => ui.setHandoffOpen(true) },
-    { label: 'Settings', shortcut: 'Ctrl+,', run: () => ui.setSettingsOpen(true) },
+    { label: 'Settings', shortcut: 'Ctrl+,', run: () => ui.openSettings() },
+    ...SETTINGS_SECTIONS.map((section) => ({
+      label: `Settings: ${section}`,
+      run: () => ui.openSettings(section),
+    })),
     { label: 'Keyboard shortcuts', shortcut: '?', run: () => ui.setShortcutsOpen(true) },
   ]
 }

@@ -12,7 +12,7 @@ export function useGlobalShortcuts(analyst: Actor | null | undefined) {
       // The desktop app's menu has Ctrl+, too; the web host has no menu, so it is handled here as well.
       if ((event.ctrlKey || event.metaKey) && event.key === ',') {
         event.preventDefault()
-        useWorkspaceUi.getState().setSettingsOpen(true)
+        useWorkspaceUi.getState().openSettings()
         return
       }
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {

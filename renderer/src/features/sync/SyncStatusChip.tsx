@@ -22,7 +22,7 @@ export function SyncStatusChip() {
   const joined = useJoinedServer()
   const state = useSyncState((store) => store.state)
   const pending = useLiveQuery(() => repositories.syncOutbox.pendingCount(), []) ?? 0
-  const openSettings = () => useWorkspaceUi.getState().setSettingsOpen(true)
+  const openSettings = () => useWorkspaceUi.getState().openSettings('Team server')
   const chipSx = {
     color: 'inherit',
     borderColor: 'rgba(255,255,255,0.5)',
