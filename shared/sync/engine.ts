@@ -135,20 +135,31 @@ export function createSyncEngine(deps: {
     await deps.storage.setClockOffset(offset)
   }
 
+  /**
+   * How many mutations go in one push: halved after a push fails (a batch too large for the server's
+   * body limit, or too slow for the time limit, would otherwise fail the same way on every retry),
+   * doubled back after one succeeds.
+   */
+  let batchSize = PUSH_BATCH
+
   async function pushAll() {
     const sends = new Map<number, number>()
     for (;;) {
-      const batch = (await deps.storage.pendingMutations(PUSH_BATCH)).filter(
+      const batch = (await deps.storage.pendingMutations(batchSize)).filter(
         (mutation) => (sends.get(mutation.mutationId) ?? 0) < SENDS_PER_CYCLE,
       )
       if (batch.length === 0) return
       for (const { mutationId } of batch) sends.set(mutationId, (sends.get(mutationId) ?? 0) + 1)
       const sentAt = deps.now()
-      const answer = checked<PushResponse>(
-        PushResponseSchema,
-        await deps.transport.push({ clientId: deps.clientId, mutations: batch }),
-        'a push',
-      )
+      let reply: unknown
+      try {
+        reply = await deps.transport.push({ clientId: deps.clientId, mutations: batch })
+      } catch (error) {
+        batchSize = Math.max(1, Math.ceil(batch.length / 2))
+        throw error
+      }
+      batchSize = Math.min(PUSH_BATCH, batchSize * 2)
+      const answer = checked<PushResponse>(PushResponseSchema, reply, 'a push')
       const sent = new Set(batch.map((mutation) => mutation.mutationId))
       if (answer.results.some((result) => !sent.has(result.mutationId)))
         throw new SyncProtocolError('The server answered for mutations that were not sent.')

@@ -168,6 +168,26 @@ describe('the sync engine', () => {
     expect(local.outbox).toEqual([])
   })
 
+  it('halves a push that fails (too large for the server) and grows it back after one succeeds', async () => {
+    const local = memoryStorage(Array.from({ length: 8 }, (_, index) => mutation(index + 1)))
+    const limit = 3
+    const server = fakeServer([])
+    const accepted = server.transport.push
+    // The server refuses a body over three mutations, as a 413 would.
+    server.transport.push = async (request) => {
+      if (request.mutations.length > limit) throw new Error('The request is larger than the server takes.')
+      return accepted(request)
+    }
+    const { engine } = engineWith(local.storage, server.transport)
+    for (let attempt = 0; attempt < 8 && local.outbox.length; attempt++) await engine.syncNow()
+    expect(local.outbox).toEqual([])
+    // 8 fails, 4 fails, then 2 goes, 4 fails, 2 goes...: every mutation sent, none lost.
+    expect(server.pushes.flatMap((push) => push.mutations.map((m) => m.mutationId))).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
+    ])
+    expect(Math.max(...server.pushes.map((push) => push.mutations.length))).toBeLessThanOrEqual(3)
+  })
+
   it('stores nothing from a server answer that breaks the protocol', async () => {
     const local = memoryStorage([mutation(1)])
     const server = fakeServer([], () => ({
