@@ -8,8 +8,8 @@ import { readCaseBundle } from '../shared/bundle/read'
 import { isPageMark } from '../shared/domain'
 import { isViewableImage } from '../shared/evidence/content-type'
 import { createSha256Hasher } from '../shared/hashing/sha256'
-import type { PrintExhibit } from '../shared/report/print-html'
-import { assemblePrintInput, figureEvidenceIds } from '../shared/report/print-input'
+import type { PrintExhibit, PrintThumbnail } from '../shared/report/print-html'
+import { assemblePrintInput, figureEvidenceIds, thumbnailEvidence } from '../shared/report/print-input'
 import type { ReportDocument } from '../shared/report/report-document'
 import { printReport } from '../shared/report/report-pdf'
 import { readPdf } from './lib/pdf-reader'
@@ -64,6 +64,18 @@ try {
       .filter((mark) => mark.page === null)
     pictures.set(evidenceId, await preparer.prepare(file, item.detectedType, marks))
   }
+  // The evidence index's thumbnails: every photo, marks burned in; a damaged one has none.
+  const thumbnails = new Map<string, PrintThumbnail>()
+  for (const item of thumbnailEvidence(caseFile!.evidence)) {
+    const file = evidenceFiles.get(item.sha256)
+    if (!file) continue
+    const marks = caseFile!.annotations
+      .filter((mark) => mark.evidenceId === item.id)
+      .filter(isPageMark)
+      .filter((mark) => mark.page === null)
+    const thumbnail = await preparer.thumbnail(file, item.detectedType, marks).catch(() => null)
+    if (thumbnail) thumbnails.set(item.id, thumbnail)
+  }
   const input = assemblePrintInput({
     report: report!,
     body,
@@ -82,6 +94,7 @@ try {
       policyLibrary: [],
     },
     pictures,
+    thumbnails,
     printedAt: new Date().toISOString(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   })

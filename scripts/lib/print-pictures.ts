@@ -2,11 +2,11 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { type Browser, chromium } from 'playwright-core'
 import type { PageMark } from '../../shared/domain'
-import type { PrintExhibit } from '../../shared/report/print-html'
+import type { PrintExhibit, PrintThumbnail } from '../../shared/report/print-html'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 
 /**
- * Prepares figure pictures outside the app (the command line) with the app's own code, bundled and
+ * Prepares figure pictures and evidence-index thumbnails outside the app (the command line) with the app's own code, bundled and
  * run in Chromium: the same burn-in of marks and redactions, the same downscaling.
  */
 export async function createPicturePreparer() {
@@ -32,6 +32,11 @@ export async function createPicturePreparer() {
     prepare: (bytes: Uint8Array, type: string, marks: PageMark[]): Promise<PrintExhibit['image']> =>
       page.evaluate(
         ([base64, type, marks]) => globalThis.preparePrintPictureFromBase64(base64, type, marks),
+        [Buffer.from(bytes).toString('base64'), type, marks] as const,
+      ),
+    thumbnail: (bytes: Uint8Array, type: string, marks: PageMark[]): Promise<PrintThumbnail> =>
+      page.evaluate(
+        ([base64, type, marks]) => globalThis.preparePrintThumbnailFromBase64(base64, type, marks),
         [Buffer.from(bytes).toString('base64'), type, marks] as const,
       ),
     close: () => browser.close(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SlaClockEventSchema } from '../sla/clock'
+import { TimeZoneSchema } from '../sla/policy'
 import { CASE_NUMBER_PATTERN } from './case-number'
 import { CaseStatusSchema } from './case-status'
 import { IncidentCategorySchema } from './categories'
@@ -50,6 +51,12 @@ export const CaseSchema = z.object({
   assigneeName: z.string().max(200),
   tags: z.array(TagSchema).max(50),
   occurredAt: TimestampSchema.nullable(),
+  /**
+   * The IANA zone of the place the incident happened (America/Chicago), so its time can be told as
+   * the parties' clocks showed it. Optional: cases recorded before it, and synced or bundled ones
+   * from older workstations, have none ("not recorded").
+   */
+  incidentTimeZone: TimeZoneSchema.optional(),
   location: z.string().max(300),
   order: OrderReferenceSchema.nullable(),
   /** What the SLA clocks are computed from: the opening, then every status and severity change. */

@@ -7,6 +7,17 @@ export const EvidenceRemovalSchema = z.object({
   reason: z.string().trim().min(1, 'say why the item is removed').max(2_000),
 })
 
+/**
+ * What the image check found wrong with a photo's bytes: `incomplete` when the file ends before its
+ * picture does (a cut-off download or copy), `damaged` when its data is corrupt or the decoder refuses
+ * it. `detail` says what, in words ("the file ends after 16 of 48 rows").
+ */
+export const EvidenceDamageSchema = z.object({
+  kind: z.enum(['incomplete', 'damaged']),
+  detail: z.string().trim().min(1).max(500),
+})
+export type EvidenceDamage = z.infer<typeof EvidenceDamageSchema>
+
 /** Metadata of one evidence item; the bytes live separately, keyed by `sha256`. */
 export const EvidenceSchema = z.object({
   id: IdSchema,
@@ -27,6 +38,11 @@ export const EvidenceSchema = z.object({
   /** An attachment extracted from another item (e.g. an email) points at its container. */
   parentEvidenceId: IdSchema.nullable(),
   removed: EvidenceRemovalSchema.nullable(),
+  /**
+   * The image check of a photo's bytes: null when it found the picture whole, absent when the item
+   * was never checked (not an image, or imported before the check existed: checked when first viewed).
+   */
+  damage: EvidenceDamageSchema.nullable().optional(),
 })
 export type Evidence = z.infer<typeof EvidenceSchema>
 

@@ -13,10 +13,12 @@ import {
   CustodyEventSchema,
   type Evidence,
   type EvidenceAnnotation,
+  EvidenceDamageSchema,
   exhibitLabel,
   Sha256Schema,
 } from '../domain'
 import { toSafeFileName } from '../file-names'
+import { escapeUnshowableInJson, showUntrusted } from '../untrusted-text'
 import { describeIssues } from '../validation'
 
 export const EVIDENCE_BUNDLE_FORMAT = 'crw-evidence-bundle'
@@ -35,6 +37,8 @@ const ManifestItemSchema = z.object({
   acquiredAt: z.string().min(1).max(40),
   source: z.string().max(200),
   removed: z.boolean(),
+  /** The image check of a photo: null when complete, absent when not checked (or older bundles). */
+  damage: EvidenceDamageSchema.nullable().optional(),
 })
 
 /** A picture of an exhibit (an image, or one PDF page) with its marks and redactions burned in. */
@@ -62,7 +66,11 @@ export const EvidenceManifestSchema = z.object({
 })
 export type EvidenceManifest = z.infer<typeof EvidenceManifestSchema>
 
-/** One row per exhibit, as spreadsheets read it (RFC 4180 quoting). */
+/**
+ * One row per exhibit, as spreadsheets read it (RFC 4180 quoting). Names and sources are shown as
+ * everywhere else (untrusted-text.ts: direction overrides and controls as "_"); manifest.json keeps
+ * the exact original name.
+ */
 export function evidenceManifestCsv(manifest: EvidenceManifest): string {
   const cell = (value: string | number) => {
     const text = String(value)
@@ -73,17 +81,18 @@ export function evidenceManifestCsv(manifest: EvidenceManifest): string {
   const rows = manifest.items.map((item) =>
     [
       item.exhibit,
-      item.name,
+      showUntrusted(item.name),
       item.size,
       item.sha256,
       item.acquiredAt,
-      item.source,
+      showUntrusted(item.source),
       item.removed ? 'removed' : '',
+      item.damage ? `${item.damage.kind}: ${item.damage.detail}` : item.damage === null ? 'complete' : '',
     ]
       .map(cell)
       .join(','),
   )
-  return `${['exhibit', 'name', 'size', 'sha256', 'acquired_at', 'source', 'removed'].join(',')}\r\n${rows.map((row) => `${row}\r\n`).join('')}`
+  return `${['exhibit', 'name', 'size', 'sha256', 'acquired_at', 'source', 'removed', 'image_check'].join(',')}\r\n${rows.map((row) => `${row}\r\n`).join('')}`
 }
 
 export interface EvidenceBundleInput {
@@ -142,6 +151,7 @@ export function writeEvidenceBundle(
       acquiredAt: item.acquiredAt,
       source: sourceName,
       removed: item.removed !== null,
+      ...(item.damage !== undefined ? { damage: item.damage } : {}),
     })
   }
   for (const rendering of input.renderings) {
@@ -157,10 +167,13 @@ export function writeEvidenceBundle(
       redactions: rendering.redactions,
     })
   }
-  add(CUSTODY_LOG_PATH, strToU8(JSON.stringify(input.custody, null, 2)), true)
-  add(ANNOTATIONS_PATH, strToU8(JSON.stringify(input.annotations, null, 2)), true)
+  // JSON keeps every name exactly; a direction override is written as its \u escape, so the file
+  // reads safely in any editor and parses back to the original.
+  const json = (value: unknown) => strToU8(escapeUnshowableInJson(JSON.stringify(value, null, 2)))
+  add(CUSTODY_LOG_PATH, json(input.custody), true)
+  add(ANNOTATIONS_PATH, json(input.annotations), true)
   add(EVIDENCE_MANIFEST_CSV_PATH, strToU8(evidenceManifestCsv(manifest)), true)
-  add(EVIDENCE_MANIFEST_PATH, strToU8(JSON.stringify(manifest, null, 2)), true)
+  add(EVIDENCE_MANIFEST_PATH, json(manifest), true)
   zip.end()
   return manifest
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse'
 import type { Case } from '../domain'
 import { CASE_STATUS_INFO, categoryLabel, OUTCOME_KIND_LABELS } from '../domain'
+import { showUntrusted } from '../untrusted-text'
 import type { CaseFacts as MetricsFacts } from './case-metrics'
 import { UNASSIGNED_LABEL } from './case-metrics'
 
@@ -53,14 +54,18 @@ export function spreadsheetSafe(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
-/** The case list as CSV (RFC 4180, a header row, CRLF line ends), with the chosen columns in order. */
+/**
+ * The case list as CSV (RFC 4180, a header row, CRLF line ends), with the chosen columns in order.
+ * Values are shown as everywhere else (untrusted-text.ts): a title from outside with a direction
+ * override or a control character reads as it is stored, on its own row.
+ */
 export function caseListCsv(facts: readonly CaseFacts[], columnIds: readonly CaseCsvColumnId[]): string {
   const chosen = CASE_CSV_COLUMNS.filter((column) => columnIds.includes(column.id))
   if (chosen.length === 0) throw new Error('Choose at least one column to export.')
   return Papa.unparse(
     {
       fields: chosen.map((column) => column.label),
-      data: facts.map((fact) => chosen.map((column) => spreadsheetSafe(column.value(fact)))),
+      data: facts.map((fact) => chosen.map((column) => spreadsheetSafe(showUntrusted(column.value(fact))))),
     },
     { newline: '\r\n', quotes: false },
   )

@@ -1,6 +1,8 @@
 import type { Actor, Case, Evidence, ReportStatus } from '../domain'
 import { categoryLabel, exhibitLabel, REPORT_STATUS_LABELS, SEVERITY_INFO } from '../domain'
 import { PRINT_DOCUMENT_CSP } from '../platform/csp'
+import { showUntrustedLines } from '../untrusted-text'
+import { breakableHtml } from './line-breaks'
 import {
   formatReportTime,
   nodeText,
@@ -18,6 +20,13 @@ export interface PrintExhibit {
   image: { dataUrl: string; width: number; height: number; marks: number; redactions: number } | null
 }
 
+/** A small picture of a photo exhibit for the evidence index: marks and redactions burned in, as JPEG. */
+export interface PrintThumbnail {
+  dataUrl: string
+  width: number
+  height: number
+}
+
 export interface ReportPrintInput {
   caseRecord: Case
   title: string
@@ -29,6 +38,11 @@ export interface ReportPrintInput {
   timeZone: string
   document: ReportDocument
   exhibits: Record<string, PrintExhibit>
+  /**
+   * The evidence index's pictures, by exhibit label ("E-3"): every photo in the case, figure or not.
+   * Absent in print inputs made before thumbnails existed.
+   */
+  thumbnails?: Record<string, PrintThumbnail>
   /** The page each table-of-contents heading starts on, from a first printing; null on that first one. */
   tocPages: number[] | null
   /**
@@ -45,10 +59,19 @@ const ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 }
-/** Text and attribute values from the report are always escaped: nothing in a report is markup. */
+/**
+ * Text and attribute values from the report are always escaped: nothing in a report is markup. Names,
+ * subjects and anything else from outside may hold direction overrides and controls: every printed
+ * value goes through the app's one rule for untrusted text (untrusted-text.ts), so no line of a PDF
+ * reads reversed, whenever its record was made.
+ */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (char) => ESCAPES[char]!)
+  return showUntrustedLines(String(value ?? '')).replace(/[&<>"']/g, (char) => ESCAPES[char]!)
 }
+
+/** Text for a paragraph or a table cell: escaped, long tokens breakable, line breaks kept. */
+const printedText = (value: unknown) =>
+  breakableHtml(showUntrustedLines(String(value ?? '')), escapeHtml).replace(/\n/g, '<br>')
 
 const attr = (node: ReportNode, name: string) => node.attrs?.[name]
 const text = (node: ReportNode, name: string) => {
@@ -65,7 +88,7 @@ function redactionBar(length: number): string {
 
 function markedText(value: string, marks: readonly ReportMark[] = []): string {
   if (isRedacted(marks)) return redactionBar(value.length)
-  let html = escapeHtml(value).replace(/\n/g, '<br>')
+  let html = printedText(value)
   for (const mark of marks) {
     if (mark.type === 'bold') html = `<strong>${html}</strong>`
     else if (mark.type === 'italic') html = `<em>${html}</em>`
@@ -109,8 +132,16 @@ function exhibitFigure(node: ReportNode, input: ReportPrintInput): string {
   return `<figure class="exhibit" id="exhibit-${escapeHtml(label)}">
 ${image ? `<img src="${escapeHtml(input.pictureStandIns ? standIn(image.width, image.height) : image.dataUrl)}" width="${Math.round(image.width)}" height="${Math.round(image.height)}" alt="${escapeHtml(`${label} ${caption}`)}">` : ''}
 <figcaption><strong>Exhibit ${escapeHtml(label)}</strong>${caption ? ` — ${escapeHtml(caption)}` : ''}</figcaption>
-<dl>${facts.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd${name === 'SHA-256' ? ' class="hash"' : ''}>${escapeHtml(value)}</dd>`).join('')}</dl>
+<dl>${facts.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd${name === 'SHA-256' ? ' class="hash"' : ''}>${printedText(value)}</dd>`).join('')}</dl>
 </figure>`
+}
+
+/** The evidence index's exhibit cell: the label, and under it the photo's thumbnail when it has one. */
+function exhibitCell(label: unknown, input: ReportPrintInput): string {
+  const thumbnail = typeof label === 'string' ? input.thumbnails?.[label] : undefined
+  if (!thumbnail) return printedText(label)
+  const src = input.pictureStandIns ? standIn(thumbnail.width, thumbnail.height) : thumbnail.dataUrl
+  return `${printedText(label)}<img class="thumbnail" src="${escapeHtml(src)}" width="${Math.round(thumbnail.width)}" height="${Math.round(thumbnail.height)}" alt="${escapeHtml(`Exhibit ${label}`)}">`
 }
 
 function caseTable(node: ReportNode, input: ReportPrintInput): string {
@@ -118,8 +149,10 @@ function caseTable(node: ReportNode, input: ReportPrintInput): string {
   const rows = (attr(node, 'rows') as unknown[][] | undefined) ?? []
   const refreshed = text(node, 'refreshedAt')
   const source = text(node, 'source').replace(/[^a-z]/g, '')
-  return `<table class="case-table case-table-${source}"><thead><tr>${columns.map((column) => `<th>${escapeHtml(column)}</th>`).join('')}</tr></thead>
-<tbody>${rows.length ? rows.map((row) => `<tr>${(Array.isArray(row) ? row : []).map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('') : `<tr><td colspan="${Math.max(1, columns.length)}">None recorded.</td></tr>`}</tbody></table>
+  const cellHtml = (cell: unknown, column: number) =>
+    source === 'evidence' && column === 0 ? exhibitCell(cell, input) : printedText(cell)
+  return `<table class="case-table case-table-${source}"><thead><tr>${columns.map((column) => `<th>${printedText(column)}</th>`).join('')}</tr></thead>
+<tbody>${rows.length ? rows.map((row) => `<tr>${(Array.isArray(row) ? row : []).map((cell, column) => `<td>${cellHtml(cell, column)}</td>`).join('')}</tr>`).join('') : `<tr><td colspan="${Math.max(1, columns.length)}">None recorded.</td></tr>`}</tbody></table>
 ${refreshed ? `<p class="table-note">From the case records on ${escapeHtml(formatReportTime(refreshed, input.timeZone))}.</p>` : ''}`
 }
 
@@ -217,17 +250,20 @@ h4 { font-size: 11pt; margin: 12pt 0 4pt; }
 .toc .page { min-width: 8mm; text-align: right; }
 .toc a { color: inherit; text-decoration: none; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 9pt; }
-th, td { border: 1px solid #bbb; padding: 3pt 4pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+/* Words never break inside: long tokens carry their own break points (line-breaks.ts). */
+th, td { border: 1px solid #bbb; padding: 3pt 4pt; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 th { background: #eee; }
 tr { break-inside: avoid; }
 .table-note { font-size: 8pt; color: #666; margin: 0 0 8pt; }
 /* The evidence list's hashes are long: give them room, in a face where every character is distinct. */
 .case-table-evidence td:last-child { width: 42%; font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 7.5pt; }
+/* A thumbnail is at most 240 px on its long side: about 280 dpi at this size. */
+.case-table img.thumbnail { display: block; width: auto; height: auto; max-width: 22mm; max-height: 22mm; margin-top: 2pt; }
 figure.exhibit { break-inside: avoid; margin: 10pt 0; border: 1px solid #bbb; padding: 6pt; }
 figure.exhibit img { display: block; max-width: 100%; max-height: 70mm; width: auto; height: auto; object-fit: contain; margin: 0 auto 6pt; }
 figure.exhibit dl { display: grid; grid-template-columns: 25mm auto; gap: 1pt 6pt; font-size: 8.5pt; margin: 4pt 0 0; }
 figure.exhibit dt { color: #555; }
-figure.exhibit dd { margin: 0; overflow-wrap: anywhere; }
+figure.exhibit dd { margin: 0; overflow-wrap: break-word; hyphens: manual; }
 .hash { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 8pt; }
 .redacted { display: inline-block; height: 1em; vertical-align: -0.15em; background: #000; }
 .exhibit-ref, .party, .clause { font-weight: bold; }

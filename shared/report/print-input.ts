@@ -1,5 +1,6 @@
-import type { Actor, Report } from '../domain'
-import type { PrintExhibit, ReportPrintInput } from './print-html'
+import { type Actor, type Evidence, exhibitLabel, type Report } from '../domain'
+import { isViewableImage } from '../evidence/content-type'
+import type { PrintExhibit, PrintThumbnail, ReportPrintInput } from './print-html'
 import { type ReportCaseRecords, type ReportDocument, reportNodes } from './report-document'
 
 /** The evidence shown as figures in the report, in order, each once. */
@@ -12,9 +13,15 @@ export function figureEvidenceIds(document: ReportDocument): string[] {
   return ids
 }
 
+/** The exhibits the evidence index shows a thumbnail of: every photo still in the case. */
+export function thumbnailEvidence(evidence: readonly Evidence[]): Evidence[] {
+  return evidence.filter((item) => !item.removed && isViewableImage(item.detectedType))
+}
+
 /**
  * Everything the print document is built from, for one version of a report. `pictures` holds each
- * figure's image as prepared by the caller (it has the canvas): downscaled, marks burned in.
+ * figure's image as prepared by the caller (it has the canvas): downscaled, marks burned in;
+ * `thumbnails` each photo's small picture for the evidence index, by evidence id, made the same way.
  */
 export function assemblePrintInput(input: {
   report: Report
@@ -23,6 +30,7 @@ export function assemblePrintInput(input: {
   analyst: Actor
   records: ReportCaseRecords
   pictures: ReadonlyMap<string, PrintExhibit['image']>
+  thumbnails?: ReadonlyMap<string, PrintThumbnail>
   printedAt: string
   timeZone: string
 }): ReportPrintInput {
@@ -32,6 +40,12 @@ export function assemblePrintInput(input: {
     if (!item) continue
     const sourceName = input.records.parties.find((party) => party.id === item.sourcePartyId)?.name ?? ''
     exhibits[evidenceId] = { item, sourceName, image: input.pictures.get(evidenceId) ?? null }
+  }
+  // The evidence index's rows are by exhibit label (a table keeps its labels, not the ids).
+  const thumbnails: Record<string, PrintThumbnail> = {}
+  for (const item of input.records.evidence) {
+    const thumbnail = input.thumbnails?.get(item.id)
+    if (thumbnail) thumbnails[exhibitLabel(item.exhibitNumber)] = thumbnail
   }
   return {
     caseRecord: input.records.case,
@@ -44,6 +58,7 @@ export function assemblePrintInput(input: {
     timeZone: input.timeZone,
     document: input.body,
     exhibits,
+    thumbnails,
     tocPages: null,
   }
 }

@@ -12,6 +12,7 @@ import type {
   TimelineEvent,
 } from '../domain'
 import { exhibitLabel, PARTY_ROLE_LABELS, STANDARD_OF_PROOF_LABELS, TIMELINE_KIND_LABELS } from '../domain'
+import { incidentTimeText } from '../domain/incident-time'
 import { withOrderEvents } from '../orders/order-timeline'
 import { describeOutcome } from '../policy/determination-review'
 import { clauseIndex, type PolicyDocument } from '../policy/policy-document'
@@ -138,15 +139,26 @@ export function caseTable(source: CaseTableSource, records: ReportCaseRecords, t
           [party.contact.phone, party.contact.email, party.contact.address].filter(Boolean).join(' · '),
         ]),
       }
-    case 'timeline':
+    case 'timeline': {
+      // The incident itself leads: when (its own zone's clock and the analyst's) and where.
+      const place = records.case.location.trim()
+      const incident = [
+        incidentTimeText(records.case.occurredAt, records.case.incidentTimeZone, timeZone),
+        'Incident',
+        place ? `At ${place}` : 'Place not recorded',
+      ]
       return {
         columns: ['When', 'Kind', 'What happened'],
-        rows: withOrderEvents(records.timeline, records.orders).map((event) => [
-          when(event.occurredAt),
-          TIMELINE_KIND_LABELS[event.kind],
-          event.title,
-        ]),
+        rows: [
+          incident,
+          ...withOrderEvents(records.timeline, records.orders).map((event) => [
+            when(event.occurredAt),
+            TIMELINE_KIND_LABELS[event.kind],
+            event.title,
+          ]),
+        ],
       }
+    }
     case 'evidence':
       return {
         columns: ['Exhibit', 'File', 'Type', 'Size', 'Acquired', 'SHA-256'],
@@ -155,7 +167,10 @@ export function caseTable(source: CaseTableSource, records: ReportCaseRecords, t
           .map((item) => [
             exhibitLabel(item.exhibitNumber),
             item.originalName,
-            item.detectedType,
+            // An incomplete or damaged photo says so wherever it is listed, with the reason.
+            item.damage
+              ? `${item.detectedType} (${item.damage.kind}: ${item.damage.detail})`
+              : item.detectedType,
             formatBytes(item.size),
             when(item.acquiredAt),
             item.sha256,

@@ -4,12 +4,17 @@ import { computeSlaClocks, type SlaClockEvent, type SlaClocks, type SlaTargetClo
 import type { SlaPolicy } from './policy'
 
 /**
- * Stored as the due / at-risk instant of a case with no running SLA clock (paused, met or resolved):
- * a real timestamp so the case stays in the index, sorting after every real due time.
+ * Stored as the due / at-risk instant of a case whose current target is not running (paused while
+ * awaiting a party, or every target met): a real timestamp so the case stays in the index, sorting
+ * after every real due time.
  */
 export const NO_SLA_DUE = '9999-12-31T23:59:59.999Z'
 
-/** The instants the queue indexes: the earliest due and at-risk times of the running clocks. */
+/**
+ * The instants the queue indexes: when the target that matters now (the one its chip shows, see
+ * currentSlaClock) is due and becomes at risk, while that clock runs. One reading for the sort, the
+ * At risk and Breached views and the chips, so they cannot disagree.
+ */
 export interface CaseSlaInstants {
   slaDueAt: string
   slaAtRiskAt: string
@@ -19,19 +24,10 @@ export function openingSlaEvent(at: string, status: CaseStatus, severity: Severi
   return { type: 'opened', at, status, severity }
 }
 
-function earliest(values: Array<string | null>): string {
-  return values.reduce<string>(
-    (first, value) => (value !== null && value < first ? value : first),
-    NO_SLA_DUE,
-  )
-}
-
 export function slaInstants(clocks: SlaClocks): CaseSlaInstants {
-  const running = [clocks.firstResponse, clocks.resolution].filter((clock) => clock.phase === 'running')
-  return {
-    slaDueAt: earliest(running.map((clock) => clock.dueAt)),
-    slaAtRiskAt: earliest(running.map((clock) => clock.atRiskAt)),
-  }
+  const clock = currentSlaClock(clocks)
+  if (clock?.phase !== 'running') return { slaDueAt: NO_SLA_DUE, slaAtRiskAt: NO_SLA_DUE }
+  return { slaDueAt: clock.dueAt ?? NO_SLA_DUE, slaAtRiskAt: clock.atRiskAt ?? NO_SLA_DUE }
 }
 
 /** Recomputes a case's indexed SLA instants from its clock events (after a change or a new policy). */

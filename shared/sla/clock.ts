@@ -3,7 +3,7 @@ import { CASE_STATUS_INFO, type CaseStatus, CaseStatusSchema } from '../domain/c
 import { TimestampSchema } from '../domain/primitives'
 import { type Severity, SeveritySchema } from '../domain/severity'
 import type { SlaPolicy } from './policy'
-import { addWorkingMs, targetMs, workingMsBetween } from './working-time'
+import { addWorkingMs, subtractWorkingMs, targetMs, workingMsBetween } from './working-time'
 
 /**
  * What the SLA clocks are computed from: the case's opening, its status changes and its severity
@@ -38,7 +38,11 @@ export interface SlaTargetClock {
   phase: 'running' | 'paused' | 'done'
   since: string
   completedAt: string | null
-  /** When a running clock will be (or was) breached / at risk; null when paused or done. */
+  /**
+   * When a running clock's time runs out / it becomes at risk, counted at its own pace from its
+   * latest stretch (so after a pause, later than the moment it first breached); null when paused or
+   * done. The queue sorts by this instant, and the time over or left the chips show is measured from it.
+   */
   dueAt: string | null
   atRiskAt: string | null
   /** The moments the target became at risk and was exceeded, if that happened by `since`. */
@@ -249,9 +253,19 @@ export function computeSlaClocks(
           ? 'at_risk'
           : 'ok'
     if (clock.phase !== 'running') return
-    const after = (threshold: number) =>
-      iso(addWorkingMs(schedule, walk.sinceMs, Math.max(0, threshold - clock.elapsedMs)))
-    clock.dueAt = clock.breachedAt ?? after(clock.allowedMs)
-    clock.atRiskAt = clock.reachedRiskAt ?? after(riskThreshold)
+    // When the used time reaches a threshold, counted from this stretch at the clock's own pace:
+    // forwards while time is left, backwards once it has run out. Every pause moves the instant on,
+    // so due time and the time over (or left) that the chips show are one reading: a clock breached,
+    // paused and resumed is due the pause's length after it was breached, not when it was breached.
+    const reaches = (threshold: number) => {
+      const left = threshold - clock.elapsedMs
+      return iso(
+        left > 0
+          ? addWorkingMs(schedule, walk.sinceMs, left)
+          : subtractWorkingMs(schedule, walk.sinceMs, -left),
+      )
+    }
+    clock.dueAt = reaches(clock.allowedMs)
+    clock.atRiskAt = reaches(riskThreshold)
   }
 }

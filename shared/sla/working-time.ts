@@ -44,6 +44,16 @@ function* windowsFrom(schedule: BusinessSchedule, from: number, maxDays: number)
   }
 }
 
+/** Working windows from the local day containing `from` backwards, latest first, for at most `maxDays` days. */
+function* windowsBefore(schedule: BusinessSchedule, from: number, maxDays: number): Generator<Window> {
+  let date = DateTime.fromMillis(from, { zone: schedule.timeZone }).startOf('day')
+  for (let day = 0; day < maxDays; day++) {
+    const window = windowOn(schedule, date)
+    if (window) yield window
+    date = date.minus({ days: 1 })
+  }
+}
+
 /** How long one working day is, for targets stated in days. */
 export function workingDayMs(schedule: SlaSchedule): number {
   if (schedule.kind === 'calendar') return DAY
@@ -89,6 +99,27 @@ export function addWorkingMs(schedule: SlaSchedule, from: number, amount: number
     if (start >= window.end) continue
     const available = window.end - start
     if (remaining <= available) return start + remaining
+    remaining -= available
+  }
+  throw new Error('The SLA schedule has no working time')
+}
+
+/**
+ * The earliest instant from which `amount` of working time has passed by `to`: addWorkingMs run
+ * backwards, for a clock whose time ran out before `to` (its due instant, moved on by every pause).
+ */
+export function subtractWorkingMs(schedule: SlaSchedule, to: number, amount: number): number {
+  if (schedule.kind === 'calendar') return to - Math.max(0, amount)
+  // Even no time at all goes back to the last closing when `to` is out of hours.
+  let remaining = Math.max(0, amount)
+  const maxDays = (Math.ceil(remaining / workingDayMs(schedule)) + 1) * 7 + 7
+  for (const window of windowsBefore(schedule, to, maxDays)) {
+    const end = Math.min(window.end, to)
+    if (end <= window.start) continue
+    const available = end - window.start
+    // Strictly less: an amount that uses the whole window goes back to the previous closing,
+    // the earliest instant, as addWorkingMs gives the earliest going forwards.
+    if (remaining < available) return end - remaining
     remaining -= available
   }
   throw new Error('The SLA schedule has no working time')

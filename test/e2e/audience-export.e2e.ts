@@ -10,15 +10,16 @@ let context: BrowserContext
 let page: Page
 let pageErrors: Error[]
 
+// Phones as the app keeps them (E.164), so the text typed below names the stored number.
 const SHOPPER = {
   name: 'Luis Ortega',
-  phone: '+1 614 555 0142',
+  phone: '+16145550142',
   email: 'luis.ortega@example.com',
   address: '88 Birch Court, Columbus',
 }
 const CUSTOMER = {
   name: 'Dana Okafor',
-  phone: '+1 614 555 0199',
+  phone: '+16145550199',
   email: 'dana@example.com',
   address: '14 Alder Lane, Columbus',
 }

@@ -131,6 +131,8 @@ describe('an email as evidence', () => {
     const shown = page.getByLabel('Evidence viewer').getByRole('region', { name: 'Email' })
     await expect.poll(() => shown.innerText()).toMatch(/From\s+Dana Okafor <dana@example\.com>/)
     await expect.poll(() => shown.innerText()).toMatch(/Subject\s+Photos of the door/)
+    // Like every other time in the app (in the analyst's zone), not the header's UTC text.
+    expect(await shown.innerText()).toMatch(/Date\s+Nov 2[45], 2026, \d{1,2}:15\s(AM|PM)/)
     expect(await shown.getByTestId('email-text').innerText()).toContain('The shopper scratched the door.')
     await shown.getByRole('button', { name: 'HTML (safe view)' }).click()
     const html = shown.getByTestId('email-html')

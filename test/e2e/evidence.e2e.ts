@@ -207,7 +207,7 @@ describe('evidence vault', () => {
     const entries = unzipSync(new Uint8Array(readFileSync(saved)))
     const manifest = JSON.parse(strFromU8(entries['manifest.json']!))
     expect(strFromU8(entries['manifest.csv']!).split('\r\n')[0]).toBe(
-      'exhibit,name,size,sha256,acquired_at,source,removed',
+      'exhibit,name,size,sha256,acquired_at,source,removed,image_check',
     )
     const photo = manifest.items.find((item: { exhibit: string }) => item.exhibit === 'E-1').path
     const photoBytes = entries[photo]!

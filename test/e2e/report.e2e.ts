@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readPdf } from '../../scripts/lib/pdf-reader'
 import { artifactsDir, launchChromium, openApp } from './browser'
 import { drawnPng, runScript } from './evidence-files'
-import { dragAcross, queueRows, startOnEvidenceTab } from './workstation'
+import { chooseOption, dragAcross, queueRows, startOnEvidenceTab } from './workstation'
 
 let browser: Browser
 let context: BrowserContext
@@ -232,9 +232,45 @@ describe('the investigation report', () => {
   it('goes to review and final, which locks the text', async () => {
     await page.getByRole('button', { name: 'Send for review' }).click()
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('In review')
+    // Nobody has triaged the case yet (it is New): marking its report final asks first.
     await page.getByRole('button', { name: 'Mark final' }).click()
+    const stillNew = page.getByRole('dialog', { name: 'This case is still New' })
+    await stillNew.getByRole('button', { name: 'Keep it in review' }).click()
+    await stillNew.waitFor({ state: 'hidden' })
+    expect(await page.getByTestId('report-status').innerText()).toBe('In review')
+    await page.getByRole('button', { name: 'Mark final' }).click()
+    await stillNew.getByRole('button', { name: 'Mark final anyway' }).click()
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Final')
     expect(await editor().getAttribute('contenteditable')).toBe('false')
+    // Final and locked, never "Not saved", however long after the autosave delay.
+    await expect.poll(saveState).toBe('Final and locked: Amend to change it')
+    await page.waitForTimeout(1_000)
+    expect(await saveState()).toBe('Final and locked: Amend to change it')
+  })
+
+  it('says what changed when a determination changes after the report is final', async () => {
+    expect(await page.getByTestId('final-report-changes').count()).toBe(0)
+    await page.getByRole('tab', { name: 'Determination', exact: true }).click()
+    await page
+      .getByRole('region', { name: 'Determination for Dana Okafor' })
+      .getByRole('button', { name: 'Record determination' })
+      .click()
+    const dialog = page.getByRole('dialog', { name: /^Determination for Dana Okafor/ })
+    expect(await dialog.getByTestId('final-report-warning').innerText()).toContain(
+      'The case’s report is final',
+    )
+    await chooseOption(page, 'Outcome', 'permanent deactivation', dialog)
+    expect(await dialog.getByTestId('still-new-warning').innerText()).toContain('This case is still New')
+    await dialog.getByLabel(/^Justification/).fill('Threatened the shopper on the phone.')
+    await dialog.getByLabel('Rationale').fill('The threat is on the recorded call.')
+    await dialog.getByRole('button', { name: 'Save determination' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+
+    await page.getByRole('tab', { name: 'Report', exact: true }).click()
+    const changes = page.getByTestId('final-report-changes')
+    await expect.poll(() => changes.innerText()).toMatch(/^Case changed since version \d+ was finalised/)
+    expect(await changes.innerText()).toContain('Determination for Dana Okafor recorded by Riley Chen')
+    expect(await saveState()).toBe('Final and locked: Amend to change it')
   })
 
   it('exports a PDF with cover, contents, sections, the exhibit and its hash, page x of y, and no redacted words', async () => {

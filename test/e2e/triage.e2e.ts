@@ -74,12 +74,42 @@ describe('triaging a new escalation', () => {
     await form.getByLabel('Retailer', { exact: true }).fill('FreshCo')
     await form.getByLabel('Customer name').fill('Dana Okafor')
     await form.getByLabel('Customer account ID').fill('C-44120')
+    // Nonsense is refused at its field, with the reason.
     await form.getByLabel('Customer email').fill('not an email')
-    await form.getByRole('button', { name: 'Create case' }).click()
-    await expect.poll(() => form.getByText('This is not an email address').isVisible()).toBe(true)
-    await form.getByLabel('Customer email').fill('dana.okafor@example.com')
+    await form.getByLabel('Customer phone').fill('abc')
+    await form.getByLabel('Occurred').fill('2026-12-24T10:00')
+    await form.getByLabel('Delivered').fill('1900-01-01T09:00')
     await form.getByLabel('Shopper name').fill('Sam Ruiz')
     await form.getByLabel('Shopper account ID').fill('S-88017')
+    await form.getByLabel('Shopper email').fill('sam.ruiz@')
+    await form.getByLabel('Shopper phone').fill('555-0147')
+    await form.getByRole('button', { name: 'Create case' }).click()
+    const problemAt = (label: string) =>
+      form.getByLabel(label, { exact: true }).evaluate((input) => {
+        const described = input.getAttribute('aria-describedby')
+        return described ? (document.getElementById(described)?.textContent ?? '') : ''
+      })
+    await expect
+      .poll(() => problemAt('Customer email'))
+      .toBe('Not an email address: it looks like name@example.com')
+    expect(await problemAt('Customer phone')).toBe(
+      'A phone number is digits, like (614) 555-0147 or +1 614 555 0147',
+    )
+    expect(await problemAt('Occurred')).toBe('This is in the future')
+    expect(await problemAt('Delivered')).toBe('More than 10 years ago (1900): check the year')
+    expect(await problemAt('Shopper email')).toBe('Not an email address: it looks like name@example.com')
+    expect(await problemAt('Shopper phone')).toBe('Too few digits for a phone number (with its area code)')
+    expect(await form.isVisible()).toBe(true)
+
+    await form.getByLabel('Customer email').fill('dana.okafor@example.com')
+    await form.getByLabel('Customer phone').fill('(614) 555-0147')
+    await form.getByLabel('Occurred').fill('2026-11-24T14:10')
+    await form.getByLabel('Delivered').fill('2026-11-24T14:05')
+    await form.getByLabel('Shopper email').fill('sam.ruiz@example.com')
+    await form.getByLabel('Shopper phone').fill('+1 416 555 0199')
+    // Each phone shows the E.164 form it will be kept in.
+    expect(await problemAt('Customer phone')).toBe('Saved as +16145550147')
+    expect(await problemAt('Shopper phone')).toBe('Saved as +14165550199')
     await form.getByRole('button', { name: 'Create case' }).click()
     await form.waitFor({ state: 'hidden' })
 
@@ -90,6 +120,9 @@ describe('triaging a new escalation', () => {
     await tab('Parties').click()
     await expect.poll(() => page.getByTestId('case-parties').innerText()).toContain('Dana Okafor')
     await expect.poll(() => page.getByTestId('case-parties').innerText()).toContain('S-88017')
+    const parties = await page.getByTestId('case-parties').innerText()
+    for (const stored of ['+16145550147', '+14165550199', 'sam.ruiz@example.com'])
+      expect(parties).toContain(stored)
   })
 
   it('offers the open case on the same order before opening a duplicate', async () => {
@@ -224,6 +257,8 @@ describe('triaging a new escalation', () => {
 
     // The same email, copied instead.
     await page.getByRole('button', { name: 'Compose email' }).click()
+    // The shopper has an email address too (from intake): choose the customer.
+    await choose('To', 'Dana Okafor (Customer)', dialog)
     await choose('Template', 'Follow-up: information received', dialog)
     await dialog.getByRole('button', { name: 'Copy and log' }).click()
     await dialog.waitFor({ state: 'hidden' })
@@ -308,11 +343,16 @@ describe('triaging a new escalation', () => {
     const add = page.getByRole('dialog', { name: 'Add party' })
     await choose('Role', 'Witness', add)
     await add.getByLabel('Name').fill('Lee Park')
-    await add.getByLabel('Phone').fill('+1 614 555 0199')
+    // The same phone check as intake's: refused with the reason, then kept as E.164.
+    await add.getByLabel('Phone').fill('abc')
+    await expect.poll(() => add.getByText('A phone number is digits').isVisible()).toBe(true)
+    expect(await add.getByRole('button', { name: 'Add party' }).isDisabled()).toBe(true)
+    await add.getByLabel('Phone').fill('614 555 0199')
+    await expect.poll(() => add.getByText('Saved as +16145550199').isVisible()).toBe(true)
     await add.getByRole('button', { name: 'Add party' }).click()
     await add.waitFor({ state: 'hidden' })
     const witness = page.getByRole('article', { name: 'Lee Park' })
-    await expect.poll(() => witness.innerText()).toContain('+1 614 555 0199')
+    await expect.poll(() => witness.innerText()).toContain('+16145550199')
 
     await witness.getByRole('button', { name: 'Edit' }).click()
     const edit = page.getByRole('dialog', { name: 'Edit Lee Park' })
@@ -394,5 +434,20 @@ describe('triaging a new escalation', () => {
     ]) {
       await expect.poll(text).toContain(line)
     }
+  })
+
+  it('moves a case to the top of "most recently updated" when a note is added to it', async () => {
+    await choose('Queue view', /^All cases/)
+    const order = () =>
+      queueRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-case-number')))
+    await expect.poll(order).toEqual(['CR-2026-000001', 'CR-2026-000002'])
+    await queueRows(page).filter({ hasText: 'CR-2026-000002' }).click()
+    await expect.poll(() => header().innerText()).toContain('CR-2026-000002')
+    await page.clock.fastForward('00:05:00')
+    await tab('Notes').click()
+    await page.getByLabel('New note').fill('Customer called back about the car door.')
+    await page.getByRole('button', { name: 'Add note' }).click()
+    await expect.poll(order).toEqual(['CR-2026-000002', 'CR-2026-000001'])
+    expect(await queueRows(page).first().innerText()).toContain('just now')
   })
 })

@@ -19,14 +19,16 @@ import type {
   Task,
   TimelineEvent,
 } from '../../../shared/domain'
+import { OPEN_STATUSES } from '../../../shared/domain/case-status'
 import { titleWords } from '../../../shared/domain/title-words'
 import type { CaseFactsRow, DecisionFactsRow } from '../../../shared/metrics/fact-rows'
 import type { ClauseLedgerRow } from '../../../shared/policy/clause-ledger'
 import { caseSlaInstants, openingSlaEvent } from '../../../shared/sla/case-sla'
 import type { SlaClockEvent } from '../../../shared/sla/clock'
-import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
+import { DEFAULT_SLA_POLICY, storedSlaPolicy } from '../../../shared/sla/policy'
 import type { Mutation, SyncEntity } from '../../../shared/sync/protocol'
 import type { RecordStamps } from '../../../shared/sync/replica'
+import { caseActivityMiddleware } from './case-activity'
 import { type CaseDayRow, countedFromScratch, factTablesMiddleware } from './fact-tables'
 import type { SyncCapture } from './sync-capture'
 
@@ -189,6 +191,8 @@ export class WorkstationDatabase extends Dexie {
     this.use({ stack: 'dbcore', name: 'derivedFields', create: derivedFieldsMiddleware })
     this.use({ stack: 'dbcore', name: 'factTables', create: factTablesMiddleware })
     if (options.capture) this.use(options.capture.middleware)
+    // Above the capture, so the case's updatedAt it moves is sent with the change that moved it.
+    this.use({ stack: 'dbcore', name: 'caseActivity', create: caseActivityMiddleware, level: 20 })
     this.version(1).stores(SCHEMA_VERSION_1)
     // Version 2: SLA clocks replay events (opening, status and severity changes) under the policy in
     // Settings; cases also index when they become at risk. Older cases get their events rebuilt from
@@ -284,6 +288,21 @@ export class WorkstationDatabase extends Dexie {
             delete record.violatedClauses
           }),
       )
+    // Version 12: an open case's SLA due instant is when the target its chip shows runs out, counted
+    // as the clock counts (a pause after a breach moves it too), so the queue's SLA order and its
+    // chips agree; stored cases are re-timed under the workstation's policy. No index changes.
+    this.version(12)
+      .stores({})
+      .upgrade(async (tx) => {
+        const policy = storedSlaPolicy((await tx.table('settings').get('slaPolicy'))?.value)
+        await tx
+          .table('cases')
+          .where('status')
+          .anyOf([...OPEN_STATUSES])
+          .modify((record: Case) => {
+            Object.assign(record, caseSlaInstants(record.slaEvents, policy))
+          })
+      })
   }
 }
 

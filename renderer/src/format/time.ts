@@ -6,6 +6,15 @@ export function formatDateTime(iso: string | null | undefined): string {
   return iso ? absolute.format(new Date(iso)) : '—'
 }
 
+/**
+ * A time someone else wrote as text (an email's Date header, read as an ISO instant when it names
+ * one): shown like every other time in the app, or as written when it names no instant.
+ */
+export function formatWrittenDateTime(text: string | null | undefined): string {
+  if (!text) return '—'
+  return Number.isNaN(Date.parse(text)) ? text : formatDateTime(new Date(text).toISOString())
+}
+
 const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],

@@ -160,7 +160,8 @@ describe('per-case records', () => {
       role: 'shopper' as const,
       name: 'Luis Ferreira',
       accountId: 'S-77',
-      contact: { phone: '555-0100', email: '', address: '' },
+      // Phones are kept as E.164 (shared/domain/contact.ts).
+      contact: { phone: '+16145550100', email: '', address: '' },
       notes: '',
       createdAt: ws.clock,
       updatedAt: ws.clock,
@@ -168,7 +169,7 @@ describe('per-case records', () => {
     await ws.repositories.parties.add(party, analyst)
     await ws.repositories.parties.update(
       'party-1',
-      { contact: { ...party.contact, phone: '555-0199' } },
+      { contact: { ...party.contact, phone: '(614) 555-0199' } },
       analyst,
     )
     await ws.repositories.parties.remove('party-1', analyst)
@@ -179,7 +180,7 @@ describe('per-case records', () => {
     const update = entries.find((entry) => entry.action === 'update')!
     expect(update.summary).toBe('Changed shopper Luis Ferreira')
     expect(update.changes).toEqual([
-      { field: 'contact', before: party.contact, after: { ...party.contact, phone: '555-0199' } },
+      { field: 'contact', before: party.contact, after: { ...party.contact, phone: '+16145550199' } },
     ])
     expect(await ws.repositories.parties.listForCase(opened.id)).toEqual([])
   })

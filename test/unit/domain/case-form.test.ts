@@ -6,6 +6,7 @@ import {
   caseDetailsPatch,
   intakeDraft,
   intakeErrors,
+  phoneStoredAs,
 } from '../../../renderer/src/features/intake/case-form'
 import { caseFileFixture } from '../fixtures/case-files'
 
@@ -20,7 +21,10 @@ describe('the case form', () => {
       deliveredAt: 'not a date',
       tags: 'ok, has space',
       customerEmail: 'dana@',
+      customerPhone: 'abc',
       shopperAccountId: 'S-1',
+      shopperPhone: '614-555',
+      shopperEmail: 'sam at example.com',
     }
     expect(intakeErrors(form, now)).toEqual({
       title: 'Give the case a short title',
@@ -28,10 +32,51 @@ describe('the case form', () => {
       deliveredAt: 'Not a date and time',
       orderId: 'Enter the order id, or clear the order fields',
       retailer: 'Which retailer was the order from?',
-      customerEmail: 'This is not an email address',
+      customerEmail: 'Not an email address: it looks like name@example.com',
+      customerPhone: 'A phone number is digits, like (614) 555-0147 or +1 614 555 0147',
       customerName: "Enter the customer's name",
+      shopperPhone: 'Too few digits for a phone number (with its area code)',
+      shopperEmail: 'Not an email address: it looks like name@example.com',
       shopperName: "Enter the shopper's name",
     })
+  })
+
+  it('refuses dates no incident or delivery can have: in the future, or before the plausible range', () => {
+    const dated = (occurredAt: string, deliveredAt: string) =>
+      caseDetailsErrors({ ...caseDetailsFormOf(caseFileFixture(1).case), occurredAt, deliveredAt }, now)
+    expect(dated('2026-11-24T13:30', '1900-01-01T09:00')).toEqual({
+      occurredAt: 'This is in the future',
+      deliveredAt: 'More than 10 years ago (1900): check the year',
+    })
+    expect(dated('2016-11-20T12:00', '2026-11-24T11:59')).toEqual({
+      occurredAt: 'More than 10 years ago (2016): check the year',
+    })
+    expect(dated('2017-01-02T12:00', '2026-11-24T11:59')).toEqual({})
+  })
+
+  it('keeps the customer’s and shopper’s phones as E.164 and their emails as typed', () => {
+    const draft = intakeDraft({
+      ...blankIntakeForm(),
+      title: 'Harassing messages after delivery',
+      customerName: 'Dana Okafor',
+      customerPhone: '(614) 555-0147',
+      customerEmail: ' dana@example.com ',
+      shopperName: 'Sam Lee',
+      shopperPhone: '+1 416 555 0199',
+      shopperEmail: 'sam.lee@example.com',
+    })
+    expect(draft.parties).toEqual([
+      expect.objectContaining({
+        role: 'customer',
+        contact: { phone: '+16145550147', email: 'dana@example.com', address: '' },
+      }),
+      expect.objectContaining({
+        role: 'shopper',
+        contact: { phone: '+14165550199', email: 'sam.lee@example.com', address: '' },
+      }),
+    ])
+    expect(phoneStoredAs('614.555.0147')).toBe('Saved as +16145550147')
+    expect(phoneStoredAs('abc')).toBeUndefined()
   })
 
   it('turns a checked intake form into a case draft with its parties', () => {

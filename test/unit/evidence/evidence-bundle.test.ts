@@ -142,7 +142,7 @@ describe('evidence bundles', () => {
       renderings: [],
     })
     expect(csv.split('\r\n')[1]).toBe(
-      `E-1,"'=HYPERLINK(""x""),""quoted"".jpg",3,${'a'.repeat(64)},2026-11-24T09:00:00.000Z,Dana,removed`,
+      `E-1,"'=HYPERLINK(""x""),""quoted"".jpg",3,${'a'.repeat(64)},2026-11-24T09:00:00.000Z,Dana,removed,`,
     )
   })
 })

@@ -92,14 +92,15 @@ describe('the report print document', () => {
 
   it('escapes everything the analyst typed and never links to scripts', () => {
     expect(html).not.toContain('<script>')
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    // A long token carries break opportunities (<wbr>), which are markup of ours, not text.
+    expect(html.replaceAll('<wbr>', '')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).not.toContain('href="javascript')
     expect(html).toContain('Link (javascript:alert(2))')
   })
 
   it('shows each exhibit with its picture, number, caption, hash and acquisition', () => {
     expect(html).toContain('<strong>Exhibit E-1</strong> — The mailbox after the visit')
-    expect(html).toContain(reportPhoto.sha256)
+    expect(html.replaceAll('<wbr>', '')).toContain(reportPhoto.sha256)
     expect(html).toContain('Nov 24, 2026, 9:30 AM')
     expect(html).toContain('annotated rendering: 2 marks, 1 redaction burned in')
     expect(html).toContain('<span class="exhibit-ref">Exhibit E-1</span>')

@@ -201,6 +201,38 @@ describe('workstations syncing through the team server', () => {
     expect(audit.some((entry) => entry.actor.id === riley.id)).toBe(true)
   })
 
+  it('moves a worked case to the top of "most recently updated" on every workstation, sending nothing back', async () => {
+    const { leadStation, rileyStation, opened } = await caseAssignedToRiley('Gate left open')
+    const later = await openCase(leadStation, 'Opened after it')
+    await leadStation.syncNow()
+    await rileyStation.syncNow()
+    expect((await rileyStation.repositories.cases.queueCaseIds())[0]).toBe(later.id)
+
+    const written = new Date().toISOString()
+    await rileyStation.repositories.notes.add(
+      {
+        id: 'note-gate',
+        caseId: opened.id,
+        body: 'Spoke to the customer',
+        author: actor(riley),
+        createdAt: written,
+        updatedAt: written,
+      },
+      actor(riley),
+    )
+    const [noted] = await rileyStation.repositories.audit.listForCase(opened.id)
+    expect((await rileyStation.repositories.cases.get(opened.id))?.updatedAt).toBe(noted?.at)
+    // The case's new time goes out with the note, as Riley's own change.
+    const sent = (await rileyStation.db.syncOutbox.toArray()).find((row) => row.entity === 'case')
+    expect(sent?.fields.updatedAt?.value).toBe(noted?.at)
+
+    await rileyStation.syncNow()
+    await leadStation.syncNow()
+    expect((await leadStation.repositories.cases.get(opened.id))?.updatedAt).toBe(noted?.at)
+    expect((await leadStation.repositories.cases.queueCaseIds())[0]).toBe(opened.id)
+    expect(await leadStation.db.syncOutbox.count()).toBe(0)
+  })
+
   it('merges offline edits field by field, and tells the workstation whose edit was overtaken', async () => {
     const { leadStation, rileyStation, opened } = await caseAssignedToRiley('Porch package taken')
 

@@ -5,6 +5,7 @@ import {
   emptyCaseFile,
   parseCaseNumber,
 } from '../../../../shared/domain'
+import { caseSlaInstants } from '../../../../shared/sla/case-sla'
 import {
   CASE_RECORD_TABLES,
   type CaseRecordTable,
@@ -53,7 +54,7 @@ export interface CaseFileArrival {
 }
 
 /**
- * Writes whole case files (the case and every record of it) with bulk operations, records their
+ * Writes whole case files (the case, its SLA re-timed here, and every record of it) with bulk operations, records their
  * arrival in the audit trail and moves this workstation's case numbering past them. Must run inside
  * a transaction over every table; replaced cases lose their old records except the audit trail,
  * which is append-only and keeps the union.
@@ -74,7 +75,12 @@ export async function storeCaseFiles(
       if (name !== 'auditEntries') await db.table(name).where('caseId').anyOf(replacedCaseIds).delete()
     }
   }
-  await db.cases.bulkPut(caseFiles.map((file) => file.case))
+  // A bundle's (or the demo generator's) due instants were derived under the policy where it was
+  // written: the queue here sorts by this workstation's policy, as the chips read.
+  const policy = await settings.getSlaPolicy()
+  await db.cases.bulkPut(
+    caseFiles.map((file) => ({ ...file.case, ...caseSlaInstants(file.case.slaEvents, policy) })),
+  )
   for (const name of CASE_RECORD_TABLES) {
     const key = CASE_FILE_KEYS[name]
     const records = caseFiles.flatMap((file) => file[key] as unknown[])

@@ -17,6 +17,7 @@ import {
   titleWords,
   UNASSIGNED,
 } from '../../../../shared/domain'
+import { checkedContact } from '../../../../shared/domain/contact'
 import { caseSlaInstants, openingSlaEvent } from '../../../../shared/sla/case-sla'
 import type { SlaClockEvent } from '../../../../shared/sla/clock'
 import { type SlaPolicy, SlaPolicySchema } from '../../../../shared/sla/policy'
@@ -43,6 +44,8 @@ export interface NewCaseDraft {
   severity: Severity
   source: EscalationSource
   occurredAt: string | null
+  /** Absent (or undefined, to clear it) when the incident's zone is not recorded. */
+  incidentTimeZone?: string | undefined
   location: string
   order: OrderReference | null
   tags: string[]
@@ -63,6 +66,7 @@ export type CasePatch = Partial<
     | 'assigneeName'
     | 'tags'
     | 'occurredAt'
+    | 'incidentTimeZone'
     | 'location'
     | 'order'
   >
@@ -280,8 +284,15 @@ export function createCaseRepository(
               seedInvestigationTasks(record.id, record.category, at, () => crypto.randomUUID()),
             )
             for (const party of parties) {
+              let contact: IntakeParty['contact']
+              try {
+                contact = checkedContact(party.contact)
+              } catch (error) {
+                throw new CaseRuleError(`The ${party.role} was not valid: ${(error as Error).message}`)
+              }
               const parsed = PartySchema.safeParse({
                 ...party,
+                contact,
                 id: crypto.randomUUID(),
                 caseId: record.id,
                 notes: '',

@@ -1,6 +1,14 @@
 import Dexie from 'dexie'
 import { formatBytes } from '../../../../shared/byte-size'
-import { type Actor, type Case, type Evidence, EvidenceSchema, exhibitLabel } from '../../../../shared/domain'
+import {
+  type Actor,
+  type Case,
+  type Evidence,
+  type EvidenceDamage,
+  EvidenceSchema,
+  exhibitLabel,
+} from '../../../../shared/domain'
+import { type ImageCheck, imageCheckFinding } from '../../../../shared/evidence/image-damage'
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import { createCaseRecordRepository } from './case-records'
@@ -20,7 +28,12 @@ export interface EvidenceImport {
   description: string
   /** The item it was extracted from (an email's attachment points at the email). */
   parentEvidenceId?: string | null
+  /** What the image check found in a photo's bytes; null or absent when it was not checked. */
+  imageCheck?: ImageCheck | null
 }
+
+const sameDamage = (a: EvidenceDamage | null | undefined, b: EvidenceDamage | null) =>
+  JSON.stringify(a ?? null) === JSON.stringify(b) && a !== undefined
 
 export type EvidenceImportOutcome =
   | { status: 'added'; item: Evidence }
@@ -41,6 +54,10 @@ export function createEvidenceRepository(db: WorkstationDatabase, now: () => str
     describe: (item) => `exhibit ${exhibitLabel(item.exhibitNumber)} (${item.originalName})`,
     now,
   })
+
+  /** The image check's finding on the item (an audited change when it differs from what it held). */
+  const keepDamage = (item: Evidence, damage: EvidenceDamage | null, actor: Actor) =>
+    sameDamage(item.damage, damage) ? item : records.update(item.id, { damage }, actor)
 
   let missingBlobSource: ((sha256: string) => Promise<Uint8Array | null>) | null = null
   return {
@@ -102,14 +119,18 @@ export function createEvidenceRepository(db: WorkstationDatabase, now: () => str
                 tags: [],
                 parentEvidenceId: input.parentEvidenceId ?? null,
                 removed: null,
+                ...(input.imageCheck ? { damage: input.imageCheck.damage } : {}),
               },
               actor,
             )
+            const check = input.imageCheck
+              ? `; ${imageCheckFinding(input.imageCheck, item.detectedType)}`
+              : ''
             await custody(
               item,
               'imported',
               actor,
-              `Imported "${item.originalName}" (${item.detectedType}, ${formatBytes(item.size)})`,
+              `Imported "${item.originalName}" (${item.detectedType}, ${formatBytes(item.size)})${check}`,
             )
             await db.timelineEvents.add({
               id: crypto.randomUUID(),
@@ -151,23 +172,63 @@ export function createEvidenceRepository(db: WorkstationDatabase, now: () => str
       if (item) await guardStorage(() => custody(item, 'viewed', actor, 'Opened in the evidence viewer'))
     },
 
-    /** Records a re-computed hash against the stored one; true when they match. */
-    async recordVerification(evidenceId: string, recomputed: string, actor: Actor): Promise<boolean> {
-      const item = await db.evidence.get(evidenceId)
-      if (!item) throw new CaseRuleError('That evidence item no longer exists on this workstation.')
-      const intact = recomputed === item.sha256
+    /**
+     * Records a re-computed hash against the stored one; true when they match. The image check of
+     * the same bytes, when given, is recorded with it and kept on the item (only for bytes that still
+     * match: the finding belongs to the recorded file).
+     */
+    async recordVerification(
+      evidenceId: string,
+      recomputed: string,
+      actor: Actor,
+      imageCheck: ImageCheck | null = null,
+    ): Promise<boolean> {
+      const found = await db.evidence.get(evidenceId)
+      if (!found) throw new CaseRuleError('That evidence item no longer exists on this workstation.')
+      const intact = recomputed === found.sha256
       await guardStorage(() =>
-        custody(
-          item,
-          'reverified',
-          actor,
-          intact
-            ? 'Integrity verified: the stored bytes still hash to the recorded SHA-256'
-            : `INTEGRITY FAILURE: the stored bytes now hash to ${recomputed}`,
-          recomputed,
-        ),
+        db.transaction('rw', [db.evidence, db.custodyEvents, db.auditEntries], async () => {
+          const item = intact && imageCheck ? await keepDamage(found, imageCheck.damage, actor) : found
+          const check = intact && imageCheck ? `; ${imageCheckFinding(imageCheck, item.detectedType)}` : ''
+          await custody(
+            item,
+            'reverified',
+            actor,
+            intact
+              ? `Integrity verified: the stored bytes still hash to the recorded SHA-256${check}`
+              : `INTEGRITY FAILURE: the stored bytes now hash to ${recomputed}`,
+            recomputed,
+          )
+        }),
       )
       return intact
+    },
+
+    /**
+     * Records the image check of a photo that had none (imported before the check existed, or synced
+     * from a workstation without it), run `occasion` ("when first viewed"): the finding is kept on the
+     * item and is a line of its chain of custody.
+     */
+    recordImageCheck(
+      evidenceId: string,
+      imageCheck: ImageCheck,
+      actor: Actor,
+      occasion: string,
+    ): Promise<Evidence> {
+      return guardStorage(() =>
+        db.transaction('rw', [db.evidence, db.custodyEvents, db.auditEntries], async () => {
+          const found = await db.evidence.get(evidenceId)
+          if (!found) throw new CaseRuleError('That evidence item no longer exists on this workstation.')
+          const item = await keepDamage(found, imageCheck.damage, actor)
+          await custody(
+            item,
+            'reverified',
+            actor,
+            `Checked ${occasion}, as it had not been checked before; ${imageCheckFinding(imageCheck, item.detectedType)}`,
+          )
+          return item
+        }),
+      )
     },
 
     /** Takes the item out of the case with a reason; it stays, with its custody record, for the audit. */

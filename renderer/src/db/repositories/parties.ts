@@ -1,17 +1,46 @@
-import { type Case, PARTY_ROLE_LABELS, PartySchema } from '../../../../shared/domain'
+import {
+  type Actor,
+  type Case,
+  PARTY_ROLE_LABELS,
+  type Party,
+  type PartyContact,
+  PartySchema,
+} from '../../../../shared/domain'
+import { checkedContact } from '../../../../shared/domain/contact'
 import type { WorkstationDatabase } from '../database'
-import { createCaseRecordRepository } from './case-records'
+import { createCaseRecordRepository, RecordRuleError } from './case-records'
 
-/** The people and businesses of a case, and what else their marketplace accounts were involved in. */
+/**
+ * The people and businesses of a case, and what else their marketplace accounts were involved in.
+ * A phone or email entered or changed is checked and stored in one form (phones as E.164).
+ */
 export function createPartyRepository(db: WorkstationDatabase, now: () => string) {
+  const records = createCaseRecordRepository(db, {
+    table: db.parties,
+    entity: 'party',
+    schema: PartySchema,
+    describe: (party) => `${PARTY_ROLE_LABELS[party.role].toLowerCase()} ${party.name}`,
+    now,
+  })
+  const contactOf = (contact: PartyContact, before?: PartyContact) => {
+    try {
+      return checkedContact(contact, before)
+    } catch (error) {
+      throw new RecordRuleError(`Not saved: ${(error as Error).message}`)
+    }
+  }
   return {
-    ...createCaseRecordRepository(db, {
-      table: db.parties,
-      entity: 'party',
-      schema: PartySchema,
-      describe: (party) => `${PARTY_ROLE_LABELS[party.role].toLowerCase()} ${party.name}`,
-      now,
-    }),
+    ...records,
+    add: async (party: Party, actor: Actor) =>
+      records.add({ ...party, contact: contactOf(party.contact) }, actor),
+    async update(id: string, patch: Partial<Omit<Party, 'id' | 'caseId'>>, actor: Actor): Promise<Party> {
+      const before = (await db.parties.get(id))?.contact
+      return records.update(
+        id,
+        patch.contact ? { ...patch, contact: contactOf(patch.contact, before) } : patch,
+        actor,
+      )
+    },
 
     /** Other cases with a party on the same account, newest first (read from the accountId index). */
     async priorCases(accountId: string, exceptCaseId: string): Promise<Case[]> {

@@ -1,5 +1,8 @@
+import Dexie from 'dexie'
 import {
   type Actor,
+  type AuditEntry,
+  type Outcome,
   REPORT_STATUS_LABELS,
   type Report,
   type ReportExport,
@@ -8,12 +11,76 @@ import {
   type ReportVersion,
   ReportVersionSchema,
 } from '../../../../shared/domain'
+import { describeOutcome } from '../../../../shared/policy/determination-review'
 import { type ReportDocument, ReportDocumentSchema } from '../../../../shared/report/report-document'
 import { describeIssues } from '../../../../shared/validation'
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import { createCaseRecordRepository } from './case-records'
 import { CaseRuleError } from './cases'
+
+/** A determination changed since a final report was signed off: the report no longer says it. */
+export interface ChangeSinceFinal {
+  determinationId: string
+  partyName: string
+  action: 'recorded' | 'changed' | 'removed'
+  /** The parts that changed, in the analyst's words (findings, clauses, outcome ...). */
+  parts: string[]
+  /** The outcome before and after, when it changed. */
+  outcome: { before: string; after: string } | null
+  by: Actor
+  at: string
+}
+
+/** The final version a report was signed off as, and what changed on the case after it. */
+export interface FinalReportStaleness {
+  version: Pick<ReportVersion, 'number' | 'takenAt'>
+  changes: ChangeSinceFinal[]
+}
+
+/** Fields of a determination the report shows, as the analyst names them. */
+const REPORTED_PARTS: Record<string, string> = {
+  findings: 'findings',
+  clauses: 'clauses',
+  outcome: 'outcome',
+  rationale: 'rationale',
+  justification: 'justification',
+  approval: 'lead approval',
+}
+
+const outcomeText = (value: unknown) =>
+  value && typeof value === 'object' && 'kind' in value ? describeOutcome(value as Outcome) : 'none'
+
+/** One line per determination from its audit lines after the sign-off (oldest first). */
+function changesOf(
+  entries: readonly AuditEntry[],
+  partyNameOf: (determinationId: string, lines: readonly AuditEntry[]) => string,
+): ChangeSinceFinal[] {
+  const byDetermination = new Map<string, AuditEntry[]>()
+  for (const entry of entries)
+    byDetermination.set(entry.entityId, [...(byDetermination.get(entry.entityId) ?? []), entry])
+  return [...byDetermination].map(([determinationId, lines]) => {
+    const first = lines[0]!
+    const last = lines.at(-1)!
+    const changed = (name: string) =>
+      lines.flatMap((line) => line.changes.filter((change) => change.field === name))
+    const outcomes = changed('outcome')
+    return {
+      determinationId,
+      partyName: partyNameOf(determinationId, lines),
+      action: last.action === 'delete' ? 'removed' : first.action === 'create' ? 'recorded' : 'changed',
+      parts: Object.entries(REPORTED_PARTS)
+        .filter(([name]) => changed(name).length > 0)
+        .map(([, label]) => label),
+      outcome:
+        outcomes.length > 0
+          ? { before: outcomeText(outcomes[0]!.before), after: outcomeText(outcomes.at(-1)!.after) }
+          : null,
+      by: last.actor,
+      at: last.at,
+    }
+  })
+}
 
 /** Draft → in review → final; a report in review can go back to draft. Final only changes by amending. */
 const STATUS_STEPS: Record<ReportStatus, readonly ReportStatus[]> = {
@@ -148,6 +215,43 @@ export function createReportRepository(db: WorkstationDatabase, now: () => strin
         await takeVersion(report, 'amendment', actor)
         return reports.update(id, { status: 'draft', updatedAt: now() }, actor)
       })
+    },
+
+    /**
+     * For a final report, what changed on the case since it was signed off: the determinations its
+     * findings, policy analysis and determination sections report.
+     * Null for a report that is not final; no changes when it is up to date.
+     */
+    async sinceFinal(reportId: string): Promise<FinalReportStaleness | null> {
+      const report = await db.reports.get(reportId)
+      if (report?.status !== 'final') return null
+      // Signed off as the first final version since the last amendment (snapshots and exports of the
+      // final text come after it, and an export does not bring the text up to date).
+      const versions = await listVersions(reportId)
+      const lastAmendment = versions.findLastIndex((version) => version.reason === 'amendment')
+      const signedOff = versions.slice(lastAmendment + 1).find((version) => version.status === 'final')
+      if (!signedOff) return null
+      const [entries, determinations, parties] = await Promise.all([
+        db.auditEntries
+          .where('[caseId+at]')
+          .between([report.caseId, signedOff.takenAt], [report.caseId, Dexie.maxKey], false, true)
+          .filter((entry) => entry.entity === 'determination')
+          .toArray(),
+        db.determinations.where('caseId').equals(report.caseId).toArray(),
+        db.parties.where('caseId').equals(report.caseId).toArray(),
+      ])
+      const partyOf = new Map(determinations.map((row) => [row.id, row.partyId]))
+      const names = new Map(parties.map((party) => [party.id, party.name]))
+      // A determination still here names its party; a removed one is named by its audit lines.
+      const partyNameOf = (determinationId: string, lines: readonly AuditEntry[]) => {
+        const recorded = lines.flatMap((line) => line.changes).find((change) => change.field === 'partyId')
+        const partyId = partyOf.get(determinationId) ?? recorded?.before ?? recorded?.after
+        return names.get(String(partyId)) ?? 'a party no longer on the case'
+      }
+      return {
+        version: { number: signedOff.number, takenAt: signedOff.takenAt },
+        changes: changesOf(entries, partyNameOf),
+      }
     },
 
     /** Records the exported PDF's SHA-256 on the version it was printed from (who and when are the version's). */

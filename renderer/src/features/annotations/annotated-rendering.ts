@@ -34,7 +34,7 @@ export async function annotatedRenderings(
   marks: readonly PageMark[],
 ): Promise<AnnotatedRendering[]> {
   if (marks.length === 0) return []
-  if (item.detectedType !== 'application/pdf') return [await renderAnnotatedImage(blob, marks)]
+  if (item.detectedType !== 'application/pdf') return [await renderAnnotatedImage(blob, marks, item.damage)]
   const pdf = await openPdf(blob)
   try {
     const pages = [...new Set(marks.map((mark) => mark.page ?? 1))].sort((a, b) => a - b)
@@ -53,8 +53,9 @@ export async function annotatedRenderings(
   }
 }
 
-/** "E-3-page-2-redacted.png": what the rendering is, in its name. */
+/** "E-3-page-2-redacted.png", "E-4-annotated-incomplete.png": what the rendering is, in its name. */
 export function renderingFileName(item: Evidence, rendering: AnnotatedRendering): string {
   const page = rendering.page === null ? '' : `-page-${rendering.page}`
-  return `${exhibitLabel(item.exhibitNumber)}${page}-${rendering.redactions ? 'redacted' : 'annotated'}.png`
+  const damage = rendering.page === null && item.damage ? `-${item.damage.kind}` : ''
+  return `${exhibitLabel(item.exhibitNumber)}${page}-${rendering.redactions ? 'redacted' : 'annotated'}${damage}.png`
 }

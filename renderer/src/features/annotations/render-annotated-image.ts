@@ -1,4 +1,7 @@
-import type { PageMark } from '../../../../shared/domain'
+import type { EvidenceDamage, PageMark } from '../../../../shared/domain'
+import { wrapText } from '../../../../shared/evidence/annotation-geometry'
+import { damageSentence } from '../../../../shared/evidence/image-damage'
+import { decodePicture } from './decode-picture'
 import { drawMarks } from './draw-marks'
 
 /** A picture of an item with its marks burned in, as made for an export. */
@@ -10,15 +13,48 @@ export interface AnnotatedRendering {
   redactions: number
 }
 
-/** Burns the marks into the picture drawn on the canvas and encodes it as PNG. */
+/**
+ * What the image check found, written in a band under the picture (never over it: nothing of the
+ * evidence is covered), so a copy of an incomplete photo says so wherever it goes.
+ */
+function withDamageBand(picture: OffscreenCanvas, damage: EvidenceDamage): OffscreenCanvas {
+  const fontSize = Math.max(12, Math.round(Math.min(picture.width, picture.height) * 0.03))
+  const padding = Math.round(fontSize / 2)
+  const measure = new OffscreenCanvas(1, 1).getContext('2d')!
+  measure.font = `bold ${fontSize}px sans-serif`
+  const lines = wrapText(
+    damageSentence(damage).toUpperCase(),
+    picture.width - 2 * padding,
+    (text) => measure.measureText(text).width,
+  )
+  const band = lines.length * fontSize * 1.25 + 2 * padding
+  const canvas = new OffscreenCanvas(picture.width, picture.height + Math.ceil(band))
+  const context = canvas.getContext('2d')!
+  context.drawImage(picture, 0, 0)
+  context.fillStyle = '#fff3cd'
+  context.fillRect(0, picture.height, canvas.width, band)
+  context.fillStyle = '#000000'
+  context.font = measure.font
+  context.textBaseline = 'top'
+  for (const [index, line] of lines.entries())
+    context.fillText(line, padding, picture.height + padding + index * fontSize * 1.25)
+  return canvas
+}
+
+/**
+ * Burns the marks into the picture drawn on the canvas and encodes it as PNG; a photo the image
+ * check found incomplete or damaged gets a band under it that says so.
+ */
 export async function burnIn(
   canvas: OffscreenCanvas,
   context: OffscreenCanvasRenderingContext2D,
   marks: readonly PageMark[],
   page: number | null,
+  damage?: EvidenceDamage | null,
 ): Promise<AnnotatedRendering> {
   drawMarks(context, marks, canvas.width, canvas.height)
-  const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
+  const out = damage ? withDamageBand(canvas, damage) : canvas
+  const png = new Uint8Array(await (await out.convertToBlob({ type: 'image/png' })).arrayBuffer())
   return {
     page,
     png,
@@ -31,12 +67,13 @@ export async function burnIn(
 export async function renderAnnotatedImage(
   blob: Blob,
   marks: readonly PageMark[],
+  damage?: EvidenceDamage | null,
 ): Promise<AnnotatedRendering> {
   // EXIF orientation is applied, as the viewer shows it, so marks land where they were drawn.
-  const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' })
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+  const picture = await decodePicture(blob)
+  const canvas = new OffscreenCanvas(picture.width, picture.height)
   const context = canvas.getContext('2d')!
-  context.drawImage(bitmap, 0, 0)
-  bitmap.close()
-  return burnIn(canvas, context, marks, null)
+  context.drawImage(picture.source, 0, 0)
+  picture.close()
+  return burnIn(canvas, context, marks, null, damage)
 }

@@ -1,5 +1,6 @@
 import { Box, Chip, Stack, Typography } from '@mui/material'
 import { type Case, categoryLabel } from '../../../../shared/domain'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { SeverityChip, StatusChip } from '../queue/CaseChips'
 import { SlaChip } from '../sla/SlaChip'
 import { useSlaClocks } from '../sla/useSlaClocks'
@@ -22,7 +23,8 @@ export function CaseHeader({ record }: { record: Case }) {
       </Stack>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 0.5 }}>
         <Typography variant="h1" component="h2" sx={{ flex: 1, minWidth: 0 }}>
-          {record.title}
+          {/* Titles come from tickets and imports: shown with controls and overrides replaced. */}
+          {showUntrusted(record.title)}
         </Typography>
         <CaseActions record={record} />
       </Stack>

@@ -3,9 +3,10 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { formatBytes } from '../../../../shared/byte-size'
 import { type Evidence, exhibitLabel } from '../../../../shared/domain'
-import { toSafeFileName } from '../../../../shared/file-names'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
+import { DamageMark } from '../evidence/DamageMark'
 import { EvidenceImportPanel } from '../evidence/EvidenceImportPanel'
 import { importEvidenceFiles } from '../evidence/import-evidence'
 import { useAnalyst } from '../identity/useAnalyst'
@@ -93,7 +94,8 @@ export function EvidenceSection({ caseId }: { caseId: string }) {
                     {exhibitLabel(item.exhibitNumber)}
                   </Typography>{' '}
                   {/* Shown safely: a name can carry direction overrides that fake its extension. */}
-                  {toSafeFileName(item.originalName)}
+                  {showUntrusted(item.originalName)}
+                  <DamageMark damage={item.damage} />
                 </Box>
               }
               secondary={

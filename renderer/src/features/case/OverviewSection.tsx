@@ -1,5 +1,7 @@
 import { Stack, Typography } from '@mui/material'
 import { type Case, ESCALATION_SOURCE_LABELS } from '../../../../shared/domain'
+import { formatZonedTime } from '../../../../shared/domain/incident-time'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { formatDateTime } from '../../format/time'
 import { SlaHistory } from '../sla/SlaHistory'
 import { useSlaClocks } from '../sla/useSlaClocks'
@@ -14,8 +16,13 @@ export function OverviewSection({ record }: { record: Case }) {
       </Typography>
       <Facts
         facts={[
-          ['Occurred', formatDateTime(record.occurredAt)],
-          ['Location', record.location],
+          [
+            'Occurred',
+            record.occurredAt && record.incidentTimeZone
+              ? `${formatDateTime(record.occurredAt)} your time · ${formatZonedTime(record.occurredAt, record.incidentTimeZone)} there (${record.incidentTimeZone})`
+              : formatDateTime(record.occurredAt),
+          ],
+          ['Location', showUntrusted(record.location)],
           ['Escalated by', ESCALATION_SOURCE_LABELS[record.source]],
           ['Opened', `${formatDateTime(record.createdAt)} by ${record.createdBy.name}`],
           ['Order', record.order?.orderId],

@@ -15,6 +15,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { CASE_STATUS_INFO, PARTY_ROLE_LABELS, PARTY_ROLES, type Party } from '../../../../shared/domain'
+import { showUntrusted, showUntrustedLines } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { useAnalyst } from '../identity/useAnalyst'
@@ -100,19 +101,22 @@ export function PartiesSection({ caseId }: { caseId: string }) {
       </Stack>
       {ordered.length === 0 && <EmptyNote>No parties recorded.</EmptyNote>}
       {ordered.map((party) => (
-        <Card key={party.id} variant="outlined" aria-label={party.name} component="article">
+        <Card key={party.id} variant="outlined" aria-label={showUntrusted(party.name)} component="article">
           <CardContent sx={{ py: 1, '&:last-child': { pb: 1 } }}>
             <Typography variant="overline" color="text.secondary">
               {PARTY_ROLE_LABELS[party.role]}
             </Typography>
-            <Typography variant="h3">{party.name}</Typography>
+            {/* Party details arrive from orders, bundles and other analysts: shown with controls replaced. */}
+            <Typography variant="h3">{showUntrusted(party.name)}</Typography>
             <Facts
               facts={[
-                ['Account', party.accountId],
-                ['Phone', party.contact.phone],
-                ['Email', party.contact.email],
-                ['Address', party.contact.address],
-                ...(party.notes ? ([['Notes', party.notes]] as Array<[string, string]>) : []),
+                ['Account', party.accountId && showUntrusted(party.accountId)],
+                ['Phone', party.contact.phone && showUntrusted(party.contact.phone)],
+                ['Email', party.contact.email && showUntrusted(party.contact.email)],
+                ['Address', party.contact.address && showUntrusted(party.contact.address)],
+                ...(party.notes
+                  ? ([['Notes', showUntrustedLines(party.notes)]] as Array<[string, string]>)
+                  : []),
               ]}
             />
             <PriorCases party={party} />

@@ -9,7 +9,8 @@ import {
   TextField,
 } from '@mui/material'
 import { useState } from 'react'
-import { PARTY_ROLE_LABELS, PARTY_ROLES, type Party, PartySchema } from '../../../../shared/domain'
+import { PARTY_ROLE_LABELS, PARTY_ROLES, type Party } from '../../../../shared/domain'
+import { checkEmail, checkPhone } from '../../../../shared/domain/contact'
 import { repositories } from '../../db/instance'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt } from '../shell/notices'
@@ -45,8 +46,9 @@ export function PartyDialog({ caseId, party, onClose }: { caseId: string; party?
   const [form, setForm] = useState<PartyForm>(party ? formOf(party) : blank)
   const set = (field: keyof PartyForm) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [field]: event.target.value }))
-  const emailProblem =
-    form.email.trim() !== '' && !PartySchema.shape.contact.shape.email.safeParse(form.email.trim()).success
+  // The same checks as the intake form's, and as the repository makes again.
+  const email = checkEmail(form.email)
+  const phone = checkPhone(form.phone)
   const title = party ? `Edit ${party.name}` : 'Add party'
 
   const save = async () => {
@@ -57,7 +59,11 @@ export function PartyDialog({ caseId, party, onClose }: { caseId: string; party?
       name: form.name,
       notes: form.notes,
       accountId: form.accountId.trim() || undefined,
-      contact: { phone: form.phone.trim(), email: form.email.trim(), address: form.address.trim() },
+      contact: {
+        phone: phone.value ?? form.phone,
+        email: email.value ?? form.email,
+        address: form.address.trim(),
+      },
       updatedAt: at,
     }
     const saved = await attempt(() =>
@@ -87,13 +93,26 @@ export function PartyDialog({ caseId, party, onClose }: { caseId: string; party?
             onChange={set('accountId')}
             helperText="Marketplace account; links this party's other cases"
           />
-          <TextField label="Phone" value={form.phone} onChange={set('phone')} />
+          <TextField
+            label="Phone"
+            value={form.phone}
+            onChange={set('phone')}
+            error={phone.problem !== null}
+            helperText={
+              phone.problem ??
+              (phone.value
+                ? `Saved as ${phone.value}`
+                : 'With the area code; +code for a number outside North America')
+            }
+            slotProps={{ htmlInput: { inputMode: 'tel' } }}
+          />
           <TextField
             label="Email"
             value={form.email}
             onChange={set('email')}
-            error={emailProblem}
-            helperText={emailProblem ? 'This is not an email address' : undefined}
+            error={email.problem !== null}
+            helperText={email.problem ?? undefined}
+            slotProps={{ htmlInput: { inputMode: 'email' } }}
           />
           <TextField label="Address" value={form.address} onChange={set('address')} />
           <TextField label="Notes" value={form.notes} onChange={set('notes')} multiline minRows={2} />
@@ -101,7 +120,11 @@ export function PartyDialog({ caseId, party, onClose }: { caseId: string; party?
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={save} disabled={form.name.trim() === '' || emailProblem}>
+        <Button
+          variant="contained"
+          onClick={save}
+          disabled={form.name.trim() === '' || email.problem !== null || phone.problem !== null}
+        >
           {party ? 'Save party' : 'Add party'}
         </Button>
       </DialogActions>

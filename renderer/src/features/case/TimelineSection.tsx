@@ -15,6 +15,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { TIMELINE_KIND_LABELS, type TimelineEventKind } from '../../../../shared/domain'
 import { withOrderEvents } from '../../../../shared/orders/order-timeline'
+import { showUntrusted, showUntrustedLines } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { useCaseRequest } from './case-requests'
@@ -84,10 +85,11 @@ export function TimelineSection({ caseId }: { caseId: string }) {
                     {formatDateTime(event.occurredAt)}
                   </Typography>
                   <Chip label={TIMELINE_KIND_LABELS[event.kind]} variant="outlined" />
-                  <Typography variant="body2">{event.title}</Typography>
+                  {/* Titles and details quote names as imported ("Exhibit E-2 added: …"): shown safely. */}
+                  <Typography variant="body2">{showUntrusted(event.title)}</Typography>
                 </Stack>
               }
-              secondary={event.detail}
+              secondary={showUntrustedLines(event.detail)}
               slotProps={{ secondary: { sx: { pl: '158px', whiteSpace: 'pre-wrap' } } }}
             />
           </ListItem>

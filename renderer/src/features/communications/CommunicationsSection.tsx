@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { describeCommunication } from '../../../../shared/communications/describe'
 import type { Case } from '../../../../shared/domain'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { useCaseRequest } from '../case/case-requests'
@@ -38,7 +39,7 @@ export function CommunicationsSection({ record }: { record: Case }) {
               {formatDateTime(message.occurredAt)} · logged by {message.recordedBy.name}
             </Typography>
             <Typography variant="h3">
-              {describeCommunication(message, nameOf(message.partyId)).title}
+              {showUntrusted(describeCommunication(message, nameOf(message.partyId)).title)}
             </Typography>
             <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
               {message.body}

@@ -1,5 +1,6 @@
 import { MenuItem, TextField } from '@mui/material'
 import { PARTY_ROLE_LABELS, type Party } from '../../../../shared/domain'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 
 export const NO_PARTY = ''
 
@@ -26,7 +27,7 @@ export function PartyPicker(props: {
       {props.allowNone && <MenuItem value={NO_PARTY}>Someone not on the case</MenuItem>}
       {props.parties.map((party) => (
         <MenuItem key={party.id} value={party.id}>
-          {party.name} ({PARTY_ROLE_LABELS[party.role]})
+          {showUntrusted(party.name)} ({PARTY_ROLE_LABELS[party.role]})
         </MenuItem>
       ))}
     </TextField>

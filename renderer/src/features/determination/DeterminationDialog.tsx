@@ -54,6 +54,8 @@ export function DeterminationDialog({
   const { library, approvalThreshold: threshold } = rules
   const corroboration = useCorroboration(record.id)
   const evidence = useLiveQuery(() => repositories.evidence.listForCase(record.id), [record.id]) ?? []
+  const reports = useLiveQuery(() => repositories.reports.listForCase(record.id), [record.id]) ?? []
+  const finalReport = reports.some((report) => report.status === 'final')
   const [findings, setFindings] = useState<Finding[]>(current?.findings ?? [])
   const [clauses, setClauses] = useState<ClauseConsidered[]>(current?.clauses ?? [])
   const [draft, setDraft] = useState<OutcomeDraft>(current ? draftOf(current.outcome) : blankOutcome)
@@ -204,6 +206,18 @@ export function DeterminationDialog({
               helperText="Why the findings and clauses lead to this outcome; the report quotes it."
             />
           </Stack>
+          {draft.kind === 'permanent_deactivation' && record.status === 'new' && (
+            <Alert severity="warning" data-testid="still-new-warning">
+              This case is still New: nobody has triaged or investigated it yet. A permanent deactivation
+              rests on an investigation’s findings; check the case before deciding.
+            </Alert>
+          )}
+          {finalReport && (
+            <Alert severity="warning" data-testid="final-report-warning">
+              The case’s report is final. Saving this changes what its findings and determination sections
+              should say: the report will list the change until it is amended.
+            </Alert>
+          )}
           {tried && problem && (
             <Alert severity="error" role="alert">
               {problem}

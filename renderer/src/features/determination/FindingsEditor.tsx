@@ -20,9 +20,11 @@ import {
   STANDARDS_OF_PROOF,
   type StandardOfProof,
 } from '../../../../shared/domain'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { type CorroborationSource, findingFromClaim } from '../../../../shared/verification/corroboration'
 
-const exhibitName = (item: Evidence) => `${exhibitLabel(item.exhibitNumber)} · ${item.originalName}`
+const exhibitName = (item: Evidence) =>
+  `${exhibitLabel(item.exhibitNumber)} · ${showUntrusted(item.originalName)}`
 
 /** The findings of one determination: each a statement, the exhibits it rests on, and its standard. */
 export function FindingsEditor({

@@ -1,5 +1,6 @@
 import { Paper, Stack, Typography } from '@mui/material'
 import type { ReactNode } from 'react'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 
 /**
  * One message of a conversation: the customer's on the left, the shopper's on the right (tinted),
@@ -33,7 +34,8 @@ export function ChatBubble({
     >
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
-          {sender}
+          {/* A sender's name is theirs to choose: shown with controls and overrides replaced. */}
+          {showUntrusted(sender)}
           {at ? ` · ${at}` : ''}
         </Typography>
         {action}

@@ -14,8 +14,9 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import { type Evidence, exhibitLabel } from '../../../../shared/domain'
 import { isViewableImage } from '../../../../shared/evidence/content-type'
-import { toSafeFileName } from '../../../../shared/file-names'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
+import { ImageCondition } from './ImageCondition'
 import { ImageViewer } from './ImageViewer'
 import { useEvidenceObjectUrl } from './useEvidenceObjectUrl'
 
@@ -32,14 +33,11 @@ function ComparedImage({ item }: { item: Evidence }) {
       aria-label={`${exhibitLabel(item.exhibitNumber)} compared`}
     >
       <Typography variant="subtitle2">
-        {exhibitLabel(item.exhibitNumber)} · {toSafeFileName(item.originalName)}
+        {exhibitLabel(item.exhibitNumber)} · {showUntrusted(item.originalName)}
       </Typography>
-      {broken ? (
-        <Typography color="text.secondary">This image cannot be shown (damaged or truncated).</Typography>
-      ) : (
-        url && (
-          <ImageViewer url={url} alt={toSafeFileName(item.originalName)} onBroken={() => setBroken(true)} />
-        )
+      <ImageCondition item={item} undrawable={broken} />
+      {!broken && url && (
+        <ImageViewer url={url} alt={showUntrusted(item.originalName)} onBroken={() => setBroken(true)} />
       )}
     </Box>
   )
@@ -69,7 +67,7 @@ export function CompareImagesDialog({ item, onClose }: { item: Evidence; onClose
             >
               {others.map((candidate) => (
                 <MenuItem key={candidate.id} value={candidate.id}>
-                  {exhibitLabel(candidate.exhibitNumber)} · {toSafeFileName(candidate.originalName)}
+                  {exhibitLabel(candidate.exhibitNumber)} · {showUntrusted(candidate.originalName)}
                 </MenuItem>
               ))}
             </TextField>

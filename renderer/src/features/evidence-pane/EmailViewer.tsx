@@ -1,7 +1,8 @@
 import { Alert, Box, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material'
 import { useEffect, useState } from 'react'
 import { formatBytes } from '../../../../shared/byte-size'
-import { toSafeFileName } from '../../../../shared/file-names'
+import { showUntrusted } from '../../../../shared/untrusted-text'
+import { formatWrittenDateTime } from '../../format/time'
 import { Facts } from '../case/Facts'
 import { formatAddresses, type ParsedEmail, parseEmail, sanitizeEmailHtml } from './email'
 
@@ -33,8 +34,8 @@ export function EmailViewer({ blob }: { blob: Blob }) {
           ['From', formatAddresses(email.from)],
           ['To', formatAddresses(email.to)],
           ['Cc', formatAddresses(email.cc)],
-          ['Date', email.date ?? ''],
-          ['Subject', email.subject ?? ''],
+          ['Date', formatWrittenDateTime(email.date)],
+          ['Subject', showUntrusted(email.subject ?? '')],
         ]}
       />
       {hasHtml && (
@@ -62,7 +63,7 @@ export function EmailViewer({ blob }: { blob: Blob }) {
           {email.attachments
             .map(
               (attachment) =>
-                `${toSafeFileName(attachment.filename ?? 'attachment')} (${formatBytes(sizeOf(attachment.content))})`,
+                `${showUntrusted(attachment.filename ?? 'attachment')} (${formatBytes(sizeOf(attachment.content))})`,
             )
             .join(', ')}
         </Typography>

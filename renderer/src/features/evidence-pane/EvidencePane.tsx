@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect } from 'react'
 import { formatBytes } from '../../../../shared/byte-size'
 import { exhibitLabel } from '../../../../shared/domain'
-import { toSafeFileName } from '../../../../shared/file-names'
+import { showUntrusted, showUntrustedLines } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { Facts } from '../case/Facts'
@@ -49,7 +49,7 @@ export function EvidencePane() {
       aria-label="Evidence viewer"
     >
       <Typography variant="h2" component="h2">
-        {exhibitLabel(item.exhibitNumber)} · {toSafeFileName(item.originalName)}
+        {exhibitLabel(item.exhibitNumber)} · {showUntrusted(item.originalName)}
       </Typography>
       <EvidenceActions item={item} />
       <EvidencePreview item={item} />
@@ -66,8 +66,8 @@ export function EvidencePane() {
             </span>,
           ],
           ['Acquired', formatDateTime(item.acquiredAt)],
-          ['Source', source?.name],
-          ['Imported by', `${item.importedBy.name}, ${formatDateTime(item.importedAt)}`],
+          ['Source', source && showUntrusted(source.name)],
+          ['Imported by', `${showUntrusted(item.importedBy.name)}, ${formatDateTime(item.importedAt)}`],
         ]}
       />
       <Divider />
@@ -78,8 +78,9 @@ export function EvidencePane() {
         {custody?.map((event) => (
           <ListItem key={event.id} disableGutters divider>
             <ListItemText
-              primary={`${event.action} · ${event.by.name} · ${formatDateTime(event.at)}`}
-              secondary={event.detail}
+              primary={`${event.action} · ${showUntrusted(event.by.name)} · ${formatDateTime(event.at)}`}
+              // Details quote file names as they were imported (old records too): shown safely here.
+              secondary={showUntrustedLines(event.detail)}
             />
           </ListItem>
         ))}

@@ -1,4 +1,4 @@
-import { Alert, Box, Stack, Typography } from '@mui/material'
+import { Box, Stack, Typography } from '@mui/material'
 import { useEffect, useState } from 'react'
 import { formatBytes } from '../../../../shared/byte-size'
 import {
@@ -10,15 +10,17 @@ import {
 import { type ChatLine, parseTranscript } from '../../../../shared/evidence/chat-transcript'
 import { isViewableImage } from '../../../../shared/evidence/content-type'
 import { type HexLine, hexDump } from '../../../../shared/evidence/hex-dump'
-import { toSafeFileName } from '../../../../shared/file-names'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { AnnotationList } from '../annotations/AnnotationList'
 import { AnnotationToolbar } from '../annotations/AnnotationToolbar'
 import { renderAnnotatedImage } from '../annotations/render-annotated-image'
 import { saveAnnotatedCopy } from '../annotations/save-annotated-copy'
 import { useAnnotations } from '../annotations/useAnnotations'
+import { useFirstViewImageCheck } from '../evidence/useFirstViewImageCheck'
 import { useAnalyst } from '../identity/useAnalyst'
 import { EmailViewer } from './EmailViewer'
+import { ImageCondition } from './ImageCondition'
 import { ImageMetadata } from './ImageMetadata'
 import { ImageViewer } from './ImageViewer'
 import { MediaPlayer } from './MediaPlayer'
@@ -32,8 +34,8 @@ const HEX_VIEW_BYTES = 512
 const MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 /**
- * A photo with its marks and the marking tools, or a clear message when its bytes do not decode (a
- * truncated or damaged file).
+ * A photo with its marks and the marking tools, under what the image check found (an incomplete or
+ * damaged file says so above the picture); a clear message instead when its bytes cannot be drawn.
  */
 function EvidenceImage({
   item,
@@ -48,27 +50,27 @@ function EvidenceImage({
 }) {
   const analyst = useAnalyst()
   const [broken, setBroken] = useState(false)
-  if (broken)
-    return (
-      <Alert severity="warning">
-        This image cannot be shown: its bytes do not decode as {item.detectedType}, so the file is probably
-        truncated or damaged. Its SHA-256 and custody record are unaffected, and "Save a copy…" exports it as
-        it is.
-      </Alert>
-    )
+  useFirstViewImageCheck(item, blob)
+  if (broken) return <ImageCondition item={item} undrawable />
   return (
     <Stack spacing={1}>
+      <ImageCondition item={item} undrawable={false} />
       {analyst && !item.removed && (
         <AnnotationToolbar
           saveLabel="Save annotated copy…"
           onSaveCopy={() =>
-            void saveAnnotatedCopy(item, analyst, (marks) => renderAnnotatedImage(blob, marks), null)
+            void saveAnnotatedCopy(
+              item,
+              analyst,
+              (marks) => renderAnnotatedImage(blob, marks, item.damage),
+              null,
+            )
           }
         />
       )}
       <ImageViewer
         url={url}
-        alt={item.description || toSafeFileName(item.originalName)}
+        alt={item.description || showUntrusted(item.originalName)}
         onBroken={() => setBroken(true)}
         annotations={{ evidenceId: item.id, marks: annotations.filter(isPageMark) }}
       />

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify'
 import PostalMime, { type Address, type Email } from 'postal-mime'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 
 export type ParsedEmail = Email
 
@@ -11,10 +12,13 @@ export function parseEmail(blob: Blob): Promise<ParsedEmail> {
 /** "Dana Okafor <dana@example.com>, Support <support@example.com>" */
 export function formatAddresses(addresses: Address | Address[] | undefined): string {
   const list = addresses === undefined ? [] : Array.isArray(addresses) ? addresses : [addresses]
-  return list
-    .flatMap((address) => (address.group ? address.group : [address]))
-    .map((mailbox) => (mailbox.name ? `${mailbox.name} <${mailbox.address}>` : mailbox.address))
-    .join(', ')
+  // Names and addresses are the sender's to choose: shown with controls and overrides replaced.
+  return showUntrusted(
+    list
+      .flatMap((address) => (address.group ? address.group : [address]))
+      .map((mailbox) => (mailbox.name ? `${mailbox.name} <${mailbox.address}>` : mailbox.address))
+      .join(', '),
+  )
 }
 
 const LOADING_ATTRIBUTES = ['src', 'srcset', 'background', 'poster', 'action', 'formaction', 'xlink:href']

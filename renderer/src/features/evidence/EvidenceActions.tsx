@@ -11,7 +11,9 @@ import {
 import { useState } from 'react'
 import { type Evidence, exhibitLabel } from '../../../../shared/domain'
 import { isViewableImage } from '../../../../shared/evidence/content-type'
+import { damageSentence } from '../../../../shared/evidence/image-damage'
 import { toSafeFileName } from '../../../../shared/file-names'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { platform } from '../../platform'
 import { TimelineEventDialog } from '../case/TimelineEventDialog'
@@ -22,8 +24,8 @@ import { EvidenceDetailsDialog } from './EvidenceDetailsDialog'
 import { fingerprint } from './fingerprint'
 
 /**
- * "Verify integrity" re-hashes the stored bytes in a worker and records the result in the chain of
- * custody; "Save a copy…" writes the original bytes out (recorded too); "Remove…" takes the item out
+ * "Verify integrity" re-hashes the stored bytes in a worker (and checks a photo's picture: complete,
+ * or incomplete or damaged) and records the result in the chain of custody; "Save a copy…" writes the original bytes out (recorded too); "Remove…" takes the item out
  * of the case with a reason (it stays for the record).
  */
 export function EvidenceActions({ item }: { item: Evidence }) {
@@ -47,10 +49,14 @@ export function EvidenceActions({ item }: { item: Evidence }) {
       }
       const print = await attempt(() => fingerprint(blob, () => {}))
       if (!print) return
+      // The image check of a photo runs with it and is recorded with it (older photos get theirs here).
       const intact = await attempt(() =>
-        repositories.evidence.recordVerification(item.id, print.sha256, analyst),
+        repositories.evidence.recordVerification(item.id, print.sha256, analyst, print.imageCheck),
       )
-      if (intact === true) notify('success', `${label} is intact: its SHA-256 matches the record.`)
+      const damage = print.imageCheck?.damage
+      if (intact === true && damage)
+        notify('warning', `${label} is intact: its SHA-256 matches the record. ${damageSentence(damage)}`)
+      else if (intact === true) notify('success', `${label} is intact: its SHA-256 matches the record.`)
       else if (intact === false)
         notify('error', `${label} has changed: its bytes no longer match the recorded SHA-256.`)
     } finally {
@@ -117,7 +123,7 @@ export function EvidenceActions({ item }: { item: Evidence }) {
           caseId={item.caseId}
           from={{
             occurredAt: item.acquiredAt,
-            title: `${label}: ${toSafeFileName(item.originalName)}`,
+            title: `${label}: ${showUntrusted(item.originalName)}`,
             detail: item.description,
             ref: { entity: 'evidence', id: item.id },
           }}

@@ -2,7 +2,7 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Te
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { type Evidence, exhibitLabel, PARTY_ROLE_LABELS, TagSchema } from '../../../../shared/domain'
-import { toSafeFileName } from '../../../../shared/file-names'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
 import { useAnalyst } from '../identity/useAnalyst'
@@ -55,7 +55,7 @@ export function EvidenceDetailsDialog({ item, onClose }: { item: Evidence; onClo
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>
-        Details of {label} · {toSafeFileName(item.originalName)}
+        Details of {label} · {showUntrusted(item.originalName)}
       </DialogTitle>
       <DialogContent>
         <DialogForm onSubmit={() => void save()}>
@@ -63,7 +63,7 @@ export function EvidenceDetailsDialog({ item, onClose }: { item: Evidence; onClo
             <MenuItem value={NO_SOURCE}>Not from a party on the case</MenuItem>
             {(parties ?? []).map((party) => (
               <MenuItem key={party.id} value={party.id}>
-                {party.name} ({PARTY_ROLE_LABELS[party.role]})
+                {showUntrusted(party.name)} ({PARTY_ROLE_LABELS[party.role]})
               </MenuItem>
             ))}
           </TextField>

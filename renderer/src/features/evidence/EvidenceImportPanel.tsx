@@ -4,11 +4,13 @@ import { useRef } from 'react'
 import { formatBytes } from '../../../../shared/byte-size'
 import { useAnalyst } from '../identity/useAnalyst'
 import { runReported } from '../transfer/transfer-actions'
+import { BundleExportStatus } from './BundleExportStatus'
+import { useBundleExports } from './evidence-bundle-export-store'
 import { type ImportJob, useEvidenceImports } from './evidence-import-store'
 import { exportEvidenceBundle } from './export-evidence-bundle'
 import { cancelImport, importEvidenceFiles } from './import-evidence'
 
-const RUNNING = new Set(['waiting', 'hashing', 'storing'])
+const RUNNING = new Set(['waiting', 'hashing', 'checking', 'storing'])
 
 function JobLine({ job }: { job: ImportJob }) {
   const running = RUNNING.has(job.state)
@@ -29,13 +31,21 @@ function JobLine({ job }: { job: ImportJob }) {
         primary={`${job.shownName} · ${formatBytes(job.size)}`}
         secondary={
           running ? (
+            // Hashing shows how far it is; the image check (reading and decoding a photo) cannot.
             <LinearProgress
-              variant="determinate"
+              variant={job.state === 'checking' ? 'indeterminate' : 'determinate'}
               value={job.size ? (job.hashed / job.size) * 100 : 100}
-              aria-label={`Importing ${job.shownName}`}
+              aria-label={`${job.state === 'checking' ? 'Checking the picture of' : 'Importing'} ${job.shownName}`}
             />
           ) : (
-            job.message
+            <>
+              {job.message}
+              {job.warning && (
+                <Box component="span" sx={{ display: 'block', color: 'text.primary', fontWeight: 600 }}>
+                  {job.warning}
+                </Box>
+              )}
+            </>
           )
         }
         slotProps={{
@@ -57,6 +67,7 @@ export function EvidenceImportPanel({ caseId }: { caseId: string }) {
   const analyst = useAnalyst()
   const input = useRef<HTMLInputElement>(null)
   const jobs = useEvidenceImports((state) => state.jobs).filter((job) => job.caseId === caseId)
+  const exporting = useBundleExports((state) => state.exports[caseId]?.state === 'running')
   if (!analyst) return null
   const finished = jobs.some((job) => !RUNNING.has(job.state))
   return (
@@ -73,8 +84,12 @@ export function EvidenceImportPanel({ caseId }: { caseId: string }) {
         <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
           or drop files here, or paste an image (Ctrl+V)
         </Typography>
-        <Button size="small" onClick={() => runReported(() => exportEvidenceBundle(caseId, analyst))}>
-          Export evidence bundle…
+        <Button
+          size="small"
+          disabled={exporting}
+          onClick={() => runReported(() => exportEvidenceBundle(caseId, analyst))}
+        >
+          {exporting ? 'Exporting evidence bundle…' : 'Export evidence bundle…'}
         </Button>
         {finished && (
           <Button size="small" onClick={() => useEvidenceImports.getState().clearFinished(caseId)}>
@@ -82,6 +97,7 @@ export function EvidenceImportPanel({ caseId }: { caseId: string }) {
           </Button>
         )}
       </Stack>
+      <BundleExportStatus caseId={caseId} />
       <input
         ref={input}
         type="file"

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 
-export type ImportJobState = 'waiting' | 'hashing' | 'storing' | 'done' | 'failed' | 'cancelled'
+export type ImportJobState = 'waiting' | 'hashing' | 'checking' | 'storing' | 'done' | 'failed' | 'cancelled'
 
 /** One file on its way into a case, as the import panel shows it. */
 export interface ImportJob {
@@ -15,6 +15,8 @@ export interface ImportJob {
   state: ImportJobState
   /** The outcome in words: "Added as E-3", "Already in this case as E-2", or why it failed. */
   message: string
+  /** Set when the photo was added but the image check found it incomplete or damaged. */
+  warning?: string
 }
 
 interface EvidenceImportState {

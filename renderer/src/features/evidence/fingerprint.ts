@@ -1,13 +1,19 @@
+import type { ImageCheck } from '../../../../shared/evidence/image-damage'
+
 export type FingerprintRequest = { file: Blob }
 export type FingerprintReply =
   | { type: 'progress'; hashed: number; size: number }
-  | { type: 'done'; sha256: string; detectedType: string; size: number }
+  /** Hashed; now reading and decoding the picture. */
+  | { type: 'checking' }
+  | { type: 'done'; sha256: string; detectedType: string; size: number; imageCheck: ImageCheck | null }
   | { type: 'failed'; message: string }
 
 export interface Fingerprint {
   sha256: string
   detectedType: string
   size: number
+  /** What the image check found in a photo; null for files it does not check. */
+  imageCheck: ImageCheck | null
 }
 
 export class FingerprintCancelled extends Error {
@@ -15,13 +21,15 @@ export class FingerprintCancelled extends Error {
 }
 
 /**
- * SHA-256 and content type of a file, computed in a Web Worker (one per file, so cancelling is
- * stopping that worker). Rejects with FingerprintCancelled when `signal` aborts.
+ * SHA-256 and content type of a file, and the image check of a photo, computed in a Web Worker (one
+ * per file, so cancelling is stopping that worker). Rejects with FingerprintCancelled when `signal`
+ * aborts. `onChecking` is told when hashing is done and the picture is being checked.
  */
 export function fingerprint(
   file: Blob,
   onProgress: (hashed: number, size: number) => void,
   signal?: AbortSignal,
+  onChecking?: () => void,
 ): Promise<Fingerprint> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new FingerprintCancelled('Cancelled'))
@@ -38,6 +46,7 @@ export function fingerprint(
     worker.onmessage = (event: MessageEvent<FingerprintReply>) => {
       const reply = event.data
       if (reply.type === 'progress') return onProgress(reply.hashed, reply.size)
+      if (reply.type === 'checking') return onChecking?.()
       finish()
       if (reply.type === 'done') resolve(reply)
       else reject(new Error(reply.message))

@@ -1,9 +1,11 @@
 // Hashes an evidence file (SHA-256, streamed in chunks, never whole in memory) and detects its type
-// from its first bytes, off the UI thread. Progress is posted as the bytes go through.
+// from its first bytes, off the UI thread. Progress is posted as the bytes go through. A photo is
+// then checked: its structure read to the end and decoded (image-check.ts).
 import { fileTypeFromBuffer } from 'file-type'
 import { createSHA256 } from 'hash-wasm'
 import { CONTENT_TYPE_HEAD_BYTES, detectContentType } from '../../../../shared/evidence/content-type'
 import type { FingerprintReply, FingerprintRequest } from './fingerprint'
+import { checkImageFile } from './image-check'
 
 const PROGRESS_EVERY_MS = 100
 
@@ -29,7 +31,11 @@ self.onmessage = async (event: MessageEvent<FingerprintRequest>) => {
         post({ type: 'progress', hashed, size: file.size })
       }
     }
-    post({ type: 'done', sha256: hasher.digest('hex'), detectedType, size: hashed })
+    const sha256 = hasher.digest('hex')
+    post({ type: 'checking' })
+    // A check that cannot run (memory) leaves the photo unchecked: it is checked again when viewed.
+    const imageCheck = await checkImageFile(file, detectedType).catch(() => null)
+    post({ type: 'done', sha256, detectedType, size: hashed, imageCheck })
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
   }

@@ -1,6 +1,7 @@
 import { formatBytesApart } from '../../../../shared/byte-size'
 import { type Actor, exhibitLabel } from '../../../../shared/domain'
-import { toSafeFileName } from '../../../../shared/file-names'
+import { damageSentence } from '../../../../shared/evidence/image-damage'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { parseEmail } from '../evidence-pane/email'
 import { useEvidenceImports } from './evidence-import-store'
@@ -14,8 +15,8 @@ export function cancelImport(jobId: string): void {
 }
 
 /**
- * Imports files into a case one after another: the size limit first, then SHA-256 and type in a
- * worker with progress, then the item with its custody record. Each file ends with its own outcome;
+ * Imports files into a case one after another: the size limit first, then SHA-256, type and (for a
+ * photo) the image check in a worker with progress, then the item with its custody record. Each file ends with its own outcome;
  * one failing never stops the others.
  */
 export async function importEvidenceFiles(
@@ -30,7 +31,7 @@ export async function importEvidenceFiles(
     id: crypto.randomUUID(),
     caseId,
     name: file.name || 'pasted image',
-    shownName: `${toSafeFileName(file.name || 'pasted image')}${parent ? ` (attached to ${parent.label})` : ''}`,
+    shownName: `${showUntrusted(file.name || 'pasted image')}${parent ? ` (attached to ${parent.label})` : ''}`,
     size: file.size,
     hashed: 0,
     state: 'waiting' as const,
@@ -55,7 +56,12 @@ export async function importEvidenceFiles(
       store.update(job.id, { state: 'hashing' })
       // Read by `npm run bench` for the hashing throughput.
       performance.mark('evidence:hash-start', { detail: job.name })
-      const print = await fingerprint(file, (hashed) => store.update(job.id, { hashed }), signal)
+      const print = await fingerprint(
+        file,
+        (hashed) => store.update(job.id, { hashed }),
+        signal,
+        () => store.update(job.id, { state: 'checking', hashed: file.size }),
+      )
       performance.mark('evidence:hash-end', { detail: job.name })
       store.update(job.id, { state: 'storing', hashed: print.size })
       const outcome = await repositories.evidence.importItem(
@@ -70,15 +76,18 @@ export async function importEvidenceFiles(
           acquiredAt: new Date().toISOString(),
           description: parent ? `Attachment of ${parent.label}` : '',
           parentEvidenceId: parent?.evidenceId ?? null,
+          imageCheck: print.imageCheck,
         },
         analyst,
       )
+      const damage = outcome.status === 'added' ? outcome.item.damage : null
       store.update(job.id, {
         state: 'done',
         message:
           outcome.status === 'added'
             ? `Added as ${exhibitLabel(outcome.item.exhibitNumber)} (${outcome.item.detectedType})`
             : `Already in this case as ${exhibitLabel(outcome.existing.exhibitNumber)}: not added again`,
+        warning: damage ? damageSentence(damage) : undefined,
       })
       // An email's attachments become exhibits of their own, linked to it (one level: an attached
       // email's own attachments stay inside it).

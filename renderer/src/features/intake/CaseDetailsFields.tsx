@@ -10,6 +10,7 @@ import {
   type Severity,
 } from '../../../../shared/domain'
 import type { CaseDetailsForm, FormErrors } from './case-form'
+import { incidentTimeZoneProps } from './incident-time-zone'
 
 type StringFields<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F] & string
 
@@ -29,10 +30,11 @@ export function fieldRenderer<F extends object>(
         label={label}
         value={form[name] as string}
         onChange={(event) => change(name, event.target.value)}
-        error={Boolean(error)}
-        helperText={error || props.helperText}
         fullWidth
         {...props}
+        // After the field's own props: a problem replaces its hint, never the other way round.
+        error={Boolean(error)}
+        helperText={error || props.helperText}
       />
     )
   }
@@ -99,6 +101,11 @@ export function CaseDetailsFields<F extends CaseDetailsForm>(props: {
       {field('summary' as StringFields<F>, 'Incident summary', { multiline: true, minRows: 3 })}
       <Stack direction="row" spacing={2}>
         {field('occurredAt' as StringFields<F>, 'Occurred', DATE_TIME)}
+        {field(
+          'incidentTimeZone' as StringFields<F>,
+          'Incident time zone',
+          incidentTimeZoneProps(form.occurredAt, form.incidentTimeZone),
+        )}
         {field('location' as StringFields<F>, 'Location')}
       </Stack>
       <FormHeading>Order</FormHeading>

@@ -7,6 +7,7 @@ import {
   DialogTitle,
   Link,
   Stack,
+  type TextFieldProps,
   Typography,
 } from '@mui/material'
 import { useState } from 'react'
@@ -18,7 +19,23 @@ import { DialogForm } from '../shell/DialogForm'
 import { attempt, notify } from '../shell/notices'
 import { useWorkspaceUi } from '../shell/ui-store'
 import { CaseDetailsFields, FormHeading, fieldRenderer } from './CaseDetailsFields'
-import { blankIntakeForm, type IntakeForm, intakeAccountIds, intakeDraft, intakeErrors } from './case-form'
+import {
+  blankIntakeForm,
+  type IntakeForm,
+  intakeAccountIds,
+  intakeDraft,
+  intakeErrors,
+  phoneStoredAs,
+} from './case-form'
+
+/** The keyboard for an address, without the browser's own check (the form names the problem). */
+const EMAIL_FIELD: TextFieldProps = { slotProps: { htmlInput: { inputMode: 'email' } } }
+
+/** A phone field: the phone keypad, and the number as it will be stored once it reads as one. */
+const phoneField = (value: string): TextFieldProps => ({
+  slotProps: { htmlInput: { inputMode: 'tel' } },
+  helperText: phoneStoredAs(value) ?? 'With the area code; +code for a number outside North America',
+})
 
 /**
  * Opens a new case from an escalation. Before creating, open cases on the same order or with the
@@ -105,13 +122,17 @@ function NewCaseForm() {
                   {field('customerAccountId', 'Customer account ID')}
                 </Stack>
                 <Stack direction="row" spacing={2}>
-                  {field('customerEmail', 'Customer email')}
-                  {field('customerPhone', 'Customer phone')}
+                  {field('customerEmail', 'Customer email', EMAIL_FIELD)}
+                  {field('customerPhone', 'Customer phone', phoneField(form.customerPhone))}
                 </Stack>
                 <FormHeading>Shopper</FormHeading>
                 <Stack direction="row" spacing={2}>
                   {field('shopperName', 'Shopper name')}
                   {field('shopperAccountId', 'Shopper account ID')}
+                </Stack>
+                <Stack direction="row" spacing={2}>
+                  {field('shopperEmail', 'Shopper email', EMAIL_FIELD)}
+                  {field('shopperPhone', 'Shopper phone', phoneField(form.shopperPhone))}
                 </Stack>
               </>
             }

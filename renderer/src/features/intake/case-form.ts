@@ -6,6 +6,7 @@ import {
   type Severity,
   TagSchema,
 } from '../../../../shared/domain'
+import { checkEmail, checkPhone } from '../../../../shared/domain/contact'
 import type { IntakeParty, NewCaseDraft } from '../../db/repositories/cases'
 import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
 
@@ -17,6 +18,8 @@ export interface CaseDetailsForm {
   severity: Severity
   source: EscalationSource
   occurredAt: string
+  /** The incident's IANA time zone, '' when not recorded. */
+  incidentTimeZone: string
   location: string
   orderId: string
   retailer: string
@@ -34,6 +37,8 @@ export interface IntakeForm extends CaseDetailsForm {
   customerPhone: string
   shopperName: string
   shopperAccountId: string
+  shopperEmail: string
+  shopperPhone: string
 }
 
 export const blankIntakeForm = (): IntakeForm => ({
@@ -43,6 +48,7 @@ export const blankIntakeForm = (): IntakeForm => ({
   severity: INCIDENT_CATEGORY_INFO.property_damage.typicalSeverity,
   source: 'support',
   occurredAt: '',
+  incidentTimeZone: '',
   location: '',
   orderId: '',
   retailer: '',
@@ -55,12 +61,31 @@ export const blankIntakeForm = (): IntakeForm => ({
   customerPhone: '',
   shopperName: '',
   shopperAccountId: '',
+  shopperEmail: '',
+  shopperPhone: '',
   tags: '',
 })
 
 export type FormErrors<F> = Partial<Record<keyof F, string>>
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/**
+ * How far back an incident or delivery can plausibly be: escalations come days or weeks after the
+ * order, so a date further back than this is a typo (1900, 2002 for 2026), not an old case.
+ */
+export const PLAUSIBLE_YEARS_BACK = 10
+
+/** The reason a date and time entered for the incident or the delivery cannot be right, or null. */
+export function implausibleDateTime(value: string, now = Date.now()): string | null {
+  if (value === '') return null
+  const at = fromLocalInputValue(value)
+  if (!at) return 'Not a date and time'
+  if (Date.parse(at) > now + 60_000) return 'This is in the future'
+  const earliest = new Date(now)
+  earliest.setFullYear(earliest.getFullYear() - PLAUSIBLE_YEARS_BACK)
+  if (Date.parse(at) < earliest.getTime())
+    return `More than ${PLAUSIBLE_YEARS_BACK} years ago (${new Date(at).getFullYear()}): check the year`
+  return null
+}
 
 /** What is wrong with the case details, field by field, in words the analyst can act on. */
 export function caseDetailsErrors(form: CaseDetailsForm, now = Date.now()): FormErrors<CaseDetailsForm> {
@@ -68,10 +93,8 @@ export function caseDetailsErrors(form: CaseDetailsForm, now = Date.now()): Form
   if (form.title.trim() === '') errors.title = 'Give the case a short title'
   else if (form.title.trim().length > 200) errors.title = 'Keep the title under 200 characters'
   for (const field of ['occurredAt', 'deliveredAt'] as const) {
-    if (form[field] === '') continue
-    const at = fromLocalInputValue(form[field])
-    if (!at) errors[field] = 'Not a date and time'
-    else if (Date.parse(at) > now + 60_000) errors[field] = 'This is in the future'
+    const problem = implausibleDateTime(form[field], now)
+    if (problem) errors[field] = problem
   }
   const hasOrder = [form.orderId, form.retailer, form.storeName, form.deliveryAddress].some((v) => v.trim())
   if (hasOrder && form.orderId.trim() === '') errors.orderId = 'Enter the order id, or clear the order fields'
@@ -81,16 +104,42 @@ export function caseDetailsErrors(form: CaseDetailsForm, now = Date.now()): Form
   return errors
 }
 
+/** The customer's and shopper's fields of the intake form, by party. */
+const INTAKE_PARTIES = [
+  {
+    role: 'customer',
+    name: 'customerName',
+    accountId: 'customerAccountId',
+    email: 'customerEmail',
+    phone: 'customerPhone',
+  },
+  {
+    role: 'shopper',
+    name: 'shopperName',
+    accountId: 'shopperAccountId',
+    email: 'shopperEmail',
+    phone: 'shopperPhone',
+  },
+] as const
+
 /** The case details' problems plus those of the parties named at intake. */
 export function intakeErrors(form: IntakeForm, now = Date.now()): FormErrors<IntakeForm> {
   const errors: FormErrors<IntakeForm> = caseDetailsErrors(form, now)
-  if (form.customerEmail.trim() && !EMAIL.test(form.customerEmail.trim()))
-    errors.customerEmail = 'This is not an email address'
-  if ((form.customerAccountId.trim() || form.customerEmail.trim()) && form.customerName.trim() === '')
-    errors.customerName = "Enter the customer's name"
-  if (form.shopperAccountId.trim() && form.shopperName.trim() === '')
-    errors.shopperName = "Enter the shopper's name"
+  for (const fields of INTAKE_PARTIES) {
+    const email = checkEmail(form[fields.email])
+    if (email.problem) errors[fields.email] = email.problem
+    const phone = checkPhone(form[fields.phone])
+    if (phone.problem) errors[fields.phone] = phone.problem
+    const named = [fields.accountId, fields.email, fields.phone].some((field) => form[field].trim())
+    if (named && form[fields.name].trim() === '') errors[fields.name] = `Enter the ${fields.role}'s name`
+  }
   return errors
+}
+
+/** Under a phone field: the number as it will be stored (E.164), once it reads as one. */
+export function phoneStoredAs(text: string): string | undefined {
+  const phone = checkPhone(text)
+  return phone.value ? `Saved as ${phone.value}` : undefined
 }
 
 const splitTags = (tags: string) =>
@@ -100,7 +149,9 @@ const splitTags = (tags: string) =>
     .filter(Boolean)
 
 /** The case details of a checked form, as a change to a case (or the fields of a new one). */
-export function caseDetailsPatch(form: CaseDetailsForm): Required<Omit<NewCaseDraft, 'parties'>> {
+export function caseDetailsPatch(
+  form: CaseDetailsForm,
+): Required<Omit<NewCaseDraft, 'parties' | 'incidentTimeZone'>> & Pick<NewCaseDraft, 'incidentTimeZone'> {
   return {
     title: form.title.trim(),
     summary: form.summary.trim(),
@@ -108,6 +159,7 @@ export function caseDetailsPatch(form: CaseDetailsForm): Required<Omit<NewCaseDr
     severity: form.severity,
     source: form.source,
     occurredAt: fromLocalInputValue(form.occurredAt),
+    incidentTimeZone: form.incidentTimeZone || undefined,
     location: form.location.trim(),
     order: form.orderId.trim()
       ? {
@@ -131,6 +183,7 @@ export function caseDetailsFormOf(record: Case): CaseDetailsForm {
     severity: record.severity,
     source: record.source,
     occurredAt: toLocalInputValue(record.occurredAt),
+    incidentTimeZone: record.incidentTimeZone ?? '',
     location: record.location,
     orderId: record.order?.orderId ?? '',
     retailer: record.order?.retailer ?? '',
@@ -141,23 +194,20 @@ export function caseDetailsFormOf(record: Case): CaseDetailsForm {
   }
 }
 
-/** The case to open from a checked intake form. */
+/** The case to open from a checked intake form (phones as E.164). */
 export function intakeDraft(form: IntakeForm): NewCaseDraft {
-  const parties: IntakeParty[] = []
-  if (form.customerName.trim())
-    parties.push({
-      role: 'customer',
-      name: form.customerName.trim(),
-      accountId: form.customerAccountId.trim() || undefined,
-      contact: { phone: form.customerPhone.trim(), email: form.customerEmail.trim(), address: '' },
-    })
-  if (form.shopperName.trim())
-    parties.push({
-      role: 'shopper',
-      name: form.shopperName.trim(),
-      accountId: form.shopperAccountId.trim() || undefined,
-      contact: { phone: '', email: '', address: '' },
-    })
+  const parties: IntakeParty[] = INTAKE_PARTIES.filter((fields) => form[fields.name].trim()).map(
+    (fields) => ({
+      role: fields.role,
+      name: form[fields.name].trim(),
+      accountId: form[fields.accountId].trim() || undefined,
+      contact: {
+        phone: checkPhone(form[fields.phone]).value ?? form[fields.phone].trim(),
+        email: form[fields.email].trim(),
+        address: '',
+      },
+    }),
+  )
   return { ...caseDetailsPatch(form), parties }
 }
 

@@ -15,6 +15,7 @@ import { platform } from '../../platform'
 import { EmptyNote, Facts } from '../case/Facts'
 import { useAnalyst } from '../identity/useAnalyst'
 import { notify } from '../shell/notices'
+import { prefillIncidentZone } from './incident-zone-from-order'
 import { LocationChecksTable } from './LocationChecksTable'
 import { LocationPlot } from './LocationPlot'
 import { OrderChat } from './OrderChat'
@@ -43,9 +44,10 @@ export function OrderSection({ caseId }: { caseId: string }) {
       try {
         const data = parseOrderFile(new TextDecoder().decode(file.bytes), file.bytes.byteLength)
         const { replaced } = await repositories.orders.importOrder(caseId, data, analyst)
+        const zone = await prefillIncidentZone(repositories.cases, caseId, data, analyst)
         notify(
           'success',
-          `${replaced ? 'Replaced' : 'Imported'} order ${data.orderId}: ${data.events.length} events, ${data.chat.length} chat messages.`,
+          `${replaced ? 'Replaced' : 'Imported'} order ${data.orderId}: ${data.events.length} events, ${data.chat.length} chat messages.${zone ? ` The incident's time zone is now ${zone}, from the drop-off.` : ''}`,
         )
       } catch (error) {
         setProblem(`${file.name} was not imported. ${error instanceof Error ? error.message : String(error)}`)

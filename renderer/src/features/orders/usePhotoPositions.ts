@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { exhibitLabel } from '../../../../shared/domain'
 import { isViewableImage } from '../../../../shared/evidence/content-type'
 import type { PhotoPosition } from '../../../../shared/orders/location-checks'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { type PhotoMetadata, readPhotoMetadata } from '../evidence/photo-metadata'
 
@@ -39,7 +40,7 @@ export function usePhotoPositions(caseId: string): PhotoPosition[] | undefined {
         if (!metadata || (metadata.captured === null && metadata.latitude === null)) return null
         return {
           evidenceId: item.id,
-          label: `${exhibitLabel(item.exhibitNumber)} ${item.originalName}`,
+          label: `${exhibitLabel(item.exhibitNumber)} ${showUntrusted(item.originalName)}`,
           // A time without a recorded zone is no moment: the checks say so rather than guess one.
           takenAt: metadata.captured?.instant ?? null,
           zoneUnknown: metadata.captured !== null && metadata.captured.instant === null,

@@ -4,6 +4,7 @@ import { type Case, categoryLabel } from '../../../../shared/domain'
 import { currentSlaClock } from '../../../../shared/sla/case-sla'
 import { computeSlaClocks } from '../../../../shared/sla/clock'
 import type { SlaPolicy } from '../../../../shared/sla/policy'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { formatDateTime, formatRelative } from '../../format/time'
 import { SlaChip } from '../sla/SlaChip'
 import { SeverityChip, StatusChip } from './CaseChips'
@@ -68,8 +69,13 @@ export const QueueRow = memo(
           </Typography>
         </Stack>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', minWidth: 0 }}>
-          <Typography variant="body2" noWrap sx={{ flexGrow: 1, minWidth: 0 }} title={record.title}>
-            {record.title}
+          <Typography
+            variant="body2"
+            noWrap
+            sx={{ flexGrow: 1, minWidth: 0 }}
+            title={showUntrusted(record.title)}
+          >
+            {showUntrusted(record.title)}
           </Typography>
           <Typography variant="caption" color="text.secondary" noWrap>
             {categoryLabel(record.category)} · {record.assigneeName || 'Unassigned'}

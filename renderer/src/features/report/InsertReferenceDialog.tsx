@@ -14,15 +14,25 @@ import {
 import type { Editor } from '@tiptap/react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import { exhibitLabel, PARTY_ROLE_LABELS } from '../../../../shared/domain'
+import { type Evidence, exhibitLabel, PARTY_ROLE_LABELS } from '../../../../shared/domain'
 import { isViewableImage } from '../../../../shared/evidence/content-type'
-import { toSafeFileName } from '../../../../shared/file-names'
+import { damageSentence } from '../../../../shared/evidence/image-damage'
 import { searchClauses } from '../../../../shared/policy/policy-search'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
+import { DamageMark } from '../evidence/DamageMark'
 import { usePolicyLibrary } from '../policy/usePolicyLibrary'
 import { DialogForm } from '../shell/DialogForm'
 
 export type InsertKind = 'exhibit' | 'figure' | 'party' | 'clause'
+
+/** An incomplete or damaged photo can still be cited and shown: its figure's caption says so. */
+const damageNote = (item: Evidence | undefined, kind: InsertKind) => {
+  if (!item?.damage) return ' '
+  const figure =
+    kind === 'figure' ? ` Its figure is marked "${item.damage.kind}" in the report, with the reason.` : ''
+  return `${damageSentence(item.damage)}${figure}`
+}
 
 const TITLES: Record<InsertKind, string> = {
   exhibit: 'Insert an exhibit reference',
@@ -136,18 +146,24 @@ export function InsertReferenceDialog({
                 setError(null)
               }}
               helperText={
-                kind === 'figure' && items.length === 0 ? 'This case has no photos to show as a figure.' : ' '
+                kind === 'figure' && items.length === 0
+                  ? 'This case has no photos to show as a figure.'
+                  : damageNote(
+                      items.find((item) => item.id === chosen),
+                      kind,
+                    )
               }
             >
               {kind === 'party'
                 ? parties.map((party) => (
                     <MenuItem key={party.id} value={party.id}>
-                      {party.name} ({PARTY_ROLE_LABELS[party.role]})
+                      {showUntrusted(party.name)} ({PARTY_ROLE_LABELS[party.role]})
                     </MenuItem>
                   ))
                 : items.map((item) => (
                     <MenuItem key={item.id} value={item.id}>
-                      {exhibitLabel(item.exhibitNumber)} · {toSafeFileName(item.originalName)}
+                      {exhibitLabel(item.exhibitNumber)} · {showUntrusted(item.originalName)}
+                      <DamageMark damage={item.damage} />
                     </MenuItem>
                   ))}
             </TextField>

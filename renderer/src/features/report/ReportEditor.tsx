@@ -198,7 +198,10 @@ export const ReportEditor = memo(function ReportEditor({
         extensions={extensions}
         editable={editable}
         immediatelyRender
-        onUpdate={({ editor }) => onChange(() => editor.getJSON() as ReportDocument)}
+        // Only a change of the text: TipTap also reports an update when the editor is locked or unlocked.
+        onUpdate={({ editor, transaction }) => {
+          if (transaction.docChanged) onChange(() => editor.getJSON() as ReportDocument)
+        }}
         editorProps={EDITOR_PROPS}
         RichTextFieldProps={FIELD_PROPS}
         sx={EDITOR_STYLE}

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import {
   type Actor,
   type Case,
+  type CaseStatus,
   REPORT_STATUS_LABELS,
   type Report,
   type ReportStatus,
@@ -26,10 +27,12 @@ import { attempt, notify } from '../shell/notices'
 import { ExportDialog } from './ExportDialog'
 import { type ExportOptions, exportReport } from './export-report'
 import { reportExtensions } from './extensions/report-extensions'
+import { FinalReportChanges } from './FinalReportChanges'
 import { PreviewDialog } from './PreviewDialog'
 import { ReportEditor } from './ReportEditor'
 import { localTimeZone, reportCaseRecords, warmPrintPictures } from './report-print-input'
-import { takeReportJournal, useReportAutosave } from './useReportAutosave'
+import { StillNewDialog } from './StillNewDialog'
+import { describeSaveState, takeReportJournal, useReportAutosave } from './useReportAutosave'
 import { useReportDocument } from './useReportDocument'
 import { VersionsDialog } from './VersionsDialog'
 
@@ -86,11 +89,20 @@ const NEXT_STEPS: Record<ReportStatus, Array<{ to: ReportStatus | 'amend'; label
   final: [{ to: 'amend', label: 'Amend' }],
 }
 
-function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }) {
+function ReportWorkspace({
+  report,
+  analyst,
+  caseStatus,
+}: {
+  report: Report
+  analyst: Actor
+  caseStatus: CaseStatus
+}) {
   const editorRef = useRef<RichTextEditorRef>(null)
   // Figures' pictures are prepared after each save, so an export finds them ready.
   const warm = useCallback((body: ReportDocument) => warmPrintPictures(report.caseId, body), [report.caseId])
-  const autosave = useReportAutosave(report.id, warm)
+  const editable = report.status !== 'final'
+  const autosave = useReportAutosave(report.id, { locked: !editable, onSaved: warm })
   // The editor owns the text while it is open; the stored text (or what the page journaled when it
   // went away mid-sentence) is where it starts.
   const [recovered] = useState(() => takeReportJournal(report.id, report.updatedAt))
@@ -112,7 +124,8 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
   const [dialog, setDialog] = useState<'versions' | 'preview' | null>(null)
   const [exporting, setExporting] = useState(false)
   const [choosingExport, setChoosingExport] = useState(false)
-  const editable = report.status !== 'final'
+  // Marking final a report of a case nobody has triaged yet asks first (see StillNewDialog).
+  const [confirmingFinal, setConfirmingFinal] = useState(false)
 
   const step = (to: ReportStatus | 'amend') =>
     attempt(
@@ -174,16 +187,19 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
           color={saved.kind === 'failed' ? 'error' : 'text.secondary'}
           data-testid="report-save-state"
         >
-          {saved.kind === 'pending'
-            ? 'Saving…'
-            : saved.kind === 'failed'
-              ? `Not saved: ${saved.message}`
-              : 'All changes saved'}
+          {describeSaveState(saved)}
         </Typography>
       </Stack>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
         {NEXT_STEPS[report.status].map((next) => (
-          <Button key={next.to} size="small" variant="outlined" onClick={() => void step(next.to)}>
+          <Button
+            key={next.to}
+            size="small"
+            variant="outlined"
+            onClick={() =>
+              next.to === 'final' && caseStatus === 'new' ? setConfirmingFinal(true) : void step(next.to)
+            }
+          >
             {next.label}
           </Button>
         ))}
@@ -214,6 +230,7 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
           {exporting ? 'Exporting…' : 'Export PDF…'}
         </Button>
       </Stack>
+      <FinalReportChanges reportId={report.id} status={report.status} />
       {report.status === 'final' && (
         <Alert severity="info">
           This report is final and locked. "Amend" reopens it; the final text stays as a version.
@@ -234,6 +251,15 @@ function ReportWorkspace({ report, analyst }: { report: Report; analyst: Actor }
           template={template}
           editable={editable && text.status === 'ready'}
           onChange={autosave.changed}
+        />
+      )}
+      {confirmingFinal && (
+        <StillNewDialog
+          onCancel={() => setConfirmingFinal(false)}
+          onConfirm={() => {
+            setConfirmingFinal(false)
+            void step('final')
+          }}
         />
       )}
       {dialog === 'versions' && <VersionsDialog reportId={report.id} onClose={() => setDialog(null)} />}
@@ -257,7 +283,7 @@ export function ReportSection({ record }: { record: Case }) {
   if (!analyst || !reports) return null
   const report = reports[0]
   return report ? (
-    <ReportWorkspace key={report.id} report={report} analyst={analyst} />
+    <ReportWorkspace key={report.id} report={report} analyst={analyst} caseStatus={record.status} />
   ) : (
     <StartReport record={record} analyst={analyst} />
   )

@@ -1,5 +1,6 @@
 import type { PageMark } from '../../../../shared/domain'
 import type { PrintExhibit } from '../../../../shared/report/print-html'
+import { decodePicture } from '../annotations/decode-picture'
 import { renderAnnotatedImage } from '../annotations/render-annotated-image'
 
 /**
@@ -8,7 +9,7 @@ import { renderAnnotatedImage } from '../annotations/render-annotated-image'
  */
 const PRINT_IMAGE_EDGE = 1200
 
-async function dataUrl(blob: Blob): Promise<string> {
+export async function dataUrl(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer())
   let binary = ''
   for (let offset = 0; offset < bytes.length; offset += 0x8000)
@@ -29,13 +30,14 @@ export async function preparePrintPicture(
         type: 'image/png',
       })
     : original
-  const bitmap = await createImageBitmap(picture, { imageOrientation: 'from-image' })
+  // A photo cut part-way is drawn as far as its rows go (its caption says it is incomplete).
+  const bitmap = await decodePicture(picture)
   const scale = Math.min(1, PRINT_IMAGE_EDGE / Math.max(bitmap.width, bitmap.height))
   const canvas = new OffscreenCanvas(Math.round(bitmap.width * scale), Math.round(bitmap.height * scale))
   const context = canvas.getContext('2d')!
   context.fillStyle = '#ffffff'
   context.fillRect(0, 0, canvas.width, canvas.height)
-  context.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
+  context.drawImage(bitmap.source, 0, 0, canvas.width, canvas.height)
   bitmap.close()
   return {
     dataUrl: await dataUrl(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.88 })),

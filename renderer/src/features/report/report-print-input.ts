@@ -1,10 +1,15 @@
 import { type Actor, exhibitLabel, isPageMark, type PageMark, type Report } from '../../../../shared/domain'
 import { isViewableImage } from '../../../../shared/evidence/content-type'
-import type { PrintExhibit, ReportPrintInput } from '../../../../shared/report/print-html'
-import { assemblePrintInput, figureEvidenceIds } from '../../../../shared/report/print-input'
+import type { PrintExhibit, PrintThumbnail, ReportPrintInput } from '../../../../shared/report/print-html'
+import {
+  assemblePrintInput,
+  figureEvidenceIds,
+  thumbnailEvidence,
+} from '../../../../shared/report/print-input'
 import type { ReportCaseRecords, ReportDocument } from '../../../../shared/report/report-document'
 import { repositories } from '../../db/instance'
 import { preparePrintPicture } from './print-picture'
+import { preparePrintThumbnail } from './print-thumbnail'
 
 /** The analyst's own time zone: report times read as their clock shows them. */
 export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
@@ -64,6 +69,8 @@ async function figurePictures(body: ReportDocument, records: ReportCaseRecords) 
       try {
         return [evidenceId, await preparedPicture(item.sha256, blob, marks)] as const
       } catch {
+        // A photo the image check found damaged prints without a picture; its caption says why.
+        if (item.damage) return null
         throw new Error(
           `The picture of ${exhibitLabel(item.exhibitNumber)} cannot be drawn (a damaged file?). Remove its figure or replace the file.`,
         )
@@ -73,13 +80,67 @@ async function figurePictures(body: ReportDocument, records: ReportCaseRecords) 
   return new Map(entries.filter((entry) => entry !== null))
 }
 
-let lastWarmed = ''
+/** An image's marks as a cache key: their shapes, not who drew them or when. */
+const marksKey = (marks: PageMark[]) =>
+  JSON.stringify(marks.map(({ id: _id, createdAt: _at, createdBy: _by, ...shape }) => shape))
+
+/** Thumbnails by file and marks, kept like the pictures (each a few kB of JPEG). */
+const preparedThumbnails = new Map<string, Promise<PrintThumbnail>>()
+const PREPARED_THUMBNAILS_KEPT = 500
+/** Photos decoded at once for thumbnails: each full-size decode can take tens of MB. */
+const THUMBNAILS_AT_ONCE = 3
+
+function preparedThumbnail(sha256: string, blob: Blob, marks: PageMark[]) {
+  const key = `${sha256}:${marksKey(marks)}`
+  let prepared = preparedThumbnails.get(key)
+  if (!prepared) {
+    prepared = preparePrintThumbnail(blob, marks)
+    prepared.catch(() => preparedThumbnails.delete(key))
+    preparedThumbnails.set(key, prepared)
+    if (preparedThumbnails.size > PREPARED_THUMBNAILS_KEPT)
+      preparedThumbnails.delete(preparedThumbnails.keys().next().value!)
+  }
+  return prepared
+}
 
 /**
- * Prepares the figures' pictures in the background (after a save), so that an export finds them
- * ready. Failures are left for the export to report.
+ * The evidence index's thumbnails, by evidence id: every photo still in the case, figure or not,
+ * with its marks and redactions burned in. A photo that cannot be drawn (damaged) has none; the
+ * index still lists it.
+ */
+async function evidenceThumbnails(records: ReportCaseRecords): Promise<Map<string, PrintThumbnail>> {
+  const thumbnails = new Map<string, PrintThumbnail>()
+  const queue = thumbnailEvidence(records.evidence)
+  const work = async () => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const blob = await repositories.evidence.getBlob(item.sha256)
+      if (!blob) continue
+      const marks = (await repositories.annotations.listForEvidence(item.id))
+        .filter(isPageMark)
+        .filter((mark) => mark.page === null)
+      const thumbnail = await preparedThumbnail(item.sha256, blob, marks).catch(() => null)
+      if (thumbnail) thumbnails.set(item.id, thumbnail)
+    }
+  }
+  await Promise.all(Array.from({ length: THUMBNAILS_AT_ONCE }, work))
+  return thumbnails
+}
+
+let lastWarmed = ''
+let lastWarmedThumbnails = ''
+
+/**
+ * Prepares the figures' pictures and the evidence index's thumbnails in the background (after a
+ * save), so that an export finds them ready. Failures are left for the export to report.
  */
 export function warmPrintPictures(caseId: string, body: ReportDocument): void {
+  // The evidence index's thumbnails once per case opened (new photos are made at export).
+  if (caseId !== lastWarmedThumbnails) {
+    lastWarmedThumbnails = caseId
+    void reportCaseRecords(caseId)
+      .then(evidenceThumbnails)
+      .catch(() => undefined)
+  }
   const figures = figureEvidenceIds(body)
   // Most saves change text only: read the case again only when the figures changed.
   const key = `${caseId}:${figures.join(',')}`
@@ -98,13 +159,18 @@ export async function reportPrintInput(
   analyst: Actor,
 ): Promise<ReportPrintInput> {
   const records = await reportCaseRecords(report.caseId)
+  const [pictures, thumbnails] = await Promise.all([
+    figurePictures(body, records),
+    evidenceThumbnails(records),
+  ])
   return assemblePrintInput({
     report,
     body,
     versionNumber,
     analyst,
     records,
-    pictures: await figurePictures(body, records),
+    pictures,
+    thumbnails,
     printedAt: new Date().toISOString(),
     timeZone: localTimeZone(),
   })

@@ -30,13 +30,36 @@ export function takeReportJournal(reportId: string, savedAt: string): ReportDocu
   }
 }
 
-export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'failed'; message: string }
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'pending' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'locked' }
+
+/** What the report's status line says about saving. */
+export function describeSaveState(state: SaveState): string {
+  switch (state.kind) {
+    case 'pending':
+      return 'Saving…'
+    case 'failed':
+      return `Not saved: ${state.message}`
+    case 'locked':
+      return 'Final and locked: Amend to change it'
+    case 'saved':
+      return 'All changes saved'
+  }
+}
 
 /**
  * Saves the report text a moment after each change, and at once when the page is hidden or the
- * editor closes; whatever is still unsaved when the page goes away is journaled (see above).
+ * editor closes; whatever is still unsaved when the page goes away is journaled (see above). A
+ * locked (final) report has nothing to save: its text is kept as the final version.
  */
-export function useReportAutosave(reportId: string, onSaved?: (body: ReportDocument) => void) {
+export function useReportAutosave(
+  reportId: string,
+  options: { locked: boolean; onSaved?: (body: ReportDocument) => void },
+) {
+  const { locked, onSaved } = options
   // The text is read from the editor when it is saved, not on every keystroke: serializing a long
   // report per key would cost more than the keystroke itself.
   const pending = useRef<{ read: () => ReportDocument; at: string } | null>(null)
@@ -66,6 +89,7 @@ export function useReportAutosave(reportId: string, onSaved?: (body: ReportDocum
 
   const changed = useCallback(
     (read: () => ReportDocument) => {
+      if (locked) return
       pending.current = { read, at: new Date().toISOString() }
       if (!pendingShown.current) {
         pendingShown.current = true
@@ -74,7 +98,7 @@ export function useReportAutosave(reportId: string, onSaved?: (body: ReportDocum
       if (timer.current) clearTimeout(timer.current)
       timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS)
     },
-    [flush],
+    [flush, locked],
   )
 
   useEffect(() => {
@@ -99,5 +123,5 @@ export function useReportAutosave(reportId: string, onSaved?: (body: ReportDocum
     }
   }, [reportId, flush])
 
-  return { changed, flush, state }
+  return { changed, flush, state: locked ? ({ kind: 'locked' } as const) : state }
 }

@@ -20,20 +20,25 @@ export function formatWorkingTime(ms: number): string {
   return `${Math.max(1, Math.floor(total / MINUTE))} min`
 }
 
-/** What an SLA chip says: time left, time over, paused with time left, or met. */
+/**
+ * What an SLA chip says: time left, time over, paused (with the time left or over), or met. A paused
+ * clock says so first: it is not counting, so the queue sorts it after every running one.
+ */
 export function describeSlaClock(clock: SlaTargetClock): string {
   const label = SLA_TARGET_LABEL[clock.target]
   if (clock.phase === 'done') return clock.health === 'breached' ? `${label} met late` : `${label} met`
-  if (clock.remainingMs <= 0) return `${label} overdue ${formatWorkingTime(clock.remainingMs)}`
-  if (clock.phase === 'paused') return `${label} paused · ${formatWorkingTime(clock.remainingMs)} left`
+  const over = clock.remainingMs <= 0
+  if (clock.phase === 'paused')
+    return `${label} paused · ${formatWorkingTime(clock.remainingMs)} ${over ? 'over' : 'left'}`
+  if (over) return `${label} overdue ${formatWorkingTime(clock.remainingMs)}`
   return `${label} ${formatWorkingTime(clock.remainingMs)} left`
 }
 
-/** The queue's short form: "FR 40 min", "Res −2 h", "Res paused". */
+/** The queue's short form: "FR 40 min", "Res −2 h", "Res paused", "Res paused −2 h". */
 export function describeSlaClockBriefly(clock: SlaTargetClock): string {
   const label = clock.target === 'first_response' ? 'FR' : 'Res'
   if (clock.phase === 'done') return `${label} met`
-  if (clock.remainingMs <= 0) return `${label} −${formatWorkingTime(clock.remainingMs)}`
-  if (clock.phase === 'paused') return `${label} paused`
-  return `${label} ${formatWorkingTime(clock.remainingMs)}`
+  const over = clock.remainingMs <= 0 ? `−${formatWorkingTime(clock.remainingMs)}` : ''
+  if (clock.phase === 'paused') return over ? `${label} paused ${over}` : `${label} paused`
+  return over ? `${label} ${over}` : `${label} ${formatWorkingTime(clock.remainingMs)}`
 }

@@ -24,6 +24,7 @@ import {
   STANDARD_OF_PROOF_LABELS,
   type Stance,
 } from '../../../../shared/domain'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import {
   type CorroborationSource,
   cellOf,
@@ -104,7 +105,7 @@ export function CorroborationMatrix({
               <TableRow>
                 <TableCell>Claim</TableCell>
                 {sources.map((source) => (
-                  <TableCell key={source.key}>{source.label}</TableCell>
+                  <TableCell key={source.key}>{showUntrusted(source.label)}</TableCell>
                 ))}
                 <TableCell>Standard</TableCell>
                 <TableCell />
@@ -128,7 +129,7 @@ export function CorroborationMatrix({
                             color={STANCE_COLOURS[cell.stance]}
                             variant={cell.stance === 'silent' ? 'outlined' : 'filled'}
                             label={STANCE_LABELS[cell.stance]}
-                            aria-label={`${claim.text} — ${source.label}: ${STANCE_LABELS[cell.stance]}`}
+                            aria-label={`${claim.text} — ${showUntrusted(source.label)}: ${STANCE_LABELS[cell.stance]}`}
                             onClick={() => setEditing({ claim, source })}
                           />
                           {cell.note && (
@@ -184,7 +185,7 @@ function CellDialog({ editing, onClose }: { editing: Editing; onClose(): void })
   }
   return (
     <FormDialog
-      title={editing.source.label}
+      title={showUntrusted(editing.source.label)}
       submitLabel="Save"
       onSubmit={() => void save()}
       onClose={onClose}

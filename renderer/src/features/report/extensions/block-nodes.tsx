@@ -12,6 +12,7 @@ import {
 import { Node } from '@tiptap/core'
 import { NodeViewWrapper, type ReactNodeViewProps, ReactNodeViewRenderer } from '@tiptap/react'
 import { useLiveQuery } from 'dexie-react-hooks'
+import { showUntrusted, showUntrustedLines } from '../../../../../shared/untrusted-text'
 import { repositories } from '../../../db/instance'
 import { useEvidenceObjectUrl } from '../../evidence-pane/useEvidenceObjectUrl'
 
@@ -59,7 +60,7 @@ function ExhibitFigureView({ node, updateAttributes, editor, selected }: ReactNo
           <Stack spacing={1} sx={{ flex: 1 }}>
             <Typography variant="subtitle2">
               Exhibit {String(node.attrs.exhibit)}
-              {item ? ` · ${item.originalName}` : ' · no longer in the case'}
+              {item ? ` · ${showUntrusted(item.originalName)}` : ' · no longer in the case'}
             </Typography>
             <TextField
               size="small"
@@ -123,7 +124,7 @@ function CaseTableView({ node }: ReactNodeViewProps) {
                   {row.map((cell, column) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: as above
                     <TableCell key={column} sx={{ overflowWrap: 'anywhere' }}>
-                      {cell}
+                      {showUntrustedLines(cell)}
                     </TableCell>
                   ))}
                 </TableRow>

@@ -1,6 +1,7 @@
 import { Chip } from '@mui/material'
 import { mergeAttributes, Node } from '@tiptap/core'
 import { NodeViewWrapper, type ReactNodeViewProps, ReactNodeViewRenderer } from '@tiptap/react'
+import { showUntrusted } from '../../../../../shared/untrusted-text'
 
 interface ChipOptions {
   label(attrs: Record<string, string>): string
@@ -15,7 +16,8 @@ function ChipView({ node, selected, extension, editor, getPos }: ReactNodeViewPr
     <NodeViewWrapper as="span" data-chip={extension.name}>
       <Chip
         size="small"
-        label={options.label(attrs)}
+        // A mention keeps the party's name as it was: shown with controls and overrides replaced.
+        label={showUntrusted(options.label(attrs))}
         variant={selected ? 'filled' : 'outlined'}
         onClick={
           options.onOpen
