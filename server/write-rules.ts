@@ -129,10 +129,6 @@ export async function writeRefusal(
     (mutation.deleted !== null || (stored && !restatesLine(stored, mutation)))
   )
     return forbidden(`A ${mutation.entity} line is never changed or removed once written.`)
-  // A deletion of what the server never held would leave an empty record behind (an empty case
-  // would even read as unassigned, open to anyone).
-  if (!stored && Object.keys(mutation.fields).length === 0)
-    return invalid(`The server holds no ${mutation.entity} "${mutation.entityId}" to delete.`)
 
   // Records of no case: the team's settings and the audit lines of their changes.
   if (mutation.entity === 'teamSetting') {

@@ -64,10 +64,10 @@ const APPEND_ONLY: SyncEntity[] = ['custodyEvent', 'auditEntry', 'reportUpdate']
  */
 function brokenRules({ role, entity, claimed, stored, operation }: Cell): RefusalCode[] {
   const broken = new Set<RefusalCode>()
-  // Custody, audit and report text lines are never removed, by anyone; and nothing the server never
-  // held can be deleted (an empty case left behind would read as unassigned, open to anyone).
+  // Custody, audit and report text lines are never removed, by anyone. (A deletion of a record the
+  // server does not hold yet is kept: it may be the first news of a record another workstation is
+  // about to send, and a deleted case grants nothing a new case would not.)
   if (operation === 'tombstone' && APPEND_ONLY.includes(entity)) broken.add('forbidden')
-  if (operation === 'tombstone' && stored === 'not-stored') broken.add('invalid')
   if (entity === 'teamSetting') {
     // A team setting belongs to no case; only a lead or an admin changes one (but the handoff).
     if (claimed !== 'none') broken.add('invalid')
