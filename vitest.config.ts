@@ -12,7 +12,7 @@ export default defineConfig({
           globalSetup: ['test/unit/postgres-setup.ts'],
           // Server tests start embedded PostgreSQL (PGlite) and real server processes: seconds on a
           // busy two-core machine, never a hang.
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
