@@ -90,7 +90,9 @@ export function createSyncService(db: SqlClient, now: () => number = Date.now) {
     if (!(await mayPushAs(tx, request.clientId, user))) {
       const reason =
         'This workstation’s id belongs to another account: sign out of the team server and sign in again.'
-      await appendAudit(tx, [{ userId: user.id, action: 'push-refused', detail: `client id ${request.clientId}` }])
+      await appendAudit(tx, [
+        { userId: user.id, action: 'push-refused', detail: `client id ${request.clientId}` },
+      ])
       return request.mutations.map((mutation) => ({
         mutationId: mutation.mutationId,
         outcome: 'rejected',
@@ -162,7 +164,11 @@ export function createSyncService(db: SqlClient, now: () => number = Date.now) {
         )
       }
       const sha256 = merged.record.fields.sha256?.value
-      if (mutation.entity === 'evidence' && typeof sha256 === 'string' && sha256 !== stored?.fields.sha256?.value)
+      if (
+        mutation.entity === 'evidence' &&
+        typeof sha256 === 'string' &&
+        sha256 !== stored?.fields.sha256?.value
+      )
         await recordCitation(tx, user, mutation.entityId, sha256)
       if (mutation.entity === 'case' && assigneeOf(stored) !== assigneeOf(merged.record))
         await resequenceCase(tx, mutation.entityId, sequences.take)
