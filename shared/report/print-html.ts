@@ -129,9 +129,14 @@ function exhibitFigure(node: ReportNode, input: ReportPrintInput): string {
       'Shown',
       `annotated rendering: ${image.marks} mark${image.marks === 1 ? '' : 's'}, ${image.redactions} redaction${image.redactions === 1 ? '' : 's'} burned in; the original is unchanged`,
     ])
+  // A photo the image check found incomplete or damaged says so in its caption, with the reason.
+  const damage = item.damage
+    ? ` <strong class="damage">(${escapeHtml(item.damage.kind.toUpperCase())}: ${escapeHtml(item.damage.detail)})</strong>`
+    : ''
+  if (item.damage && !image) facts.push(['Shown', 'no picture: nothing of this file can be drawn'])
   return `<figure class="exhibit" id="exhibit-${escapeHtml(label)}">
 ${image ? `<img src="${escapeHtml(input.pictureStandIns ? standIn(image.width, image.height) : image.dataUrl)}" width="${Math.round(image.width)}" height="${Math.round(image.height)}" alt="${escapeHtml(`${label} ${caption}`)}">` : ''}
-<figcaption><strong>Exhibit ${escapeHtml(label)}</strong>${caption ? ` — ${escapeHtml(caption)}` : ''}</figcaption>
+<figcaption><strong>Exhibit ${escapeHtml(label)}</strong>${caption ? ` — ${escapeHtml(caption)}` : ''}${damage}</figcaption>
 <dl>${facts.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd${name === 'SHA-256' ? ' class="hash"' : ''}>${printedText(value)}</dd>`).join('')}</dl>
 </figure>`
 }

@@ -47,13 +47,31 @@ export function runScript(script: string, ...args: string[]): Promise<{ code: nu
 export const verifyBundle = (path: string) => runScript('verify-bundle.ts', path)
 
 /** A PNG drawn in the page: a background and filled boxes, e.g. a photo with a plate to redact. */
-export async function drawnPng(
+export function drawnPng(
   page: Page,
   size: { width: number; height: number; background: string },
   boxes: Array<{ fill: string; x: number; y: number; width: number; height: number }>,
 ): Promise<Buffer> {
+  return drawnPicture(page, size, boxes, 'image/png')
+}
+
+/** The same drawn as a JPEG by Chromium's encoder (baseline, as most cameras and phones write them). */
+export function drawnJpeg(
+  page: Page,
+  size: { width: number; height: number; background: string },
+  boxes: Array<{ fill: string; x: number; y: number; width: number; height: number }>,
+): Promise<Buffer> {
+  return drawnPicture(page, size, boxes, 'image/jpeg')
+}
+
+async function drawnPicture(
+  page: Page,
+  size: { width: number; height: number; background: string },
+  boxes: Array<{ fill: string; x: number; y: number; width: number; height: number }>,
+  type: 'image/png' | 'image/jpeg',
+): Promise<Buffer> {
   const base64 = await page.evaluate(
-    async ([size, boxes]) => {
+    async ([size, boxes, type]) => {
       const canvas = new OffscreenCanvas(size.width, size.height)
       const context = canvas.getContext('2d')!
       context.fillStyle = size.background
@@ -62,12 +80,12 @@ export async function drawnPng(
         context.fillStyle = box.fill
         context.fillRect(box.x, box.y, box.width, box.height)
       }
-      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type })).arrayBuffer())
       let binary = ''
       for (const byte of bytes) binary += String.fromCharCode(byte)
       return btoa(binary)
     },
-    [size, boxes] as const,
+    [size, boxes, type] as const,
   )
   return Buffer.from(base64, 'base64')
 }

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readPdf } from '../../scripts/lib/pdf-reader'
 import { artifactsDir, launchChromium, openApp } from './browser'
-import { drawnPng, runScript } from './evidence-files'
+import { drawnPng, pixelsOf, runScript } from './evidence-files'
 import { chooseOption, dragAcross, queueRows, startOnEvidenceTab } from './workstation'
 
 let browser: Browser
@@ -311,6 +311,17 @@ describe('the investigation report', () => {
     expect(all).toContain('The mailbox after the delivery')
     expect(all).toContain('annotated rendering: 1 mark, 1 redaction burned in')
     expect(all).toContain('Taken by the customer at 18:05.')
+    // Two pictures: the figure, and the evidence index's thumbnail, the redaction black in it too.
+    const images = join(artifactsDir(), 'report-images')
+    rmSync(images, { recursive: true, force: true })
+    mkdirSync(images)
+    execFileSync('pdfimages', ['-png', saved, join(images, 'image')])
+    const thumbnail = readdirSync(images)
+      .map((name) => readFileSync(join(images, name)))
+      .find((png) => png.readUInt32BE(16) === 240)
+    expect(readdirSync(images)).toHaveLength(2)
+    const shown = await pixelsOf(page, thumbnail!, [[0.15, 0.1]])
+    for (const channel of shown.colours[0]!) expect(channel).toBeLessThan(20)
     const item = await page
       .getByRole('tab', { name: 'Evidence', exact: true })
       .click()

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Evidence } from '../../../shared/domain'
 import { type ReportPrintInput, reportPrintHtml } from '../../../shared/report/print-html'
 import { caseTable, type ReportDocument } from '../../../shared/report/report-document'
 import { analyst } from '../fixtures/case-files'
@@ -19,7 +20,7 @@ const document: ReportDocument = {
   ],
 }
 
-const printed = (image: ReportPrintInput['exhibits'][string]['image'], item = cutPhoto) =>
+const printed = (image: ReportPrintInput['exhibits'][string]['image'], item: Evidence = cutPhoto) =>
   reportPrintHtml({
     caseRecord: reportCase,
     title: 'Investigation report',

@@ -19,14 +19,19 @@ const unseen = {
 export function DamageMark({ damage }: { damage: EvidenceDamage | null | undefined }) {
   if (!damage) return null
   return (
-    <Tooltip title={damageSentence(damage)} describeChild>
+    <Tooltip title={damageSentence(damage)} describeChild disableInteractive>
       <Chip
         component="span"
         size="small"
-        color="warning"
-        variant="outlined"
         data-testid="damage-mark"
-        sx={{ ml: 1, height: 20, verticalAlign: 'text-bottom' }}
+        // Black on light amber: as readable as the name beside it.
+        sx={{
+          ml: 1,
+          height: 20,
+          verticalAlign: 'text-bottom',
+          bgcolor: 'warning.light',
+          color: 'common.black',
+        }}
         label={
           <>
             {damage.kind}

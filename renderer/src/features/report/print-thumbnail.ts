@@ -33,3 +33,11 @@ export async function preparePrintThumbnail(
     height,
   }
 }
+
+/** The bytes of a base64 data: URL as a Blob (read directly: the app's CSP allows no fetch of it). */
+export function blobOfDataUrl(dataUrl: string): Blob {
+  const comma = dataUrl.indexOf(',')
+  const type = /^data:([^;,]+)/.exec(dataUrl)?.[1] ?? 'application/octet-stream'
+  const bytes = Uint8Array.from(atob(dataUrl.slice(comma + 1)), (char) => char.charCodeAt(0))
+  return new Blob([bytes], { type })
+}
