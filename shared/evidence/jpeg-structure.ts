@@ -375,7 +375,8 @@ export function readJpegStructure(bytes: Uint8Array): EvidenceDamage | null {
       if (!frame) return damaged('it ends (end-of-image marker) without a frame header: there is no picture')
       return scans ? null : damaged('it ends (end-of-image marker) before any picture data')
     }
-    if ((code >= 0xd0 && code <= 0xd7) || code === 0x01 || code === SOI) continue
+    // Markers without a segment; a stuffed 0xFF00 outside a scan is stray data, skipped like it.
+    if ((code >= 0xd0 && code <= 0xd7) || code === 0x01 || code === 0x00 || code === SOI) continue
     if (at + 2 > bytes.length) return endsEarly(`inside its ${segmentName(code)} segment`)
     const length = (bytes[at]! << 8) | bytes[at + 1]!
     if (length < 2)

@@ -187,8 +187,12 @@ export function readPngStructure(bytes: Uint8Array): EvidenceDamage | null {
     return cutInside || !ended
       ? { kind: 'incomplete', detail: "the file ends before the picture's size is recorded" }
       : { kind: 'damaged', detail: 'its header (IHDR) is missing or cannot be read' }
+  // The first few are named; a finding stays one readable sentence however many chunks fail.
+  const named = badChecksums.slice(0, 3).join(', ')
+  const others = badChecksums.length - 3
+  const more = others > 0 ? ` and ${count(others)} more chunk${others === 1 ? '' : 's'}` : ''
   const checksums = badChecksums.length
-    ? `${badChecksums.join(', ')} ${badChecksums.length === 1 ? 'fails its' : 'fail their'} CRC check`
+    ? `${named}${more} ${badChecksums.length === 1 ? 'fails its' : 'fail their'} CRC check`
     : null
   const inflated = inflatePictureData(pictureData, header, ended)
   const problems = (first: string) => [first, checksums].filter(Boolean).join('; ')

@@ -2,6 +2,7 @@ import { DialogContentText, TextField } from '@mui/material'
 import { useState } from 'react'
 import type { Actor, Determination, Party } from '../../../../shared/domain'
 import { describeOutcome } from '../../../../shared/policy/determination-review'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { FormDialog } from '../shell/FormDialog'
 import { attempt } from '../shell/notices'
@@ -52,7 +53,8 @@ export function ApprovalDialog({
       onClose={onClose}
     >
       <DialogContentText>
-        {party.name}: {determination.outcome ? describeOutcome(determination.outcome) : 'no outcome'}.{' '}
+        {showUntrusted(party.name)}:{' '}
+        {determination.outcome ? describeOutcome(determination.outcome) : 'no outcome'}.{' '}
         {signedInLead
           ? `You approve as ${signedInLead.name}.`
           : 'No team server is joined: name the lead who approved; the approval is recorded on this workstation.'}

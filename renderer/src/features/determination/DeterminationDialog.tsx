@@ -25,6 +25,7 @@ import {
   type Party,
 } from '../../../../shared/domain'
 import { reviewDetermination, violatedClauseIds } from '../../../../shared/policy/determination-review'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { useAnalyst } from '../identity/useAnalyst'
 import { attempt } from '../shell/notices'
@@ -89,7 +90,7 @@ export function DeterminationDialog({
           { caseId: record.id, partyId: party.id, findings, clauses, outcome, rationale, justification },
           analyst,
         ),
-      `Determination for ${party.name} saved.`,
+      `Determination for ${showUntrusted(party.name)} saved.`,
     )
     if (saved) onClose()
   }
@@ -97,7 +98,7 @@ export function DeterminationDialog({
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth>
       <DialogTitle>
-        Determination for {party.name} ({PARTY_ROLE_LABELS[party.role].toLowerCase()})
+        Determination for {showUntrusted(party.name)} ({PARTY_ROLE_LABELS[party.role].toLowerCase()})
       </DialogTitle>
       <DialogContent>
         <Stack spacing={2.5} sx={{ pt: 1 }}>

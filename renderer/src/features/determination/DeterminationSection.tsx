@@ -13,6 +13,7 @@ import {
   reviewDetermination,
   violatedClauseIds,
 } from '../../../../shared/policy/determination-review'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import { EmptyNote } from '../case/Facts'
@@ -117,11 +118,15 @@ function PartyDetermination({
   // With a team server, only a lead's own account approves; alone, the analyst records who approved.
   const mayRecordApproval = joined === null || canAssign(joined)
   return (
-    <Card variant="outlined" component="section" aria-label={`Determination for ${party.name}`}>
+    <Card
+      variant="outlined"
+      component="section"
+      aria-label={`Determination for ${showUntrusted(party.name)}`}
+    >
       <CardContent>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
           <Typography variant="h6" component="h3">
-            {party.name}
+            {showUntrusted(party.name)}
           </Typography>
           <Typography color="text.secondary">{PARTY_ROLE_LABELS[party.role]}</Typography>
           {determination?.outcome ? (

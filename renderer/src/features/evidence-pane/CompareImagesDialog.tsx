@@ -16,6 +16,7 @@ import { type Evidence, exhibitLabel } from '../../../../shared/domain'
 import { isViewableImage } from '../../../../shared/evidence/content-type'
 import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
+import { DamageMark } from '../evidence/DamageMark'
 import { ImageCondition } from './ImageCondition'
 import { ImageViewer } from './ImageViewer'
 import { useEvidenceObjectUrl } from './useEvidenceObjectUrl'
@@ -68,6 +69,7 @@ export function CompareImagesDialog({ item, onClose }: { item: Evidence; onClose
               {others.map((candidate) => (
                 <MenuItem key={candidate.id} value={candidate.id}>
                   {exhibitLabel(candidate.exhibitNumber)} · {showUntrusted(candidate.originalName)}
+                  <DamageMark damage={candidate.damage} />
                 </MenuItem>
               ))}
             </TextField>

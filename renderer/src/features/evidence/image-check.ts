@@ -28,7 +28,7 @@ async function decoderFinding(
     if (error instanceof DOMException && error.name === 'EncodingError')
       return {
         kind: 'damaged',
-        detail: `this workstation's image decoder cannot decode it (${error.message})`,
+        detail: `this workstation's image decoder cannot decode it (${error.message.slice(0, 200)})`,
       }
     return 'unsupported'
   } finally {

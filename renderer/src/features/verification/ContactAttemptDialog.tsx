@@ -8,6 +8,7 @@ import {
   type ContactAttempt,
   type Party,
 } from '../../../../shared/domain'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { repositories } from '../../db/instance'
 import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
 import { useAnalyst } from '../identity/useAnalyst'
@@ -40,13 +41,13 @@ export function ContactAttemptDialog({ party, onClose }: { party: Party; onClose
           },
           analyst,
         ),
-      `Contact attempt with ${party.name} recorded.`,
+      `Contact attempt with ${showUntrusted(party.name)} recorded.`,
     )
     if (saved) onClose()
   }
   return (
     <FormDialog
-      title={`Contact attempt: ${party.name}`}
+      title={`Contact attempt: ${showUntrusted(party.name)}`}
       submitLabel="Record attempt"
       canSubmit={when !== null}
       onSubmit={() => void save()}

@@ -7,6 +7,7 @@ import {
   PARTY_ROLE_LABELS,
   type Party,
 } from '../../../../shared/domain'
+import { showUntrusted } from '../../../../shared/untrusted-text'
 import { formatDateTime } from '../../format/time'
 import { ContactAttemptDialog } from './ContactAttemptDialog'
 
@@ -20,11 +21,11 @@ export function PartyContacts({ party, attempts }: { party: Party; attempts: Con
       variant="outlined"
       sx={{ p: 1.5 }}
       component="section"
-      aria-label={`Contact attempts with ${party.name}`}
+      aria-label={`Contact attempts with ${showUntrusted(party.name)}`}
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="subtitle1" component="h4" sx={{ flex: 1 }}>
-          {party.name}{' '}
+          {showUntrusted(party.name)}{' '}
           <Typography component="span" color="text.secondary">
             ({PARTY_ROLE_LABELS[party.role].toLowerCase()})
           </Typography>
