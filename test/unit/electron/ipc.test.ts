@@ -50,6 +50,7 @@ describe('IPC wiring of the platform contract', () => {
       'mail:compose',
       'notification:show',
       'report:print',
+      'sync:caseAudit',
       'sync:downloadBlob',
       'sync:pull',
       'sync:push',
