@@ -90,7 +90,7 @@ type Preview =
   | { kind: 'bytes'; lines: HexLine[]; note: string }
   | { kind: 'none'; note: string }
 
-async function previewOf(item: Evidence, blob: Blob | undefined): Promise<Preview> {
+async function previewOf(item: Pick<Evidence, 'detectedType'>, blob: Blob | undefined): Promise<Preview> {
   if (!blob) return { kind: 'none', note: 'The file for this item is not on this computer.' }
   if (blob.size === 0) return { kind: 'none', note: 'This file is empty (0 bytes).' }
   if (item.detectedType === 'message/rfc822') return { kind: 'email', blob }
@@ -133,13 +133,16 @@ export function EvidencePreview({ item }: { item: Evidence }) {
   const [preview, setPreview] = useState<Preview | null>(null)
   const annotations = useAnnotations(item.id)
   const notes = annotations.filter((annotation): annotation is TimestampedNote => annotation.kind === 'note')
+  // Built from the bytes and their type only: a change to the item's other fields (details, a
+  // recorded image check) must not reload the picture and lose the analyst's zoom and pan.
+  const { sha256, detectedType } = item
   useEffect(() => {
     let current: Preview | null = null
     let cancelled = false
     repositories.evidence
-      .getBlob(item.sha256)
+      .getBlob(sha256)
       .then(
-        (blob) => previewOf(item, blob),
+        (blob) => previewOf({ detectedType }, blob),
         (error: Error): Preview => ({
           kind: 'none',
           note: `The file for this item is not on this computer yet and could not be fetched from the team server: ${error.message}`,
@@ -155,7 +158,7 @@ export function EvidencePreview({ item }: { item: Evidence }) {
       if (current?.kind === 'image' || current?.kind === 'media') URL.revokeObjectURL(current.url)
       setPreview(null)
     }
-  }, [item])
+  }, [sha256, detectedType])
 
   if (!preview) return null
   switch (preview.kind) {

@@ -18,7 +18,10 @@ export function ImageCondition({ item, undrawable }: { item: Evidence; undrawabl
     return (
       <Alert severity="warning" data-testid="image-condition">
         {damageSentence(item.damage)}{' '}
-        {undrawable ? 'Nothing of it can be drawn here.' : WHAT_IT_MEANS[item.damage.kind]} {unchanged}
+        {undrawable
+          ? 'This image cannot be shown: nothing of it can be drawn.'
+          : WHAT_IT_MEANS[item.damage.kind]}{' '}
+        {unchanged}
       </Alert>
     )
   if (!undrawable) return null
@@ -26,7 +29,7 @@ export function ImageCondition({ item, undrawable }: { item: Evidence; undrawabl
     <Alert severity="info" data-testid="image-condition">
       {item.damage === null
         ? `This workstation cannot draw ${item.detectedType}, but the image check found the file whole.`
-        : `This image cannot be drawn here: its bytes do not decode as ${item.detectedType}.`}{' '}
+        : `This image cannot be shown: its bytes do not decode as ${item.detectedType}.`}{' '}
       {unchanged}
     </Alert>
   )
