@@ -1,5 +1,6 @@
 import { Box, List, ListItem, ListItemText, Tooltip, Typography } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks'
+import type { AuditedEntity } from '../../../../shared/domain'
 import { repositories } from '../../db/instance'
 import { formatDateTime } from '../../format/time'
 import {
@@ -11,6 +12,22 @@ import {
   type ValuePart,
 } from './audit-names'
 import { EmptyNote } from './Facts'
+
+/** The case's records the audit names things after, by kind, each read through its repository. */
+const NAMED_RECORDS: [AuditedEntity, (caseId: string) => Promise<readonly object[]>][] = [
+  ['party', (caseId) => repositories.parties.listForCase(caseId)],
+  ['evidence', (caseId) => repositories.evidence.listForCase(caseId)],
+  ['task', (caseId) => repositories.tasks.listForCase(caseId)],
+  ['note', (caseId) => repositories.notes.listForCase(caseId)],
+  ['timelineEvent', (caseId) => repositories.timeline.listForCase(caseId)],
+  ['communication', (caseId) => repositories.communications.listForCase(caseId)],
+  ['annotation', (caseId) => repositories.annotations.listForCase(caseId)],
+  ['order', (caseId) => repositories.orders.listForCase(caseId)],
+  ['claim', (caseId) => repositories.claims.listForCase(caseId)],
+  ['report', (caseId) => repositories.reports.listForCase(caseId)],
+  ['determination', (caseId) => repositories.determinations.listForCase(caseId)],
+  ['contactAttempt', (caseId) => repositories.contactAttempts.listForCase(caseId)],
+]
 
 /** An id shown by its name; hovering shows the id itself, for forensic work. */
 function Named({ name, id, quiet = false }: { name: string; id: string; quiet?: boolean }) {
@@ -55,51 +72,12 @@ function Change({ change }: { change: ShownChange }) {
  */
 export function AuditSection({ caseId }: { caseId: string }) {
   const audit = useLiveQuery(async () => {
-    const [
-      entries,
-      record,
-      party,
-      evidence,
-      task,
-      note,
-      timelineEvent,
-      communication,
-      annotation,
-      order,
-      claim,
-      report,
-      determination,
-      contactAttempt,
-    ] = await Promise.all([
+    const [entries, record, ...lists] = await Promise.all([
       repositories.audit.listForCase(caseId),
       repositories.cases.get(caseId),
-      repositories.parties.listForCase(caseId),
-      repositories.evidence.listForCase(caseId),
-      repositories.tasks.listForCase(caseId),
-      repositories.notes.listForCase(caseId),
-      repositories.timeline.listForCase(caseId),
-      repositories.communications.listForCase(caseId),
-      repositories.annotations.listForCase(caseId),
-      repositories.orders.listForCase(caseId),
-      repositories.claims.listForCase(caseId),
-      repositories.reports.listForCase(caseId),
-      repositories.determinations.listForCase(caseId),
-      repositories.contactAttempts.listForCase(caseId),
+      ...NAMED_RECORDS.map(([, list]) => list(caseId)),
     ])
-    const records = {
-      party,
-      evidence,
-      task,
-      note,
-      timelineEvent,
-      communication,
-      annotation,
-      order,
-      claim,
-      report,
-      determination,
-      contactAttempt,
-    }
+    const records = Object.fromEntries(NAMED_RECORDS.map(([entity], index) => [entity, lists[index]!]))
     const names = auditNames({ case: record, records, entries })
     return { entries, names }
   }, [caseId])
