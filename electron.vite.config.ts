@@ -1,15 +1,17 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
-import { rendererConfig } from './vite.config'
+import { layerAliases, rendererConfig } from './vite.config'
 
 export default defineConfig({
   main: {
+    resolve: { alias: layerAliases() },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { main: resolve('electron/main.ts') } },
     },
   },
   preload: {
+    resolve: { alias: layerAliases() },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot load modules: bundle everything (zod included) into one CommonJS file.

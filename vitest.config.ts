@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config'
+import { layerAliases } from './vite.config'
 
 export default defineConfig({
+  resolve: { alias: layerAliases() },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
@@ -17,6 +20,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],

@@ -1,5 +1,5 @@
+import type { OpenChangeSocket } from '@shared/protocol/sync/change-feed'
 import WebSocket from 'ws'
-import type { OpenChangeSocket } from '../shared/sync/change-feed'
 
 /** The change WebSocket in a Node host (Electron's main process, the web host's process). */
 export const openChangeSocket: OpenChangeSocket = (url, token, handlers) => {

@@ -1,11 +1,11 @@
-import type { IpcMainInvokeEvent } from 'electron'
 import {
   type PlatformChannel,
   type PlatformRequest,
   type PlatformResponse,
   platformChannels,
-} from '../shared/platform/contract'
-import { describeIssues } from '../shared/validation'
+} from '@shared/protocol/platform/contract'
+import { describeIssues } from '@shared/validation'
+import type { IpcMainInvokeEvent } from 'electron'
 
 export type PlatformHandlers = {
   [C in PlatformChannel]: (request: PlatformRequest<C>) => Promise<PlatformResponse<C>>

@@ -4,6 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { MenuCommand } from '@shared/protocol/platform/contract'
+import { createChangeFeed } from '@shared/protocol/sync/change-feed'
+import { createSyncGateway } from '@shared/protocol/sync/gateway'
 import {
   app,
   BrowserWindow,
@@ -18,9 +21,6 @@ import {
   session,
   shell,
 } from 'electron'
-import type { MenuCommand } from '../shared/platform/contract'
-import { createChangeFeed } from '../shared/sync/change-feed'
-import { createSyncGateway } from '../shared/sync/gateway'
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol'
 import { openChangeSocket } from './change-socket'
 import { createAppInfoHandler } from './handlers/app-info'

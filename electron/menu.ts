@@ -1,5 +1,5 @@
+import type { MenuCommand } from '@shared/protocol/platform/contract'
 import type { MenuItemConstructorOptions } from 'electron'
-import type { MenuCommand } from '../shared/platform/contract'
 
 /** The application menu; every command is carried out by the renderer, the same as its buttons. */
 export function buildApplicationMenuTemplate(deps: {

@@ -1,11 +1,12 @@
 // The renderer's only door to the main process: the platform contract, nothing else.
-import { contextBridge, ipcRenderer } from 'electron'
+
 import {
   isPlatformChannel,
   type PlatformEvent,
   platformEvents,
   type WorkstationPlatform,
-} from '../shared/platform/contract'
+} from '@shared/protocol/platform/contract'
+import { contextBridge, ipcRenderer } from 'electron'
 
 const workstation: WorkstationPlatform = {
   host: 'electron',

@@ -1,10 +1,10 @@
-import type { SafeStorage } from 'electron'
 import {
   type SessionVault,
   type StoredSession,
   StoredSessionSchema,
   type WhereKept,
-} from '../shared/sync/gateway'
+} from '@shared/protocol/sync/gateway'
+import type { SafeStorage } from 'electron'
 
 type LinuxBackend = ReturnType<SafeStorage['getSelectedStorageBackend']>
 

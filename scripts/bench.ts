@@ -17,6 +17,8 @@ import {
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@web-host/chromium'
+import { startWebHost } from '@web-host/web-host-server'
 import { chromium, type Page } from 'playwright-core'
 import { createCase, identifyAs, loadDemoData, openSettings } from '../test/e2e/workstation'
 import {
@@ -26,7 +28,7 @@ import {
   END_CASEWORK,
   END_MEASURED,
   withMeasuredBlock,
-} from './lib/benchmarks-file'
+} from './bench/benchmarks-file'
 import {
   chooseDashboardRange,
   type DashboardTiming,
@@ -35,8 +37,7 @@ import {
   timeDashboard,
   timeSimilarCases,
   timeSlaPolicySaves,
-} from './lib/casework-timings'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium'
+} from './bench/casework-timings'
 import {
   describeTimings,
   prepareTimings,
@@ -45,7 +46,7 @@ import {
   timeCaseOpen,
   timeFilterTyping,
   timeViewSwitch,
-} from './lib/queue-timings'
+} from './bench/queue-timings'
 import {
   caseExhibits,
   eventTimingP95,
@@ -54,9 +55,8 @@ import {
   thirtyPageReport,
   timeReportExport,
   timeTyping,
-} from './lib/report-timings'
-import { fiveHundredPagePdf, timeFirstView, twentyFourMegapixelJpeg } from './lib/viewer-timings'
-import { startWebHost } from './lib/web-host-server'
+} from './bench/report-timings'
+import { fiveHundredPagePdf, timeFirstView, twentyFourMegapixelJpeg } from './bench/viewer-timings'
 
 const { values } = parseArgs({
   options: {

@@ -2,10 +2,10 @@
 // Writes the deterministic demo dataset as a case bundle, streaming it to disk.
 import { createWriteStream } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { DEMO_ACTOR, generateDemoCases } from '@shared/demo/generate'
+import { createCaseBundleWriter } from '@shared/formats/bundle/write'
+import { createSha256Hasher } from '@shared/hashing/sha256'
 import packageJson from '../package.json' with { type: 'json' }
-import { createCaseBundleWriter } from '../shared/bundle/write'
-import { DEMO_ACTOR, generateDemoCases } from '../shared/demo/generate'
-import { createSha256Hasher } from '../shared/hashing/sha256'
 
 const usage =
   'usage: npm run demo-data -- --cases <1..100000> --out <file.zip> [--seed <n>] [--now <ISO time>]'

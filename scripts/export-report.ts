@@ -4,17 +4,17 @@
 // 1 when the case or its report is not in the bundle, 2 when the bundle cannot be read.
 import { writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { readCaseBundle } from '../shared/bundle/read'
-import { isPageMark } from '../shared/domain'
-import { isViewableImage } from '../shared/evidence/content-type'
-import { createSha256Hasher } from '../shared/hashing/sha256'
-import type { PrintExhibit, PrintThumbnail } from '../shared/report/print-html'
-import { assemblePrintInput, figureEvidenceIds, thumbnailEvidence } from '../shared/report/print-input'
-import type { ReportDocument } from '../shared/report/report-document'
-import { printReport } from '../shared/report/report-pdf'
+import { isPageMark } from '@shared/domain'
+import { readCaseBundle } from '@shared/formats/bundle/read'
+import { isViewableImage } from '@shared/formats/evidence/content-type'
+import type { PrintExhibit, PrintThumbnail } from '@shared/formats/report/print-html'
+import { assemblePrintInput, figureEvidenceIds, thumbnailEvidence } from '@shared/formats/report/print-input'
+import type { ReportDocument } from '@shared/formats/report/report-document'
+import { printReport } from '@shared/formats/report/report-pdf'
+import { createSha256Hasher } from '@shared/hashing/sha256'
+import { createReportPrinter } from '@web-host/report-printer'
 import { readPdf } from './lib/pdf-reader'
 import { createPicturePreparer } from './lib/print-pictures'
-import { createReportPrinter } from './lib/report-printer'
 
 const [bundlePath, caseNumber, outPath] = process.argv.slice(2)
 if (!bundlePath || !caseNumber || !outPath) {

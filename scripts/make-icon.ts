@@ -1,8 +1,8 @@
 // `npx tsx scripts/make-icon.ts`: renders build/icon.svg to the 1024×1024 build/icon.png that
 // electron-builder turns into each platform's icon. Run again after changing the SVG.
 import { readFileSync } from 'node:fs'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@web-host/chromium'
 import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium'
 
 const svg = readFileSync('build/icon.svg', 'utf8')
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })

@@ -2,8 +2,8 @@
 // in its manifest. Exit 0 when every file is intact, 1 when any is missing or altered, 2 when the
 // bundle cannot be read or is refused (entries outside the bundle, doubled, unlisted in the manifest,
 // or past the size limits). The file is read a piece at a time, so bundles over 2 GiB verify too.
-import { displayEntryName } from '../shared/bundle/entry-names'
-import { verifyEvidenceBundle } from '../shared/evidence/evidence-bundle'
+import { displayEntryName } from '@shared/formats/bundle/entry-names'
+import { verifyEvidenceBundle } from '@shared/formats/evidence/evidence-bundle'
 import { type BundleFile, openBundleFile } from './lib/bundle-file'
 
 const path = process.argv[2]

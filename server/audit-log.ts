@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { AUDIT_GENESIS_HASH, auditLineText, type ChainedAuditLine } from '../shared/sync/audit-chain'
-import type { AuditChainVerdict } from '../shared/sync/audit-export'
+import { AUDIT_GENESIS_HASH, auditLineText, type ChainedAuditLine } from '@shared/protocol/sync/audit-chain'
+import type { AuditChainVerdict } from '@shared/protocol/sync/audit-export'
 import type { SqlClient } from './db/sql'
 
 /** One line of the server's own audit: who did what to which record (of which case), and why not. */

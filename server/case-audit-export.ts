@@ -1,5 +1,5 @@
-import { IdSchema } from '../shared/domain/primitives'
-import { CASE_AUDIT_EXPORT_FORMAT, type CaseAuditExport } from '../shared/sync/audit-export'
+import { IdSchema } from '@shared/domain/primitives'
+import { CASE_AUDIT_EXPORT_FORMAT, type CaseAuditExport } from '@shared/protocol/sync/audit-export'
 import type { User } from './accounts'
 import { appendAudit, caseAuditLines, verifyAuditChain } from './audit-log'
 import type { SqlClient } from './db/sql'

@@ -1,4 +1,4 @@
-import { mergeRecord, type StoredRecord } from '../shared/sync/merge'
+import { mergeRecord, type StoredRecord } from '@shared/protocol/sync/merge'
 import type {
   FieldWrite,
   Mutation,
@@ -7,7 +7,7 @@ import type {
   PullResponse,
   PushRequest,
   PushResponse,
-} from '../shared/sync/protocol'
+} from '@shared/protocol/sync/protocol'
 import type { User } from './accounts'
 import { type AuditLine, appendAudit } from './audit-log'
 import { mayPushAs } from './client-bindings'

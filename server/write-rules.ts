@@ -1,8 +1,8 @@
-import { ANALYST_TEAM_SETTING, isTeamSetting } from '../shared/settings/team-settings'
-import { MAX_STAMP_AHEAD_MS, parseHlc } from '../shared/sync/hlc'
-import type { StoredRecord } from '../shared/sync/merge'
-import type { Mutation, RefusalCode } from '../shared/sync/protocol'
-import { fieldWritesProblem } from '../shared/sync/record-schemas'
+import { MAX_STAMP_AHEAD_MS, parseHlc } from '@shared/protocol/sync/hlc'
+import type { StoredRecord } from '@shared/protocol/sync/merge'
+import type { Mutation, RefusalCode } from '@shared/protocol/sync/protocol'
+import { fieldWritesProblem } from '@shared/protocol/sync/record-schemas'
+import { ANALYST_TEAM_SETTING, isTeamSetting } from '@shared/rules/settings/team-settings'
 import type { User } from './accounts'
 import type { SqlClient } from './db/sql'
 

@@ -1,4 +1,4 @@
-import type { PlatformResponse } from '../../shared/platform/contract'
+import type { PlatformResponse } from '@shared/protocol/platform/contract'
 
 export function createAppInfoHandler(deps: {
   app: { getName(): string; getVersion(): string }

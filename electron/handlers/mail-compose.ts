@@ -1,5 +1,5 @@
-import { mailtoLink } from '../../shared/communications/placeholders'
-import type { PlatformRequest, PlatformResponse } from '../../shared/platform/contract'
+import type { PlatformRequest, PlatformResponse } from '@shared/protocol/platform/contract'
+import { mailtoLink } from '@shared/rules/communications/placeholders'
 
 /** Hands a composed email to the system's mail client as a mailto: draft. */
 export function createMailComposeHandler(deps: { openExternal(url: string): Promise<void> }) {

@@ -1,4 +1,4 @@
-import type { PlatformRequest, PlatformResponse } from '../../shared/platform/contract'
+import type { PlatformRequest, PlatformResponse } from '@shared/protocol/platform/contract'
 
 interface DesktopNotification {
   on(event: 'click', listener: () => void): unknown

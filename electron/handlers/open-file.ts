@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
+import { formatBytes } from '@shared/byte-size'
+import type { PlatformRequest, PlatformResponse } from '@shared/protocol/platform/contract'
 import type { BrowserWindow, Dialog } from 'electron'
-import { formatBytes } from '../../shared/byte-size'
-import type { PlatformRequest, PlatformResponse } from '../../shared/platform/contract'
 
 /** Files larger than this are refused here; evidence import reads large files in the renderer. */
 export const OPEN_FILE_LIMIT_BYTES = 2 * 1024 ** 3

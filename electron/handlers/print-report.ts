@@ -1,4 +1,4 @@
-import type { PlatformRequest, PlatformResponse } from '../../shared/platform/contract'
+import type { PlatformRequest, PlatformResponse } from '@shared/protocol/platform/contract'
 
 /** The part of a BrowserWindow that printing needs. */
 export interface PrintWindow {

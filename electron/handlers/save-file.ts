@@ -1,5 +1,5 @@
+import type { PlatformRequest, PlatformResponse } from '@shared/protocol/platform/contract'
 import type { BrowserWindow, Dialog } from 'electron'
-import type { PlatformRequest, PlatformResponse } from '../../shared/platform/contract'
 
 /** Save dialog, then write the bytes where the analyst chose. */
 export function createSaveFileHandler(deps: {

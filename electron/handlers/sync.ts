@@ -1,4 +1,4 @@
-import type { SyncGateway } from '../../shared/sync/gateway'
+import type { SyncGateway } from '@shared/protocol/sync/gateway'
 import type { PlatformHandlers } from '../ipc'
 
 type SyncChannel =

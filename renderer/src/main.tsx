@@ -3,8 +3,8 @@ import '@fontsource/roboto/500.css'
 import '@fontsource/roboto/700.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './features/shell/App'
-import { resumeTeamSync } from './features/sync/team-sync'
+import { App } from './app/App'
+import { resumeTeamSync } from './services/team-sync/team-sync'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises'
-import type { BundleSource } from '../../shared/bundle/bundle-source'
+import type { BundleSource } from '@shared/formats/bundle/bundle-source'
 
 export interface BundleFile extends BundleSource {
   close(): Promise<void>

@@ -1,6 +1,6 @@
+import { outlineEntries } from '@shared/formats/report/pdf-outline'
+import type { OutlineEntry } from '@shared/formats/report/report-pdf'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { outlineEntries } from '../../shared/report/pdf-outline'
-import type { OutlineEntry } from '../../shared/report/report-pdf'
 
 /**
  * A printed PDF read back in Node with pdf.js: each page's text, its outline and its metadata. A

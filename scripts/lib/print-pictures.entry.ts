@@ -1,8 +1,8 @@
 // Bundled for the command line's Chromium page: prepares figure pictures with the app's own code.
 
-import { preparePrintPicture } from '../../renderer/src/features/report/print-picture'
-import { preparePrintThumbnail } from '../../renderer/src/features/report/print-thumbnail'
-import type { PageMark } from '../../shared/domain'
+import { preparePrintPicture } from '@media/print-picture'
+import { preparePrintThumbnail } from '@media/print-thumbnail'
+import type { PageMark } from '@shared/domain'
 
 // A global the page script defines for page.evaluate to call.
 declare global {

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url'
+import type { PageMark } from '@shared/domain'
+import type { PrintExhibit, PrintThumbnail } from '@shared/formats/report/print-html'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@web-host/chromium'
 import { build } from 'esbuild'
 import { type Browser, chromium } from 'playwright-core'
-import type { PageMark } from '../../shared/domain'
-import type { PrintExhibit, PrintThumbnail } from '../../shared/report/print-html'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 
 /**
  * Prepares figure pictures and evidence-index thumbnails outside the app (the command line) with the app's own code, bundled and

@@ -1,5 +1,5 @@
 import type { Actor, GeoPoint, OrderChatMessage, OrderEvent, OrderRecord } from '../domain'
-import { offsetPoint } from '../orders/location-checks'
+import { offsetPoint } from '../rules/orders/location-checks'
 import { type DemoCity, demoStreetAddress } from './places'
 import { SeededRandom } from './random'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { SlaClockEventSchema } from '../sla/clock'
-import { TimeZoneSchema } from '../sla/policy'
+import { SlaClockEventSchema } from '../rules/sla/clock'
+import { TimeZoneSchema } from '../rules/sla/policy'
 import { CASE_NUMBER_PATTERN } from './case-number'
 import { CaseStatusSchema } from './case-status'
 import { IncidentCategorySchema } from './categories'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AudienceSchema, RedactionLogEntrySchema } from '../report/audience-redaction'
+import { AudienceSchema, RedactionLogEntrySchema } from '../formats/report/audience-redaction'
 import { ActorSchema, IdSchema, Sha256Schema, TimestampSchema } from './primitives'
 
 export const REPORT_STATUSES = ['draft', 'in_review', 'final'] as const

@@ -1,7 +1,7 @@
+import { demoPhoto } from '@shared/demo/photo'
+import { SeededRandom } from '@shared/demo/random'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoPhoto } from '../../shared/demo/photo'
-import { SeededRandom } from '../../shared/demo/random'
 import { launchChromium, openApp } from './browser'
 import { startOnEvidenceTab } from './workstation'
 

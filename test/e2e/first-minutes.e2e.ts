@@ -1,6 +1,6 @@
+import { SETTINGS_SECTIONS, settingsHeadingId } from '@workspace/settings-sections'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SETTINGS_SECTIONS, settingsHeadingId } from '../../renderer/src/features/settings/settings-sections'
 import { launchChromium, openApp } from './browser'
 import { addParty, createCase, identifyAs, loadDemoData, queueRows } from './workstation'
 

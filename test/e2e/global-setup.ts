@@ -1,5 +1,5 @@
+import { startWebHost, type WebHost } from '@web-host/web-host-server'
 import type { TestProject } from 'vitest/node'
-import { startWebHost, type WebHost } from '../../scripts/lib/web-host-server'
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
+import { readPdf } from '@scripts/lib/pdf-reader'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readPdf } from '../../scripts/lib/pdf-reader'
 import { launchChromium, openApp } from './browser'
 import { chooseOption, createCase, identifyAs, openSettings } from './workstation'
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { demoPhoto } from '@shared/demo/photo'
+import { SeededRandom } from '@shared/demo/random'
+import { offsetPoint } from '@shared/rules/orders/location-checks'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoPhoto } from '../../shared/demo/photo'
-import { SeededRandom } from '../../shared/demo/random'
-import { offsetPoint } from '../../shared/orders/location-checks'
 import { launchChromium, openApp } from './browser'
 import { startOnEvidenceTab } from './workstation'
 

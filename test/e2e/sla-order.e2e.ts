@@ -1,8 +1,8 @@
+import { type CaseFile, type CaseStatus, emptyCaseFile, formatCaseNumber } from '@shared/domain'
+import { writeCaseBundle } from '@shared/formats/bundle/write'
+import type { SlaClockEvent } from '@shared/rules/sla/clock'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeCaseBundle } from '../../shared/bundle/write'
-import { type CaseFile, type CaseStatus, emptyCaseFile, formatCaseNumber } from '../../shared/domain'
-import type { SlaClockEvent } from '../../shared/sla/clock'
 import { launchChromium, openApp } from './browser'
 import { chooseOption, identifyAs, queueRows } from './workstation'
 

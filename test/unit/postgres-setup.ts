@@ -1,7 +1,7 @@
 // Global setup of the unit tests: one throwaway PostgreSQL cluster for the server's tests against a
 // real PostgreSQL (each test file makes its own databases in it).
 import type { TestProject } from 'vitest/node'
-import { startPostgresCluster } from '../../scripts/lib/postgres-cluster'
+import { startPostgresCluster } from '../support/postgres-cluster'
 
 declare module 'vitest' {
   export interface ProvidedContext {

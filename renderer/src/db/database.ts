@@ -1,5 +1,3 @@
-import Dexie, { type DBCore, type Table } from 'dexie'
-import yDexie from 'y-dexie'
 import type {
   AuditEntry,
   Case,
@@ -18,19 +16,21 @@ import type {
   ReportVersion,
   Task,
   TimelineEvent,
-} from '../../../shared/domain'
-import { OPEN_STATUSES } from '../../../shared/domain/case-status'
-import { titleWords } from '../../../shared/domain/title-words'
-import type { CaseFactsRow, DecisionFactsRow } from '../../../shared/metrics/fact-rows'
-import type { ClauseLedgerRow } from '../../../shared/policy/clause-ledger'
-import { caseSlaInstants, openingSlaEvent } from '../../../shared/sla/case-sla'
-import type { SlaClockEvent } from '../../../shared/sla/clock'
-import { DEFAULT_SLA_POLICY, storedSlaPolicy } from '../../../shared/sla/policy'
-import type { Mutation, SyncEntity } from '../../../shared/sync/protocol'
-import type { RecordStamps } from '../../../shared/sync/replica'
-import { caseActivityMiddleware } from './case-activity'
-import { type CaseDayRow, countedFromScratch, factTablesMiddleware } from './fact-tables'
-import type { SyncCapture } from './sync-capture'
+} from '@shared/domain'
+import { OPEN_STATUSES } from '@shared/domain/case-status'
+import { titleWords } from '@shared/domain/title-words'
+import type { Mutation, SyncEntity } from '@shared/protocol/sync/protocol'
+import type { RecordStamps } from '@shared/protocol/sync/replica'
+import type { CaseFactsRow, DecisionFactsRow } from '@shared/rules/metrics/fact-rows'
+import type { ClauseLedgerRow } from '@shared/rules/policy/clause-ledger'
+import { caseSlaInstants, openingSlaEvent } from '@shared/rules/sla/case-sla'
+import type { SlaClockEvent } from '@shared/rules/sla/clock'
+import { DEFAULT_SLA_POLICY, storedSlaPolicy } from '@shared/rules/sla/policy'
+import Dexie, { type DBCore, type Table } from 'dexie'
+import yDexie from 'y-dexie'
+import { caseActivityMiddleware } from './middleware/case-activity'
+import { type CaseDayRow, countedFromScratch, factTablesMiddleware } from './middleware/fact-tables'
+import type { SyncCapture } from './middleware/sync-capture'
 
 /** The bytes of one evidence file, stored once per SHA-256 however many items cite it. */
 export interface EvidenceBlobRow {

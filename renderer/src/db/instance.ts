@@ -1,6 +1,6 @@
 import { createWorkstationDatabase, DEFAULT_DATABASE_NAME } from './database'
+import { createSyncCapture } from './middleware/sync-capture'
 import { createRepositories } from './repositories'
-import { createSyncCapture } from './sync-capture'
 
 /**
  * Whether this workstation has joined a team server is mirrored in localStorage so that capture is

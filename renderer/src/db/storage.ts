@@ -1,5 +1,5 @@
+import { formatBytes } from '@shared/byte-size'
 import Dexie from 'dexie'
-import { formatBytes } from '../../../shared/byte-size'
 
 export interface StorageEstimate {
   usage: number | null

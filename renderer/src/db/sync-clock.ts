@@ -1,4 +1,4 @@
-import { createHlcClock } from '../../../shared/sync/hlc'
+import { createHlcClock } from '@shared/protocol/sync/hlc'
 
 /**
  * This computer's time corrected by the team server's (the offset the sync engine stored): a laptop

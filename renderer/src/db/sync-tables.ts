@@ -1,5 +1,5 @@
-import { isTeamSetting } from '../../../shared/settings/team-settings'
-import type { SyncEntity } from '../../../shared/sync/protocol'
+import type { SyncEntity } from '@shared/protocol/sync/protocol'
+import { isTeamSetting } from '@shared/rules/settings/team-settings'
 
 /** Report text updates live in y-dexie's table for the reports' `bodyDoc` (see sync-replica). */
 export type TableSyncEntity = Exclude<SyncEntity, 'reportUpdate'>

@@ -1,4 +1,4 @@
-import type { PlatformRequest } from '../../../shared/platform/contract'
+import type { PlatformRequest } from '@shared/protocol/platform/contract'
 
 /** Opens the browser's file chooser and reads the chosen files; resolves with none if the analyst cancels. */
 export function chooseFiles(

@@ -6,9 +6,9 @@ import type {
   PlatformRequest,
   PlatformResponse,
   WorkstationPlatform,
-} from '../../../shared/platform/contract'
-import { platformChannels, platformEvents } from '../../../shared/platform/contract'
-import { describeIssues } from '../../../shared/validation'
+} from '@shared/protocol/platform/contract'
+import { platformChannels, platformEvents } from '@shared/protocol/platform/contract'
+import { describeIssues } from '@shared/validation'
 import { createWebHostPlatform } from './web-host'
 
 declare global {

@@ -1,4 +1,3 @@
-import { mailtoLink } from '../../../shared/communications/placeholders'
 import type {
   AppInfo,
   PlatformChannel,
@@ -7,14 +6,15 @@ import type {
   PlatformRequest,
   PlatformResponse,
   WorkstationPlatform,
-} from '../../../shared/platform/contract'
+} from '@shared/protocol/platform/contract'
 import {
   platformEvents,
   WEB_HOST_BLOB_PATH,
   WEB_HOST_PRINT_PATH,
   WEB_HOST_SYNC_EVENTS_PATH,
   WEB_HOST_SYNC_PATH,
-} from '../../../shared/platform/contract'
+} from '@shared/protocol/platform/contract'
+import { mailtoLink } from '@shared/rules/communications/placeholders'
 import { chooseFiles } from './choose-files'
 
 /**

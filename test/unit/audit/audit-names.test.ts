@@ -1,11 +1,6 @@
+import { auditNames, entrySubject, showChanges, showValue } from '@features/case/audit-names'
+import type { AuditEntry } from '@shared/domain'
 import { describe, expect, it } from 'vitest'
-import {
-  auditNames,
-  entrySubject,
-  showChanges,
-  showValue,
-} from '../../../renderer/src/features/case/audit-names'
-import type { AuditEntry } from '../../../shared/domain'
 
 const CASE_ID = '0b6f4a52-6f0e-4d0a-9a37-9d3c2a1f0c11'
 const DANA = '6a1c2e0f-3b7d-4c55-8f2e-2f0a9d1b7e21'

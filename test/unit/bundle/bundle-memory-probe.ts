@@ -2,9 +2,9 @@
 // `case:<path>` or `evidence:<path>` from disk through a file source, and prints per bundle what the
 // reader answered and how far the process's peak resident memory rose while it read. The peak is the
 // kernel's high-water mark (getrusage), so a reader that inflated a bomb even briefly shows in it.
-import { openBundleFile } from '../../../scripts/lib/bundle-file'
-import { readCaseBundle } from '../../../shared/bundle/read'
-import { verifyEvidenceBundle } from '../../../shared/evidence/evidence-bundle'
+import { openBundleFile } from '@scripts/lib/bundle-file'
+import { readCaseBundle } from '@shared/formats/bundle/read'
+import { verifyEvidenceBundle } from '@shared/formats/evidence/evidence-bundle'
 
 async function answer(kind: string, path: string): Promise<string> {
   const file = await openBundleFile(path)

@@ -1,7 +1,7 @@
+import { readCaseBundle } from '@shared/formats/bundle/read'
+import { createCaseBundleWriter, writeCaseBundle } from '@shared/formats/bundle/write'
 import { strToU8, unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { readCaseBundle } from '../../../shared/bundle/read'
-import { createCaseBundleWriter, writeCaseBundle } from '../../../shared/bundle/write'
 import { analyst, caseFileFixture, sha256 } from '../fixtures/case-files'
 
 const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 0xff, 0xd9])

@@ -1,5 +1,5 @@
+import { displayEntryName, isSafeEntryName } from '@shared/formats/bundle/entry-names'
 import { describe, expect, it } from 'vitest'
-import { displayEntryName, isSafeEntryName } from '../../../shared/bundle/entry-names'
 
 describe('bundle entry names', () => {
   it('accept plain relative paths and refuse any that leave the bundle', () => {

@@ -2,10 +2,11 @@
 // zip that inflates to 1 GiB (declared, and declared small but lying), 100,000 unlisted entries,
 // doubled names, names that leave the bundle, entries sharing bytes. Both the case bundle reader and
 // the evidence bundle verifier get their own set.
+
+import type { Evidence } from '@shared/domain'
+import { writeCaseBundle } from '@shared/formats/bundle/write'
+import { writeEvidenceBundle } from '@shared/formats/evidence/evidence-bundle'
 import { strToU8 } from 'fflate'
-import { writeCaseBundle } from '../../../shared/bundle/write'
-import type { Evidence } from '../../../shared/domain'
-import { writeEvidenceBundle } from '../../../shared/evidence/evidence-bundle'
 import { analyst, caseFileFixture, sha256 } from '../fixtures/case-files'
 import { buildZip, GiB, storedRecords, type ZipLayout, type ZipRecord, zerosDeflate } from './hostile-zips'
 

@@ -1,7 +1,7 @@
+import { type BundleSource, bytesSource } from '@shared/formats/bundle/bundle-source'
+import { readCaseBundle } from '@shared/formats/bundle/read'
+import { readZipDirectory } from '@shared/formats/bundle/zip-directory'
 import { describe, expect, it } from 'vitest'
-import { type BundleSource, bytesSource } from '../../../shared/bundle/bundle-source'
-import { readCaseBundle } from '../../../shared/bundle/read'
-import { readZipDirectory } from '../../../shared/bundle/zip-directory'
 import { goodCaseBundle, hostileCaseBundles } from './hostile-bundles'
 
 const hostile = hostileCaseBundles()

@@ -1,8 +1,8 @@
+import { type BundleSource, bytesSource } from '@shared/formats/bundle/bundle-source'
+import { NOT_A_ZIP, readZipDirectory, type ZipEntry } from '@shared/formats/bundle/zip-directory'
+import { readZipEntryBytes, streamZipEntry } from '@shared/formats/bundle/zip-entry'
 import { deflateSync, strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { type BundleSource, bytesSource } from '../../../shared/bundle/bundle-source'
-import { NOT_A_ZIP, readZipDirectory, type ZipEntry } from '../../../shared/bundle/zip-directory'
-import { readZipEntryBytes, streamZipEntry } from '../../../shared/bundle/zip-entry'
 import { buildZip, GiB, zerosDeflate } from './hostile-zips'
 
 const limits = { maxEntries: 100_000, maxDirectoryBytes: 16 * 1024 * 1024 }

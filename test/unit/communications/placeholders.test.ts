@@ -1,16 +1,16 @@
-import { describe, expect, it } from 'vitest'
-import { describeCommunication, formatCallDuration } from '../../../shared/communications/describe'
+import type { Case, Party } from '@shared/domain'
+import { describeCommunication, formatCallDuration } from '@shared/rules/communications/describe'
 import {
   DEFAULT_EMAIL_TEMPLATES,
   EmailTemplateListSchema,
-} from '../../../shared/communications/email-templates'
+} from '@shared/rules/communications/email-templates'
 import {
   EMAIL_PLACEHOLDERS,
   fillPlaceholders,
   mailtoLink,
   placeholderValues,
-} from '../../../shared/communications/placeholders'
-import type { Case, Party } from '../../../shared/domain'
+} from '@shared/rules/communications/placeholders'
+import { describe, expect, it } from 'vitest'
 import { analyst } from '../fixtures/case-files'
 
 const record = {

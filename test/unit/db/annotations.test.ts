@@ -1,5 +1,5 @@
+import type { EvidenceImport } from '@db/repositories/evidence'
 import { describe, expect, it } from 'vitest'
-import type { EvidenceImport } from '../../../renderer/src/db/repositories/evidence'
 import { analyst } from '../fixtures/case-files'
 import { freshWorkstationPerTest, openBareCase } from '../fixtures/test-workstation'
 

@@ -1,6 +1,6 @@
+import { createWorkstationDatabase } from '@db/database'
+import type { AuditEntry, Note } from '@shared/domain'
 import { describe, expect, it } from 'vitest'
-import { createWorkstationDatabase } from '../../../renderer/src/db/database'
-import type { AuditEntry, Note } from '../../../shared/domain'
 import { analyst, caseFileFixture } from '../fixtures/case-files'
 import { freshWorkstationPerTest, openBareCase } from '../fixtures/test-workstation'
 

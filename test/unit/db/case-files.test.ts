@@ -1,8 +1,8 @@
+import { createWorkstationDatabase, type WorkstationDatabase } from '@db/database'
+import { createRepositories, type Repositories } from '@db/repositories'
+import { loadDemoCases, removeDemoCases } from '@db/repositories/demo-data'
+import { exportCaseBundle, importCaseBundle } from '@services/case-bundles/case-transfer'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { exportCaseBundle, importCaseBundle } from '../../../renderer/src/db/case-transfer'
-import { createWorkstationDatabase, type WorkstationDatabase } from '../../../renderer/src/db/database'
-import { createRepositories, type Repositories } from '../../../renderer/src/db/repositories'
-import { loadDemoCases, removeDemoCases } from '../../../renderer/src/db/repositories/demo-data'
 import { analyst, caseFileFixture, sha256 } from '../fixtures/case-files'
 
 const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 8, 7, 0xff, 0xd9])

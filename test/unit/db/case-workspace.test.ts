@@ -1,6 +1,6 @@
+import type { NewCaseDraft } from '@db/repositories/cases'
+import { INVESTIGATION_CHECKLISTS } from '@shared/domain'
 import { describe, expect, it } from 'vitest'
-import type { NewCaseDraft } from '../../../renderer/src/db/repositories/cases'
-import { INVESTIGATION_CHECKLISTS } from '../../../shared/domain'
 import { analyst } from '../fixtures/case-files'
 import { freshWorkstationPerTest } from '../fixtures/test-workstation'
 

@@ -1,7 +1,7 @@
+import type { DeterminationInput } from '@db/repositories/determinations'
+import { describeChangeSinceFinal } from '@features/report/FinalReportChanges'
+import type { Party } from '@shared/domain'
 import { describe, expect, it } from 'vitest'
-import type { DeterminationInput } from '../../../renderer/src/db/repositories/determinations'
-import { describeChangeSinceFinal } from '../../../renderer/src/features/report/FinalReportChanges'
-import type { Party } from '../../../shared/domain'
 import { analyst } from '../fixtures/case-files'
 import { freshWorkstationPerTest, openBareCase } from '../fixtures/test-workstation'
 

@@ -1,5 +1,5 @@
+import type { Party } from '@shared/domain'
 import { describe, expect, it } from 'vitest'
-import type { Party } from '../../../shared/domain'
 import { analyst } from '../fixtures/case-files'
 import { freshWorkstationPerTest, openBareCase } from '../fixtures/test-workstation'
 

@@ -1,5 +1,5 @@
+import type { NewCaseDraft } from '@db/repositories/cases'
 import { describe, expect, it } from 'vitest'
-import type { NewCaseDraft } from '../../../renderer/src/db/repositories/cases'
 import { analyst, caseFileFixture } from '../fixtures/case-files'
 import { freshWorkstationPerTest } from '../fixtures/test-workstation'
 

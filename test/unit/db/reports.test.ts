@@ -1,5 +1,5 @@
+import type { ReportDocument } from '@shared/formats/report/report-document'
 import { describe, expect, it } from 'vitest'
-import type { ReportDocument } from '../../../shared/report/report-document'
 import { analyst } from '../fixtures/case-files'
 import { freshWorkstationPerTest, openBareCase } from '../fixtures/test-workstation'
 

@@ -1,7 +1,7 @@
+import type { NewCaseDraft } from '@db/repositories/cases'
+import { NO_SLA_DUE } from '@shared/rules/sla/case-sla'
+import { DEFAULT_SLA_POLICY } from '@shared/rules/sla/policy'
 import { describe, expect, it } from 'vitest'
-import type { NewCaseDraft } from '../../../renderer/src/db/repositories/cases'
-import { NO_SLA_DUE } from '../../../shared/sla/case-sla'
-import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
 import { analyst } from '../fixtures/case-files'
 import { freshWorkstationPerTest } from '../fixtures/test-workstation'
 

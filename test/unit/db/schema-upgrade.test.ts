@@ -1,8 +1,8 @@
+import { createWorkstationDatabase, SCHEMA_VERSION_1 } from '@db/database'
+import { computeSlaClocks } from '@shared/rules/sla/clock'
+import { DEFAULT_SLA_POLICY } from '@shared/rules/sla/policy'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { createWorkstationDatabase, SCHEMA_VERSION_1 } from '../../../renderer/src/db/database'
-import { computeSlaClocks } from '../../../shared/sla/clock'
-import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
 import { caseFileFixture } from '../fixtures/case-files'
 
 describe('database upgrade from version 1', () => {

@@ -1,5 +1,5 @@
-import { type DemoCase, generateDemoCases } from '../../../shared/demo/generate'
-import { createSha256Hasher } from '../../../shared/hashing/sha256'
+import { type DemoCase, generateDemoCases } from '@shared/demo/generate'
+import { createSha256Hasher } from '@shared/hashing/sha256'
 
 export const DEMO_NOW = '2026-11-24T12:00:00.000Z'
 

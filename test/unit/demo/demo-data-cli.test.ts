@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { readCaseBundle } from '@shared/formats/bundle/read'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readCaseBundle } from '../../../shared/bundle/read'
 
 const dir = mkdtempSync(join(tmpdir(), 'demo-data-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -1,5 +1,5 @@
+import { formatBytes, formatBytesApart } from '@shared/byte-size'
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatBytesApart } from '../../../shared/byte-size'
 
 describe('byte sizes', () => {
   it('reads as an analyst says them', () => {

@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest'
 import {
   blankIntakeForm,
   caseDetailsErrors,
@@ -7,7 +6,8 @@ import {
   intakeDraft,
   intakeErrors,
   phoneStoredAs,
-} from '../../../renderer/src/features/intake/case-form'
+} from '@features/intake/case-form'
+import { describe, expect, it } from 'vitest'
 import { caseFileFixture } from '../fixtures/case-files'
 
 const now = Date.parse('2026-11-24T12:00:00Z')

@@ -1,5 +1,5 @@
+import { formatCaseNumber, parseCaseNumber } from '@shared/domain'
 import { describe, expect, it } from 'vitest'
-import { formatCaseNumber, parseCaseNumber } from '../../../shared/domain'
 
 describe('case numbers', () => {
   it('formats the year and a zero-padded six-digit sequence', () => {

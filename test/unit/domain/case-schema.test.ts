@@ -1,5 +1,5 @@
+import { type Case, CaseFileSchema, CaseSchema, emptyCaseFile, PartySchema } from '@shared/domain'
 import { describe, expect, it } from 'vitest'
-import { type Case, CaseFileSchema, CaseSchema, emptyCaseFile, PartySchema } from '../../../shared/domain'
 import { analyst, caseFileFixture } from '../fixtures/case-files'
 
 const validCase = (): Case => caseFileFixture(1).case

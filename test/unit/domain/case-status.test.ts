@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest'
 import {
   CASE_STATUS_INFO,
   CASE_STATUS_TRANSITIONS,
@@ -7,7 +6,8 @@ import {
   canTransition,
   isOpenStatus,
   OPEN_STATUSES,
-} from '../../../shared/domain'
+} from '@shared/domain'
+import { describe, expect, it } from 'vitest'
 
 describe('case status workflow', () => {
   it('lets an analyst move a new escalation into triage or straight into investigation', () => {

@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest'
 import {
   parseChatCsv,
   parseChatJson,
   parseChatText,
   parseTranscript,
   searchTranscript,
-} from '../../../shared/evidence/chat-transcript'
-import { detectContentType } from '../../../shared/evidence/content-type'
+} from '@shared/formats/evidence/chat-transcript'
+import { detectContentType } from '@shared/formats/evidence/content-type'
+import { describe, expect, it } from 'vitest'
 
 describe('chat transcripts', () => {
   it('reads CSV with quoted commas, quotes and line breaks', () => {

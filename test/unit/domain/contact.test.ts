@@ -1,5 +1,5 @@
+import { checkEmail, checkedContact, checkPhone } from '@shared/domain/contact'
 import { describe, expect, it } from 'vitest'
-import { checkEmail, checkedContact, checkPhone } from '../../../shared/domain/contact'
 
 describe('party contact details', () => {
   it.each([

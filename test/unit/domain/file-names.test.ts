@@ -1,5 +1,5 @@
+import { isSafeFileName, toSafeFileName } from '@shared/file-names'
 import { describe, expect, it } from 'vitest'
-import { isSafeFileName, toSafeFileName } from '../../../shared/file-names'
 
 describe('file names from outside', () => {
   it('refuses path separators, traversal, control characters and direction overrides', () => {

@@ -1,5 +1,5 @@
+import { titleWords } from '@shared/domain'
 import { describe, expect, it } from 'vitest'
-import { titleWords } from '../../../shared/domain'
 
 describe('title words', () => {
   it('lower-cases, splits on punctuation and keeps each word once', () => {

@@ -1,13 +1,13 @@
-import { describe, expect, it } from 'vitest'
-import { displayEntryName } from '../../../shared/bundle/entry-names'
-import { isSafeFileName, toSafeFileName } from '../../../shared/file-names'
+import { isSafeFileName, toSafeFileName } from '@shared/file-names'
+import { displayEntryName } from '@shared/formats/bundle/entry-names'
 import {
   escapeUnshowableInJson,
   hasUnshowable,
   isUnshowableChar,
   showUntrusted,
   showUntrustedLines,
-} from '../../../shared/untrusted-text'
+} from '@shared/untrusted-text'
+import { describe, expect, it } from 'vitest'
 
 const char = (code: number) => String.fromCodePoint(code)
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index)

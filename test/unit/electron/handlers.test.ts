@@ -1,13 +1,13 @@
+import { createAppProtocolHandler } from '@electron/app-protocol'
+import { createAppInfoHandler } from '@electron/handlers/app-info'
+import { createMailComposeHandler } from '@electron/handlers/mail-compose'
+import { createNotificationHandler } from '@electron/handlers/notification'
+import { createOpenFileHandler } from '@electron/handlers/open-file'
+import { createPrintReportHandler, type PrintWindow } from '@electron/handlers/print-report'
+import { createSaveFileHandler } from '@electron/handlers/save-file'
+import { createPrintDocuments } from '@electron/print-documents'
+import { PRINT_DOCUMENT_CSP } from '@shared/protocol/platform/csp'
 import { describe, expect, it, vi } from 'vitest'
-import { createAppProtocolHandler } from '../../../electron/app-protocol'
-import { createAppInfoHandler } from '../../../electron/handlers/app-info'
-import { createMailComposeHandler } from '../../../electron/handlers/mail-compose'
-import { createNotificationHandler } from '../../../electron/handlers/notification'
-import { createOpenFileHandler } from '../../../electron/handlers/open-file'
-import { createPrintReportHandler, type PrintWindow } from '../../../electron/handlers/print-report'
-import { createSaveFileHandler } from '../../../electron/handlers/save-file'
-import { createPrintDocuments } from '../../../electron/print-documents'
-import { PRINT_DOCUMENT_CSP } from '../../../shared/platform/csp'
 
 const request = {
   title: 'Export cases',

@@ -1,8 +1,8 @@
+import { createSyncHandlers } from '@electron/handlers/sync'
+import { type PlatformHandlers, registerPlatformHandlers } from '@electron/ipc'
+import { createTrustedOriginCheck } from '@electron/security'
+import { createSyncGateway, memoryVault } from '@shared/protocol/sync/gateway'
 import { describe, expect, it, vi } from 'vitest'
-import { createSyncHandlers } from '../../../electron/handlers/sync'
-import { type PlatformHandlers, registerPlatformHandlers } from '../../../electron/ipc'
-import { createTrustedOriginCheck } from '../../../electron/security'
-import { createSyncGateway, memoryVault } from '../../../shared/sync/gateway'
 
 type Listener = (event: { senderFrame: { url: string } | null }, payload: unknown) => Promise<unknown>
 

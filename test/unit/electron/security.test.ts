@@ -1,16 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
-import { createAppProtocolHandler, resolveAppAsset } from '../../../electron/app-protocol'
+import { createAppProtocolHandler, resolveAppAsset } from '@electron/app-protocol'
 import {
   allowedRequestSchemes,
   createTrustedOriginCheck,
   decidePermission,
   hardenWebContents,
   isAllowedRequest,
-} from '../../../electron/security'
-import { mainWindowOptions } from '../../../electron/window'
+} from '@electron/security'
+import { mainWindowOptions } from '@electron/window'
+import { describe, expect, it, vi } from 'vitest'
 
 const isTrusted = createTrustedOriginCheck(undefined)
 

@@ -1,7 +1,7 @@
+import { createSyncHandlers } from '@electron/handlers/sync'
+import { createKeychainVault } from '@electron/session-vault'
+import { createSyncGateway, type StoredSession } from '@shared/protocol/sync/gateway'
 import { describe, expect, it, vi } from 'vitest'
-import { createSyncHandlers } from '../../../electron/handlers/sync'
-import { createKeychainVault } from '../../../electron/session-vault'
-import { createSyncGateway, type StoredSession } from '../../../shared/sync/gateway'
 
 type Backend = 'basic_text' | 'gnome_libsecret' | 'kwallet5' | 'unknown'
 

@@ -1,7 +1,7 @@
+import { buildApplicationMenuTemplate } from '@electron/menu'
+import { restoreWindowState, trackWindowState } from '@electron/window-state'
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { buildApplicationMenuTemplate } from '../../../electron/menu'
-import { restoreWindowState, trackWindowState } from '../../../electron/window-state'
 
 const display = { x: 0, y: 0, width: 1920, height: 1080 }
 

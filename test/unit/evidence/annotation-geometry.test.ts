@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest'
 import {
   arrowHeadPoints,
   boxBetween,
   isTooSmall,
   screenToFraction,
   wrapText,
-} from '../../../shared/evidence/annotation-geometry'
+} from '@shared/formats/evidence/annotation-geometry'
+import { describe, expect, it } from 'vitest'
 
 const placement = { centerX: 500, centerY: 300, scale: 2, rotation: 0, width: 400, height: 200 }
 

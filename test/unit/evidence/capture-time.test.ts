@@ -1,5 +1,5 @@
+import { captureTimeFromExif, formatRecordedCaptureTime } from '@shared/formats/evidence/capture-time'
 import { describe, expect, it } from 'vitest'
-import { captureTimeFromExif, formatRecordedCaptureTime } from '../../../shared/evidence/capture-time'
 
 describe('photo capture times', () => {
   it('keeps what the camera recorded and, with its offset, the moment', () => {

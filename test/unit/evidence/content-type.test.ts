@@ -1,5 +1,5 @@
+import { decodeUtf8, detectContentType } from '@shared/formats/evidence/content-type'
 import { describe, expect, it } from 'vitest'
-import { decodeUtf8, detectContentType } from '../../../shared/evidence/content-type'
 
 const text = (value: string) => new TextEncoder().encode(value)
 
@@ -64,7 +64,7 @@ describe('strict UTF-8', () => {
 
 describe('hex view', () => {
   it('shows offset, hex and printable characters, sixteen bytes a line', async () => {
-    const { hexDump } = await import('../../../shared/evidence/hex-dump')
+    const { hexDump } = await import('@shared/formats/evidence/hex-dump')
     const lines = hexDump(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, ...text('0123456789abcdef')]))
     expect(lines[0]).toEqual({
       offset: '00000000',

@@ -1,6 +1,6 @@
+import { parseEmail } from '@media/email'
+import { formatDateTime, formatWrittenDateTime } from '@ui/format/time'
 import { describe, expect, it } from 'vitest'
-import { parseEmail } from '../../../renderer/src/features/evidence-pane/email'
-import { formatDateTime, formatWrittenDateTime } from '../../../renderer/src/format/time'
 
 const eml = (date: string) =>
   new Blob(

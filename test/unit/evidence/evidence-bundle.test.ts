@@ -1,12 +1,12 @@
-import { strToU8, unzipSync, zipSync } from 'fflate'
-import { describe, expect, it } from 'vitest'
-import type { Evidence } from '../../../shared/domain'
+import type { Evidence } from '@shared/domain'
 import {
   evidenceManifestCsv,
   verifyEvidenceBundle,
   writeEvidenceBundle,
-} from '../../../shared/evidence/evidence-bundle'
-import { createSha256Hasher } from '../../../shared/hashing/sha256'
+} from '@shared/formats/evidence/evidence-bundle'
+import { createSha256Hasher } from '@shared/hashing/sha256'
+import { strToU8, unzipSync, zipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
 import { analyst } from '../fixtures/case-files'
 
 const sha256 = await createSha256Hasher()

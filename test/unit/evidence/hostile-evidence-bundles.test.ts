@@ -3,10 +3,10 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writ
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { openBundleFile } from '@scripts/lib/bundle-file'
+import type { BundleSource } from '@shared/formats/bundle/bundle-source'
+import { verifyEvidenceBundle } from '@shared/formats/evidence/evidence-bundle'
 import { afterAll, describe, expect, it } from 'vitest'
-import { openBundleFile } from '../../../scripts/lib/bundle-file'
-import type { BundleSource } from '../../../shared/bundle/bundle-source'
-import { verifyEvidenceBundle } from '../../../shared/evidence/evidence-bundle'
 import {
   EVIDENCE_FILE_PATH,
   goodEvidenceBundle,

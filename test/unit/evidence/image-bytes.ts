@@ -1,8 +1,9 @@
 // Image files made by the tests themselves: a real JPEG (the demo photo), PNGs built chunk by chunk
 // with fflate, and the containers of WebP and HEIC.
+
+import { demoPhoto } from '@shared/demo/photo'
+import { SeededRandom } from '@shared/demo/random'
 import { zlibSync } from 'fflate'
-import { demoPhoto } from '../../../shared/demo/photo'
-import { SeededRandom } from '../../../shared/demo/random'
 
 /** A 64 × 48 phone photo as the demo data makes it (baseline JPEG, 8 × 8 MCUs, EXIF). */
 export const demoJpeg = () =>

@@ -1,7 +1,7 @@
+import { EvidenceDamageSchema } from '@shared/domain'
+import { readImageStructure } from '@shared/formats/evidence/image-structure'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { EvidenceDamageSchema } from '../../../shared/domain'
-import { readImageStructure } from '../../../shared/evidence/image-structure'
 import { demoJpeg, heicOf, pngOf, webpOf } from './image-bytes'
 
 const samples: Array<[string, Uint8Array]> = [

@@ -1,7 +1,7 @@
+import { readIsoBoxStructure, readWebpStructure } from '@shared/formats/evidence/container-structure'
+import { damageSentence, imageCheckFinding } from '@shared/formats/evidence/image-damage'
+import { readImageStructure } from '@shared/formats/evidence/image-structure'
 import { describe, expect, it } from 'vitest'
-import { readIsoBoxStructure, readWebpStructure } from '../../../shared/evidence/container-structure'
-import { damageSentence, imageCheckFinding } from '../../../shared/evidence/image-damage'
-import { readImageStructure } from '../../../shared/evidence/image-structure'
 import { demoJpeg, heicOf, pngOf, webpOf } from './image-bytes'
 
 describe('WebP and HEIC structure', () => {

@@ -1,6 +1,6 @@
+import { readJpegStructure } from '@shared/formats/evidence/jpeg-structure'
 import jpeg from 'jpeg-js'
 import { describe, expect, it } from 'vitest'
-import { readJpegStructure } from '../../../shared/evidence/jpeg-structure'
 import { concat, demoJpeg } from './image-bytes'
 
 const photo = demoJpeg()

@@ -1,7 +1,7 @@
 import { constants, inflateSync } from 'node:zlib'
+import { readPngStructure } from '@shared/formats/evidence/png-structure'
 import { zlibSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { readPngStructure } from '../../../shared/evidence/png-structure'
 import { concat, pngChunk, pngOf, pngRows } from './image-bytes'
 
 const WIDTH = 200

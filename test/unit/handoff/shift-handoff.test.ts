@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest'
-import type { AuditEntry, Case, Task } from '../../../shared/domain'
-import { handoffPrintHtml } from '../../../shared/handoff/handoff-print'
+import type { AuditEntry, Case, Task } from '@shared/domain'
+import { handoffPrintHtml } from '@shared/rules/handoff/handoff-print'
 import {
   handoffText,
   type ShiftHandoff,
   ShiftHandoffSchema,
   summariseShift,
-} from '../../../shared/handoff/shift-handoff'
+} from '@shared/rules/handoff/shift-handoff'
+import { describe, expect, it } from 'vitest'
 
 const riley = { id: 'analyst-017', name: 'Riley Chen' }
 const sam = { id: 'analyst-022', name: 'Sam Patel' }

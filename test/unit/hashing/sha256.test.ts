@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
+import { createSha256Hasher } from '@shared/hashing/sha256'
 import { describe, expect, it } from 'vitest'
-import { createSha256Hasher } from '../../../shared/hashing/sha256'
 
 describe('createSha256Hasher', () => {
   it('matches the SHA-256 that sha256sum and Node compute, call after call', async () => {

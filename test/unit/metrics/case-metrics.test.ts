@@ -1,11 +1,11 @@
+import type { Case, CaseStatus, IncidentCategory, Severity } from '@shared/domain'
+import { caseListCsv, spreadsheetSafe } from '@shared/rules/metrics/case-csv'
+import { caseFacts, caseMetrics, inRange, medianOfCounts, weekOf } from '@shared/rules/metrics/case-metrics'
+import { caseSlaInstants } from '@shared/rules/sla/case-sla'
+import type { SlaClockEvent } from '@shared/rules/sla/clock'
+import { DEFAULT_SLA_POLICY } from '@shared/rules/sla/policy'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import type { Case, CaseStatus, IncidentCategory, Severity } from '../../../shared/domain'
-import { caseListCsv, spreadsheetSafe } from '../../../shared/metrics/case-csv'
-import { caseFacts, caseMetrics, inRange, medianOfCounts, weekOf } from '../../../shared/metrics/case-metrics'
-import { caseSlaInstants } from '../../../shared/sla/case-sla'
-import type { SlaClockEvent } from '../../../shared/sla/clock'
-import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
 
 const HOUR = 3_600_000
 const at = (base: string, hours: number) => new Date(Date.parse(base) + hours * HOUR).toISOString()

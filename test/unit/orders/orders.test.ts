@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
-import { deliveredAt, type OrderData, type OrderRecord } from '../../../shared/domain'
+import { deliveredAt, type OrderData, type OrderRecord } from '@shared/domain'
 import {
   DEFAULT_LOCATION_THRESHOLDS,
   distanceMetres,
@@ -9,9 +8,10 @@ import {
   locationChecks,
   offsetMetres,
   offsetPoint,
-} from '../../../shared/orders/location-checks'
-import { OrderFileError, parseOrderFile } from '../../../shared/orders/order-file'
-import { orderTimelineEvents, withOrderEvents } from '../../../shared/orders/order-timeline'
+} from '@shared/rules/orders/location-checks'
+import { OrderFileError, parseOrderFile } from '@shared/rules/orders/order-file'
+import { orderTimelineEvents, withOrderEvents } from '@shared/rules/orders/order-timeline'
+import { describe, expect, it } from 'vitest'
 
 /** The documented example, read from docs/order-format.md so the documentation cannot go stale. */
 const documented = (): string => {

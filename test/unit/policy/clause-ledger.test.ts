@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest'
-import type { DecisionFactsRow } from '../../../shared/metrics/fact-rows'
+import type { DecisionFactsRow } from '@shared/rules/metrics/fact-rows'
 import {
   decisionsFromLedger,
   ledgerRevisions,
   ledgerRows,
   reviseLedger,
-} from '../../../shared/policy/clause-ledger'
+} from '@shared/rules/policy/clause-ledger'
+import { describe, expect, it } from 'vitest'
 
 const decided = (
   id: string,

@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest'
-import type { Determination } from '../../../shared/domain'
+import type { Determination } from '@shared/domain'
 import {
   approvalStillStands,
   describeOutcome,
   reviewDetermination,
-} from '../../../shared/policy/determination-review'
-import { EXAMPLE_POLICIES } from '../../../shared/policy/example-policies'
-import { type PastDecision, similarCases } from '../../../shared/policy/similar-cases'
+} from '@shared/rules/policy/determination-review'
+import { EXAMPLE_POLICIES } from '@shared/rules/policy/example-policies'
+import { type PastDecision, similarCases } from '@shared/rules/policy/similar-cases'
+import { describe, expect, it } from 'vitest'
 
 const context = { library: EXAMPLE_POLICIES, matrix: [], severity: 'S3' as const, approvalThreshold: 250 }
 const decision = (

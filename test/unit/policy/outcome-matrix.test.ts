@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import { EXAMPLE_POLICIES } from '../../../shared/policy/example-policies'
+import { EXAMPLE_POLICIES } from '@shared/rules/policy/example-policies'
 import {
   needsJustification,
   needsLeadApproval,
   recommendedOutcomes,
-} from '../../../shared/policy/outcome-matrix'
+} from '@shared/rules/policy/outcome-matrix'
+import { describe, expect, it } from 'vitest'
 
 describe('the outcome matrix', () => {
   it('recommends what a violated clause allows that is in proportion to the severity', () => {

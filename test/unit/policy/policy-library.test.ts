@@ -1,12 +1,8 @@
+import { EXAMPLE_POLICIES } from '@shared/rules/policy/example-policies'
+import { clauseIndex, PolicyDocumentSchema } from '@shared/rules/policy/policy-document'
+import { PolicyFormatError, policyFromMarkdown, policyToMarkdown } from '@shared/rules/policy/policy-markdown'
+import { searchClauses } from '@shared/rules/policy/policy-search'
 import { describe, expect, it } from 'vitest'
-import { EXAMPLE_POLICIES } from '../../../shared/policy/example-policies'
-import { clauseIndex, PolicyDocumentSchema } from '../../../shared/policy/policy-document'
-import {
-  PolicyFormatError,
-  policyFromMarkdown,
-  policyToMarkdown,
-} from '../../../shared/policy/policy-markdown'
-import { searchClauses } from '../../../shared/policy/policy-search'
 
 const customerCode = EXAMPLE_POLICIES.find((policy) => policy.id === 'customer-code-of-conduct')!
 

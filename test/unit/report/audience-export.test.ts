@@ -1,15 +1,15 @@
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib'
-import { describe, expect, it } from 'vitest'
-import { readPdf } from '../../../scripts/lib/pdf-reader'
-import type { Party } from '../../../shared/domain'
-import { DEFAULT_REDACTION_PROFILES, redactForAudience } from '../../../shared/report/audience-redaction'
-import { exportLogHtml, finishExport } from '../../../shared/report/export-pdf'
+import { readPdf } from '@scripts/lib/pdf-reader'
+import type { Party } from '@shared/domain'
+import { DEFAULT_REDACTION_PROFILES, redactForAudience } from '@shared/formats/report/audience-redaction'
+import { exportLogHtml, finishExport } from '@shared/formats/report/export-pdf'
 import {
   newReportDocument,
   nodeText,
   type ReportDocument,
   type ReportNode,
-} from '../../../shared/report/report-document'
+} from '@shared/formats/report/report-document'
+import { describe, expect, it } from 'vitest'
 import { records, reportParty } from '../fixtures/report'
 
 const customer: Party = {

@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest'
-import { caseDetailsFormOf, caseDetailsPatch } from '../../../renderer/src/features/intake/case-form'
-import { prefillIncidentZone } from '../../../renderer/src/features/orders/incident-zone-from-order'
-import { CaseSchema } from '../../../shared/domain'
+import { caseDetailsFormOf, caseDetailsPatch } from '@features/intake/case-form'
+import { prefillIncidentZone } from '@features/orders/incident-zone-from-order'
+import { CaseSchema } from '@shared/domain'
 import {
   formatZonedTime,
   incidentTimeText,
   NORTH_AMERICAN_TIME_ZONES,
   timeZoneChoices,
-} from '../../../shared/domain/incident-time'
-import { timeZoneAt } from '../../../shared/orders/drop-off-zone'
-import { caseTable } from '../../../shared/report/report-document'
+} from '@shared/domain/incident-time'
+import { caseTable } from '@shared/formats/report/report-document'
+import { timeZoneAt } from '@shared/rules/orders/drop-off-zone'
+import { describe, expect, it } from 'vitest'
 import { analyst } from '../fixtures/case-files'
 import { records, reportCase } from '../fixtures/report'
 import { freshWorkstationPerTest, openBareCase } from '../fixtures/test-workstation'

@@ -1,6 +1,6 @@
+import { BREAK, breakableHtml, SOFT_HYPHEN } from '@shared/formats/report/line-breaks'
+import { escapeHtml, reportPrintHtml } from '@shared/formats/report/print-html'
 import { describe, expect, it } from 'vitest'
-import { BREAK, breakableHtml, SOFT_HYPHEN } from '../../../shared/report/line-breaks'
-import { escapeHtml, reportPrintHtml } from '../../../shared/report/print-html'
 import { analyst } from '../fixtures/case-files'
 import { reportCase } from '../fixtures/report'
 

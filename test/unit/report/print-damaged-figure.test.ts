@@ -1,7 +1,7 @@
+import type { Evidence } from '@shared/domain'
+import { type ReportPrintInput, reportPrintHtml } from '@shared/formats/report/print-html'
+import { caseTable, type ReportDocument } from '@shared/formats/report/report-document'
 import { describe, expect, it } from 'vitest'
-import type { Evidence } from '../../../shared/domain'
-import { type ReportPrintInput, reportPrintHtml } from '../../../shared/report/print-html'
-import { caseTable, type ReportDocument } from '../../../shared/report/report-document'
 import { analyst } from '../fixtures/case-files'
 import { records, reportCase, reportPhoto } from '../fixtures/report'
 

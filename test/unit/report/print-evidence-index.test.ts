@@ -1,8 +1,8 @@
+import type { Evidence, Report } from '@shared/domain'
+import { type ReportPrintInput, reportPrintHtml } from '@shared/formats/report/print-html'
+import { assemblePrintInput, thumbnailEvidence } from '@shared/formats/report/print-input'
+import { newReportDocument } from '@shared/formats/report/report-document'
 import { describe, expect, it } from 'vitest'
-import type { Evidence, Report } from '../../../shared/domain'
-import { type ReportPrintInput, reportPrintHtml } from '../../../shared/report/print-html'
-import { assemblePrintInput, thumbnailEvidence } from '../../../shared/report/print-input'
-import { newReportDocument } from '../../../shared/report/report-document'
 import { analyst } from '../fixtures/case-files'
 import { records, reportPhoto } from '../fixtures/report'
 

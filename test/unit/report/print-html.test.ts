@@ -1,8 +1,8 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
+import { type ReportPrintInput, reportPrintHtml } from '@shared/formats/report/print-html'
+import type { ReportDocument } from '@shared/formats/report/report-document'
+import { printReport, tocPagesFromOutline } from '@shared/formats/report/report-pdf'
 import { describe, expect, it } from 'vitest'
-import { type ReportPrintInput, reportPrintHtml } from '../../../shared/report/print-html'
-import type { ReportDocument } from '../../../shared/report/report-document'
-import { printReport, tocPagesFromOutline } from '../../../shared/report/report-pdf'
 import { analyst } from '../fixtures/case-files'
 import { reportCase, reportPhoto } from '../fixtures/report'
 

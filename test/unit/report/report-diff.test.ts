@@ -1,6 +1,6 @@
+import { diffReportVersions, reportText } from '@shared/formats/report/report-diff'
+import type { ReportDocument } from '@shared/formats/report/report-document'
 import { describe, expect, it } from 'vitest'
-import { diffReportVersions, reportText } from '../../../shared/report/report-diff'
-import type { ReportDocument } from '../../../shared/report/report-document'
 
 const version = (finding: string): ReportDocument => ({
   type: 'doc',

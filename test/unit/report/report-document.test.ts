@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest'
 import {
   citedEvidenceIds,
   newReportDocument,
@@ -7,8 +6,9 @@ import {
   type ReportNode,
   refreshCaseTables,
   reportHeadings,
-} from '../../../shared/report/report-document'
-import { REPORT_SECTIONS, templateForCategory } from '../../../shared/report/report-templates'
+} from '@shared/formats/report/report-document'
+import { REPORT_SECTIONS, templateForCategory } from '@shared/formats/report/report-templates'
+import { describe, expect, it } from 'vitest'
 import { records, reportParty, reportPhoto } from '../fixtures/report'
 
 describe('report templates', () => {

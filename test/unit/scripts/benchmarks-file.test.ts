@@ -1,5 +1,5 @@
+import { BEGIN_MEASURED, END_MEASURED, withMeasuredBlock } from '@scripts/bench/benchmarks-file'
 import { describe, expect, it } from 'vitest'
-import { BEGIN_MEASURED, END_MEASURED, withMeasuredBlock } from '../../../scripts/lib/benchmarks-file'
 
 const block = (figure: string) => `${BEGIN_MEASURED}\n| load | ${figure} |\n${END_MEASURED}`
 

@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { readPdf } from '@scripts/lib/pdf-reader'
+import { WEB_HOST_PRINT_PATH } from '@shared/protocol/platform/contract'
+import { startWebHost, type WebHost } from '@web-host/web-host-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readPdf } from '../../../scripts/lib/pdf-reader'
-import { startWebHost, type WebHost } from '../../../scripts/lib/web-host-server'
-import { WEB_HOST_PRINT_PATH } from '../../../shared/platform/contract'
 
 let host: WebHost
 

@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   type Accounts,
   createAccounts,
   hashPassword,
   type SignInOutcome,
   verifyPassword,
-} from '../../../server/accounts'
-import { migrate } from '../../../server/db/migrate'
-import { openPglite } from '../../../server/db/pglite'
-import type { SqlClient } from '../../../server/db/sql'
+} from '@server/accounts'
+import { migrate } from '@server/db/migrate'
+import { openPglite } from '@server/db/pglite'
+import type { SqlClient } from '@server/db/sql'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 let db: SqlClient
 let accounts: Accounts

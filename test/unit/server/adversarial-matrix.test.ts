@@ -1,8 +1,8 @@
+import type { Change, MutationResult, RefusalCode, SyncEntity } from '@shared/protocol/sync/protocol'
+import { SYNC_ENTITIES } from '@shared/protocol/sync/protocol'
+import { SYNC_RECORD_SCHEMAS } from '@shared/protocol/sync/record-schemas'
+import { type TeamSettingKey, TeamSettingSchema } from '@shared/rules/settings/team-settings'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TeamSettingKey, TeamSettingSchema } from '../../../shared/settings/team-settings'
-import type { Change, MutationResult, RefusalCode, SyncEntity } from '../../../shared/sync/protocol'
-import { SYNC_ENTITIES } from '../../../shared/sync/protocol'
-import { SYNC_RECORD_SCHEMAS } from '../../../shared/sync/record-schemas'
 import {
   CASE_OF,
   contentOf,

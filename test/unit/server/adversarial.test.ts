@@ -1,6 +1,6 @@
+import { formatHlc, MAX_STAMP_AHEAD_MS } from '@shared/protocol/sync/hlc'
+import type { Mutation, MutationResult } from '@shared/protocol/sync/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { formatHlc, MAX_STAMP_AHEAD_MS } from '../../../shared/sync/hlc'
-import type { Mutation, MutationResult } from '../../../shared/sync/protocol'
 import {
   type AuditRow,
   CASE_OF,

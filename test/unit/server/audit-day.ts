@@ -1,8 +1,8 @@
+import { createAccounts, type User } from '@server/accounts'
+import type { SqlClient } from '@server/db/sql'
+import { createSyncService, type SyncService } from '@server/sync-service'
+import type { Mutation } from '@shared/protocol/sync/protocol'
 import { expect } from 'vitest'
-import { createAccounts, type User } from '../../../server/accounts'
-import type { SqlClient } from '../../../server/db/sql'
-import { createSyncService, type SyncService } from '../../../server/sync-service'
-import type { Mutation } from '../../../shared/sync/protocol'
 
 /** A day of a team's work on the server, for tests of its audit. */
 export const PASSWORD = 'a long enough password'

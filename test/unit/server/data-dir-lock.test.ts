@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DataDirInUseError, LOCK_FILE, lockDataDir } from '@server/db/data-dir-lock'
 import { describe, expect, it } from 'vitest'
-import { DataDirInUseError, LOCK_FILE, lockDataDir } from '../../../server/db/data-dir-lock'
 
 const dataDir = () => join(mkdtempSync(join(tmpdir(), 'crw-lock-')), 'server-data')
 

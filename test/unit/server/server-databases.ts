@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createBlobStore } from '@server/blob-store'
+import { migrate } from '@server/db/migrate'
+import { openPglite } from '@server/db/pglite'
+import { openPostgres } from '@server/db/postgres'
+import type { SqlClient } from '@server/db/sql'
 import pg from 'pg'
 import { inject } from 'vitest'
-import { createBlobStore } from '../../../server/blob-store'
-import { migrate } from '../../../server/db/migrate'
-import { openPglite } from '../../../server/db/pglite'
-import { openPostgres } from '../../../server/db/postgres'
-import type { SqlClient } from '../../../server/db/sql'
 
 /** A migrated, empty server database, and how to throw it away. */
 export interface TestDatabase {

@@ -1,8 +1,8 @@
+import { createAccounts, type User } from '@server/accounts'
+import type { SqlClient } from '@server/db/sql'
+import { createSyncService, type SyncService } from '@server/sync-service'
+import type { Mutation } from '@shared/protocol/sync/protocol'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createAccounts, type User } from '../../../server/accounts'
-import type { SqlClient } from '../../../server/db/sql'
-import { createSyncService, type SyncService } from '../../../server/sync-service'
-import type { Mutation } from '../../../shared/sync/protocol'
 import { SERVER_DATABASES, type TestDatabase } from './server-databases'
 
 let db: SqlClient

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
-import { DEFAULT_EMAIL_TEMPLATES } from '../../../shared/communications/email-templates'
-import type { Actor } from '../../../shared/domain'
-import { DEFAULT_LOCATION_THRESHOLDS } from '../../../shared/orders/location-checks'
-import { EXAMPLE_POLICIES } from '../../../shared/policy/example-policies'
-import { DEFAULT_REDACTION_PROFILES } from '../../../shared/report/audience-redaction'
-import type { TeamSettingKey } from '../../../shared/settings/team-settings'
-import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
-import type { SyncEntity } from '../../../shared/sync/protocol'
+import type { Actor } from '@shared/domain'
+import { DEFAULT_REDACTION_PROFILES } from '@shared/formats/report/audience-redaction'
+import type { SyncEntity } from '@shared/protocol/sync/protocol'
+import { DEFAULT_EMAIL_TEMPLATES } from '@shared/rules/communications/email-templates'
+import { DEFAULT_LOCATION_THRESHOLDS } from '@shared/rules/orders/location-checks'
+import { EXAMPLE_POLICIES } from '@shared/rules/policy/example-policies'
+import type { TeamSettingKey } from '@shared/rules/settings/team-settings'
+import { DEFAULT_SLA_POLICY } from '@shared/rules/sla/policy'
 
 /**
  * A complete, valid record of every kind that syncs, as a workstation sends it when it creates one:

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { appendAudit } from '@server/audit-log'
+import { openServerDatabase } from '@server/open-database'
 import { describe, expect, it } from 'vitest'
-import { appendAudit } from '../../../server/audit-log'
-import { openServerDatabase } from '../../../server/open-database'
 import { freshPostgres } from './server-databases'
 
 // `npm run server:verify-audit` as run: node with tsx, the server's environment.

@@ -1,5 +1,5 @@
+import { type Command, matchCommands } from '@app/commands/command-matching'
 import { describe, expect, it } from 'vitest'
-import { type Command, matchCommands } from '../../../renderer/src/features/shortcuts/command-matching'
 
 const command = (label: string): Command => ({ label, run: () => undefined })
 const commands = [

@@ -1,7 +1,7 @@
+import type { Case } from '@shared/domain'
+import { pendingSlaAlerts, slaNotifications } from '@shared/rules/sla/alerts'
+import { DEFAULT_SLA_POLICY } from '@shared/rules/sla/policy'
 import { describe, expect, it } from 'vitest'
-import type { Case } from '../../../shared/domain'
-import { pendingSlaAlerts, slaNotifications } from '../../../shared/sla/alerts'
-import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
 
 const opened = '2026-11-24T10:00:00.000Z'
 const s1Case = (id: string, extra: Partial<Case> = {}) =>

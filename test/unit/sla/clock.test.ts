@@ -1,7 +1,7 @@
+import type { CaseStatus, Severity } from '@shared/domain'
+import { computeSlaClocks, type SlaClockEvent } from '@shared/rules/sla/clock'
+import { DEFAULT_SLA_POLICY, type SlaPolicy, SlaPolicySchema } from '@shared/rules/sla/policy'
 import { describe, expect, it } from 'vitest'
-import type { CaseStatus, Severity } from '../../../shared/domain'
-import { computeSlaClocks, type SlaClockEvent } from '../../../shared/sla/clock'
-import { DEFAULT_SLA_POLICY, type SlaPolicy, SlaPolicySchema } from '../../../shared/sla/policy'
 
 const HOUR = 3_600_000
 const OPENED = '2026-06-01T12:00:00.000Z'

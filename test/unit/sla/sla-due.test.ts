@@ -1,10 +1,10 @@
+import { describeSlaClockBriefly } from '@features/sla/sla-text'
+import type { CaseStatus } from '@shared/domain'
+import { caseSlaInstants, currentSlaClock, NO_SLA_DUE } from '@shared/rules/sla/case-sla'
+import { computeSlaClocks, type SlaClockEvent } from '@shared/rules/sla/clock'
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '@shared/rules/sla/policy'
+import { subtractWorkingMs, workingMsBetween } from '@shared/rules/sla/working-time'
 import { describe, expect, it } from 'vitest'
-import { describeSlaClockBriefly } from '../../../renderer/src/features/sla/sla-text'
-import type { CaseStatus } from '../../../shared/domain'
-import { caseSlaInstants, currentSlaClock, NO_SLA_DUE } from '../../../shared/sla/case-sla'
-import { computeSlaClocks, type SlaClockEvent } from '../../../shared/sla/clock'
-import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../../shared/sla/policy'
-import { subtractWorkingMs, workingMsBetween } from '../../../shared/sla/working-time'
 import { DEMO_NOW, demoCaseFiles } from '../demo/demo-cases'
 
 const DAY = 86_400_000

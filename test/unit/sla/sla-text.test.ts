@@ -1,12 +1,8 @@
+import { describeSlaClock, describeSlaClockBriefly, formatWorkingTime } from '@features/sla/sla-text'
+import { currentSlaClock } from '@shared/rules/sla/case-sla'
+import { computeSlaClocks, type SlaClockEvent } from '@shared/rules/sla/clock'
+import { DEFAULT_SLA_POLICY } from '@shared/rules/sla/policy'
 import { describe, expect, it } from 'vitest'
-import {
-  describeSlaClock,
-  describeSlaClockBriefly,
-  formatWorkingTime,
-} from '../../../renderer/src/features/sla/sla-text'
-import { currentSlaClock } from '../../../shared/sla/case-sla'
-import { computeSlaClocks, type SlaClockEvent } from '../../../shared/sla/clock'
-import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy'
 
 const MINUTE = 60_000
 const opened: SlaClockEvent = {

@@ -1,6 +1,6 @@
+import { type BusinessSchedule, type SlaSchedule, SlaScheduleSchema } from '@shared/rules/sla/policy'
+import { addWorkingMs, targetMs, workingDayMs, workingMsBetween } from '@shared/rules/sla/working-time'
 import { describe, expect, it } from 'vitest'
-import { type BusinessSchedule, type SlaSchedule, SlaScheduleSchema } from '../../../shared/sla/policy'
-import { addWorkingMs, targetMs, workingDayMs, workingMsBetween } from '../../../shared/sla/working-time'
 
 const HOUR = 3_600_000
 const at = (instant: string) => Date.parse(instant)

@@ -1,20 +1,17 @@
+import { createWorkstationDatabase, type WorkstationDatabase } from '@db/database'
+import { createSyncCapture } from '@db/middleware/sync-capture'
+import { createRepositories, type Repositories } from '@db/repositories'
+import { SYNC_META_KEYS } from '@db/sync-tables'
+import { createAccounts, type User } from '@server/accounts'
+import { migrate } from '@server/db/migrate'
+import { openPglite } from '@server/db/pglite'
+import type { SqlClient } from '@server/db/sql'
+import { createSyncService, type SyncService } from '@server/sync-service'
+import { createWorkstationSyncEngine, type UnreadableRecord } from '@services/team-sync/sync-replica'
+import type { SyncState } from '@shared/protocol/sync/engine'
+import { formatHlc, parseHlc } from '@shared/protocol/sync/hlc'
+import type { Change, PullResponse } from '@shared/protocol/sync/protocol'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createWorkstationDatabase, type WorkstationDatabase } from '../../../renderer/src/db/database'
-import { createRepositories, type Repositories } from '../../../renderer/src/db/repositories'
-import {
-  createWorkstationSyncEngine,
-  type UnreadableRecord,
-} from '../../../renderer/src/db/repositories/sync-replica'
-import { createSyncCapture } from '../../../renderer/src/db/sync-capture'
-import { SYNC_META_KEYS } from '../../../renderer/src/db/sync-tables'
-import { createAccounts, type User } from '../../../server/accounts'
-import { migrate } from '../../../server/db/migrate'
-import { openPglite } from '../../../server/db/pglite'
-import type { SqlClient } from '../../../server/db/sql'
-import { createSyncService, type SyncService } from '../../../server/sync-service'
-import type { SyncState } from '../../../shared/sync/engine'
-import { formatHlc, parseHlc } from '../../../shared/sync/hlc'
-import type { Change, PullResponse } from '../../../shared/sync/protocol'
 import { freshWorkstationPerTest } from '../fixtures/test-workstation'
 
 const DAY = 86_400_000

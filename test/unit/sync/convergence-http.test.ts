@@ -1,9 +1,9 @@
+import { createAccounts, type User } from '@server/accounts'
+import { createSyncGateway, memoryVault, type SyncGateway } from '@shared/protocol/sync/gateway'
+import { MAX_STAMP_AHEAD_MS, parseHlc } from '@shared/protocol/sync/hlc'
+import type { FieldWrite } from '@shared/protocol/sync/protocol'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAccounts, type User } from '../../../server/accounts'
-import { createSyncGateway, memoryVault, type SyncGateway } from '../../../shared/sync/gateway'
-import { MAX_STAMP_AHEAD_MS, parseHlc } from '../../../shared/sync/hlc'
-import type { FieldWrite } from '../../../shared/sync/protocol'
 import { type MemoryWorkstation, memoryWorkstation } from './memory-workstation'
 import { type KillMoment, pushKiller } from './push-killer'
 import {

@@ -1,14 +1,14 @@
+import { createAccounts, type User } from '@server/accounts'
+import { migrate } from '@server/db/migrate'
+import { openPglite } from '@server/db/pglite'
+import type { SqlClient } from '@server/db/sql'
+import { createSyncService, type SyncService } from '@server/sync-service'
+import { createSyncEngine, type SyncStorage } from '@shared/protocol/sync/engine'
+import { createHlcClock } from '@shared/protocol/sync/hlc'
+import { isLive, mergeRecord, recordValues, type StoredRecord } from '@shared/protocol/sync/merge'
+import type { Change, FieldWrite, Mutation } from '@shared/protocol/sync/protocol'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAccounts, type User } from '../../../server/accounts'
-import { migrate } from '../../../server/db/migrate'
-import { openPglite } from '../../../server/db/pglite'
-import type { SqlClient } from '../../../server/db/sql'
-import { createSyncService, type SyncService } from '../../../server/sync-service'
-import { createSyncEngine, type SyncStorage } from '../../../shared/sync/engine'
-import { createHlcClock } from '../../../shared/sync/hlc'
-import { isLive, mergeRecord, recordValues, type StoredRecord } from '../../../shared/sync/merge'
-import type { Change, FieldWrite, Mutation } from '../../../shared/sync/protocol'
 
 /**
  * Three workstations edit the same few records while going offline and online, crashing between a

@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest'
-import { createSyncEngine, retryDelay, type SyncState, type SyncStorage } from '../../../shared/sync/engine'
+import { createSyncEngine, retryDelay, type SyncState, type SyncStorage } from '@shared/protocol/sync/engine'
 import type {
   Change,
   Mutation,
   MutationResult,
   PullRequest,
   PushRequest,
-} from '../../../shared/sync/protocol'
+} from '@shared/protocol/sync/protocol'
+import { describe, expect, it } from 'vitest'
 
 const hlc = (millis: number) => `${String(millis).padStart(15, '0')}:0000:laptop-1`
 const mutation = (mutationId: number): Mutation => ({

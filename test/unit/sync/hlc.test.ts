@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest'
 import {
   ClockDriftError,
   compareHlc,
@@ -6,7 +5,8 @@ import {
   formatHlc,
   MAX_STAMP_AHEAD_MS,
   parseHlc,
-} from '../../../shared/sync/hlc'
+} from '@shared/protocol/sync/hlc'
+import { describe, expect, it } from 'vitest'
 
 describe('hybrid logical clocks', () => {
   it('orders events in the same millisecond by a counter, and the strings sort as the clock does', () => {

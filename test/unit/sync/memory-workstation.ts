@@ -3,10 +3,16 @@ import {
   type SyncState,
   type SyncStorage,
   type SyncTransport,
-} from '../../../shared/sync/engine'
-import { createHlcClock, type HlcClock } from '../../../shared/sync/hlc'
-import { mergeRecord, type StoredRecord } from '../../../shared/sync/merge'
-import type { Change, FieldWrite, Mutation, MutationResult, RefusalCode } from '../../../shared/sync/protocol'
+} from '@shared/protocol/sync/engine'
+import { createHlcClock, type HlcClock } from '@shared/protocol/sync/hlc'
+import { mergeRecord, type StoredRecord } from '@shared/protocol/sync/merge'
+import type {
+  Change,
+  FieldWrite,
+  Mutation,
+  MutationResult,
+  RefusalCode,
+} from '@shared/protocol/sync/protocol'
 
 /** A change in the outbox: waiting (or sent), or parked with the server's refusal for the analyst to see. */
 export interface OutboxEntry {

@@ -1,6 +1,6 @@
+import { isLive, mergeRecord, recordValues, type StoredRecord } from '@shared/protocol/sync/merge'
+import { PushRequestSchema } from '@shared/protocol/sync/protocol'
 import { describe, expect, it } from 'vitest'
-import { isLive, mergeRecord, recordValues, type StoredRecord } from '../../../shared/sync/merge'
-import { PushRequestSchema } from '../../../shared/sync/protocol'
 
 const at = (millis: number, node = 'a') => `${String(millis).padStart(15, '0')}:0000:${node}`
 const write = (value: unknown, millis: number, node = 'a') => ({

@@ -1,4 +1,4 @@
-import type { MutationResult } from '../../../shared/sync/protocol'
+import type { MutationResult } from '@shared/protocol/sync/protocol'
 import type { ServerProcess } from './server-process'
 
 /**

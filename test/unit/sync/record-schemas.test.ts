@@ -1,6 +1,6 @@
+import { fieldWritesProblem, recordFromValues } from '@shared/protocol/sync/record-schemas'
+import { EXAMPLE_POLICIES } from '@shared/rules/policy/example-policies'
 import { describe, expect, it } from 'vitest'
-import { EXAMPLE_POLICIES } from '../../../shared/policy/example-policies'
-import { fieldWritesProblem, recordFromValues } from '../../../shared/sync/record-schemas'
 
 const hlc = '001800000000000:0000:test'
 const team = (key: string) => ({ entityId: key, caseId: null })

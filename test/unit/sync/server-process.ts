@@ -4,8 +4,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { SqlClient } from '../../../server/db/sql'
-import { openServerDatabase } from '../../../server/open-database'
+import type { SqlClient } from '@server/db/sql'
+import { openServerDatabase } from '@server/open-database'
 import { freshPostgres } from '../server/server-databases'
 
 const REPOSITORY = fileURLToPath(new URL('../../..', import.meta.url))

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest'
-import type { Claim } from '../../../shared/domain'
+import type { Claim } from '@shared/domain'
 import {
   claimStanding,
   corroborationSources,
   corroborationTable,
   findingFromClaim,
-} from '../../../shared/verification/corroboration'
+} from '@shared/rules/verification/corroboration'
+import { describe, expect, it } from 'vitest'
 import { records, reportParty, reportPhoto } from '../fixtures/report'
 
 const sources = corroborationSources({ ...records, orders: [] })

@@ -4,7 +4,7 @@ import {
   type EvidenceAnnotation,
   EvidenceAnnotationSchema,
   exhibitLabel,
-} from '../../../../shared/domain'
+} from '@shared/domain'
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import { createCaseRecordRepository } from './case-records'

@@ -1,5 +1,5 @@
+import type { Actor, AuditEntry, AuditedEntity, FieldChange } from '@shared/domain'
 import type { Table } from 'dexie'
-import type { Actor, AuditEntry, AuditedEntity, FieldChange } from '../../../../shared/domain'
 import { DERIVED_FIELD_NAMES, type WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 

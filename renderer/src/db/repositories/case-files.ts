@@ -1,11 +1,5 @@
-import {
-  type Actor,
-  type AuditEntry,
-  type CaseFile,
-  emptyCaseFile,
-  parseCaseNumber,
-} from '../../../../shared/domain'
-import { caseSlaInstants } from '../../../../shared/sla/case-sla'
+import { type Actor, type AuditEntry, type CaseFile, emptyCaseFile, parseCaseNumber } from '@shared/domain'
+import { caseSlaInstants } from '@shared/rules/sla/case-sla'
 import {
   CASE_RECORD_TABLES,
   type CaseRecordTable,

@@ -1,14 +1,14 @@
-import Dexie from 'dexie'
-import type { Case } from '../../../../shared/domain'
-import { type CaseFacts, caseFacts, type MetricsRange } from '../../../../shared/metrics/case-metrics'
+import type { Case } from '@shared/domain'
+import { type CaseFacts, caseFacts, type MetricsRange } from '@shared/rules/metrics/case-metrics'
 import {
   type CaseTally,
   dayTallies,
   emptyTally,
   mergeTally,
   openingDay,
-} from '../../../../shared/metrics/case-tally'
-import { unpackCaseFacts } from '../../../../shared/metrics/fact-rows'
+} from '@shared/rules/metrics/case-tally'
+import { unpackCaseFacts } from '@shared/rules/metrics/fact-rows'
+import Dexie from 'dexie'
 import type { WorkstationDatabase } from '../database'
 import type { SettingsRepository } from './settings'
 

@@ -1,7 +1,7 @@
+import type { Actor, AuditedEntity } from '@shared/domain'
+import { describeIssues } from '@shared/validation'
 import Dexie, { type Table } from 'dexie'
 import type { z } from 'zod'
-import type { Actor, AuditedEntity } from '../../../../shared/domain'
-import { describeIssues } from '../../../../shared/validation'
 import type { WorkstationDatabase } from '../database'
 import { auditedWrite } from './audited-write'
 

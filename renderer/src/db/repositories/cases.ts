@@ -16,12 +16,12 @@ import {
   type TimelineEvent,
   titleWords,
   UNASSIGNED,
-} from '../../../../shared/domain'
-import { checkedContact } from '../../../../shared/domain/contact'
-import { caseSlaInstants, openingSlaEvent } from '../../../../shared/sla/case-sla'
-import type { SlaClockEvent } from '../../../../shared/sla/clock'
-import { type SlaPolicy, SlaPolicySchema } from '../../../../shared/sla/policy'
-import { describeIssues } from '../../../../shared/validation'
+} from '@shared/domain'
+import { checkedContact } from '@shared/domain/contact'
+import { caseSlaInstants, openingSlaEvent } from '@shared/rules/sla/case-sla'
+import type { SlaClockEvent } from '@shared/rules/sla/clock'
+import { type SlaPolicy, SlaPolicySchema } from '@shared/rules/sla/policy'
+import { describeIssues } from '@shared/validation'
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import { auditedWrite } from './audited-write'

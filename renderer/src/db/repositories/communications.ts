@@ -1,11 +1,6 @@
-import { describeCommunication } from '../../../../shared/communications/describe'
-import {
-  type Actor,
-  type Communication,
-  CommunicationSchema,
-  type TimelineEvent,
-} from '../../../../shared/domain'
-import { describeIssues } from '../../../../shared/validation'
+import { type Actor, type Communication, CommunicationSchema, type TimelineEvent } from '@shared/domain'
+import { describeCommunication } from '@shared/rules/communications/describe'
+import { describeIssues } from '@shared/validation'
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import { createCaseRecordRepository } from './case-records'

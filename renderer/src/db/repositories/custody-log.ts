@@ -1,5 +1,5 @@
+import type { Actor, CustodyAction, Evidence } from '@shared/domain'
 import Dexie from 'dexie'
-import type { Actor, CustodyAction, Evidence } from '../../../../shared/domain'
 import type { WorkstationDatabase } from '../database'
 
 /**

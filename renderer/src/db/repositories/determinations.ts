@@ -1,18 +1,12 @@
-import {
-  type Actor,
-  type Approval,
-  type Case,
-  type Determination,
-  DeterminationSchema,
-} from '../../../../shared/domain'
-import { clauseLedgerKey, decisionsFromLedger } from '../../../../shared/policy/clause-ledger'
+import { type Actor, type Approval, type Case, type Determination, DeterminationSchema } from '@shared/domain'
+import { clauseLedgerKey, decisionsFromLedger } from '@shared/rules/policy/clause-ledger'
 import {
   approvalStillStands,
   type DeterminationReview,
   describeOutcome,
   reviewDetermination,
-} from '../../../../shared/policy/determination-review'
-import { type SimilarCase, type SimilarCases, similarCases } from '../../../../shared/policy/similar-cases'
+} from '@shared/rules/policy/determination-review'
+import { type SimilarCase, type SimilarCases, similarCases } from '@shared/rules/policy/similar-cases'
 import type { WorkstationDatabase } from '../database'
 import { createCaseRecordRepository, RecordRuleError } from './case-records'
 import type { SettingsRepository } from './settings'

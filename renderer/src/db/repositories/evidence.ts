@@ -1,5 +1,4 @@
-import Dexie from 'dexie'
-import { formatBytes } from '../../../../shared/byte-size'
+import { formatBytes } from '@shared/byte-size'
 import {
   type Actor,
   type Case,
@@ -7,8 +6,9 @@ import {
   type EvidenceDamage,
   EvidenceSchema,
   exhibitLabel,
-} from '../../../../shared/domain'
-import { type ImageCheck, imageCheckFinding } from '../../../../shared/evidence/image-damage'
+} from '@shared/domain'
+import { type ImageCheck, imageCheckFinding } from '@shared/formats/evidence/image-damage'
+import Dexie from 'dexie'
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import { createCaseRecordRepository } from './case-records'

@@ -1,5 +1,5 @@
+import { NoteSchema, TIMELINE_KIND_LABELS, TimelineEventSchema } from '@shared/domain'
 import Dexie from 'dexie'
-import { NoteSchema, TIMELINE_KIND_LABELS, TimelineEventSchema } from '../../../../shared/domain'
 import type { WorkstationDatabase } from '../database'
 import { createAnnotationRepository } from './annotations'
 import { createCaseFileRepository } from './case-files'

@@ -1,4 +1,4 @@
-import { type Actor, type OrderData, type OrderRecord, OrderRecordSchema } from '../../../../shared/domain'
+import { type Actor, type OrderData, type OrderRecord, OrderRecordSchema } from '@shared/domain'
 import type { WorkstationDatabase } from '../database'
 import { createCaseRecordRepository } from './case-records'
 

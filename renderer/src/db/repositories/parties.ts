@@ -5,8 +5,8 @@ import {
   type Party,
   type PartyContact,
   PartySchema,
-} from '../../../../shared/domain'
-import { checkedContact } from '../../../../shared/domain/contact'
+} from '@shared/domain'
+import { checkedContact } from '@shared/domain/contact'
 import type { WorkstationDatabase } from '../database'
 import { createCaseRecordRepository, RecordRuleError } from './case-records'
 

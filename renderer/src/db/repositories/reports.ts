@@ -1,4 +1,3 @@
-import Dexie from 'dexie'
 import {
   type Actor,
   type AuditEntry,
@@ -10,10 +9,11 @@ import {
   type ReportStatus,
   type ReportVersion,
   ReportVersionSchema,
-} from '../../../../shared/domain'
-import { describeOutcome } from '../../../../shared/policy/determination-review'
-import { type ReportDocument, ReportDocumentSchema } from '../../../../shared/report/report-document'
-import { describeIssues } from '../../../../shared/validation'
+} from '@shared/domain'
+import { type ReportDocument, ReportDocumentSchema } from '@shared/formats/report/report-document'
+import { describeOutcome } from '@shared/rules/policy/determination-review'
+import { describeIssues } from '@shared/validation'
+import Dexie from 'dexie'
 import type { WorkstationDatabase } from '../database'
 import { guardStorage } from '../storage'
 import { createCaseRecordRepository } from './case-records'

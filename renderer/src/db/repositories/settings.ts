@@ -1,32 +1,32 @@
-import { z } from 'zod'
-import {
-  DEFAULT_EMAIL_TEMPLATES,
-  type EmailTemplate,
-  EmailTemplateListSchema,
-} from '../../../../shared/communications/email-templates'
-import { type Actor, ActorSchema } from '../../../../shared/domain'
-import { type ShiftHandoff, ShiftHandoffSchema } from '../../../../shared/handoff/shift-handoff'
-import {
-  DEFAULT_LOCATION_THRESHOLDS,
-  type LocationThresholds,
-  LocationThresholdsSchema,
-} from '../../../../shared/orders/location-checks'
-import { DEFAULT_APPROVAL_THRESHOLD } from '../../../../shared/policy/determination-review'
-import { EXAMPLE_POLICIES } from '../../../../shared/policy/example-policies'
-import type { MatrixEntry } from '../../../../shared/policy/outcome-matrix'
-import type { PolicyDocument } from '../../../../shared/policy/policy-document'
-import { type SavedQueueView, SavedQueueViewListSchema } from '../../../../shared/queue/queue-filter'
+import { type Actor, ActorSchema } from '@shared/domain'
 import {
   DEFAULT_REDACTION_PROFILES,
   type RedactionProfiles,
   RedactionProfilesSchema,
-} from '../../../../shared/report/audience-redaction'
+} from '@shared/formats/report/audience-redaction'
+import {
+  DEFAULT_EMAIL_TEMPLATES,
+  type EmailTemplate,
+  EmailTemplateListSchema,
+} from '@shared/rules/communications/email-templates'
+import { type ShiftHandoff, ShiftHandoffSchema } from '@shared/rules/handoff/shift-handoff'
+import {
+  DEFAULT_LOCATION_THRESHOLDS,
+  type LocationThresholds,
+  LocationThresholdsSchema,
+} from '@shared/rules/orders/location-checks'
+import { DEFAULT_APPROVAL_THRESHOLD } from '@shared/rules/policy/determination-review'
+import { EXAMPLE_POLICIES } from '@shared/rules/policy/example-policies'
+import type { MatrixEntry } from '@shared/rules/policy/outcome-matrix'
+import type { PolicyDocument } from '@shared/rules/policy/policy-document'
+import { type SavedQueueView, SavedQueueViewListSchema } from '@shared/rules/queue/queue-filter'
 import {
   ApprovalThresholdSchema,
   OutcomeMatrixSchema,
   PolicyLibrarySchema,
-} from '../../../../shared/settings/team-settings'
-import { type SlaPolicy, SlaPolicySchema, storedSlaPolicy } from '../../../../shared/sla/policy'
+} from '@shared/rules/settings/team-settings'
+import { type SlaPolicy, SlaPolicySchema, storedSlaPolicy } from '@shared/rules/sla/policy'
+import { z } from 'zod'
 import type { SettingRow, WorkstationDatabase } from '../database'
 import { auditedWrite } from './audited-write'
 

@@ -1,10 +1,6 @@
-import type { Actor, Case } from '../../../../shared/domain'
-import { OPEN_STATUSES } from '../../../../shared/domain/case-status'
-import {
-  type ShiftHandoff,
-  type ShiftSummary,
-  summariseShift,
-} from '../../../../shared/handoff/shift-handoff'
+import type { Actor, Case } from '@shared/domain'
+import { OPEN_STATUSES } from '@shared/domain/case-status'
+import { type ShiftHandoff, type ShiftSummary, summariseShift } from '@shared/rules/handoff/shift-handoff'
 import type { WorkstationDatabase } from '../database'
 import type { SettingsRepository } from './settings'
 

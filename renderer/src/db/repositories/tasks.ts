@@ -1,4 +1,4 @@
-import { type Actor, TASK_POSITION_STEP, type Task, TaskSchema } from '../../../../shared/domain'
+import { type Actor, TASK_POSITION_STEP, type Task, TaskSchema } from '@shared/domain'
 import type { WorkstationDatabase } from '../database'
 import { createCaseRecordRepository } from './case-records'
 

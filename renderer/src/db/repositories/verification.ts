@@ -6,7 +6,7 @@ import {
   CONTACT_OUTCOME_LABELS,
   ContactAttemptSchema,
   type CorroborationCell,
-} from '../../../../shared/domain'
+} from '@shared/domain'
 import type { WorkstationDatabase } from '../database'
 import { createCaseRecordRepository } from './case-records'
 

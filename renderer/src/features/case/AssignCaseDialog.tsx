@@ -9,10 +9,10 @@ import {
   ListItemButton,
   ListItemText,
 } from '@mui/material'
+import { platform } from '@platform'
+import { type Actor, type Case, UNASSIGNED } from '@shared/domain'
+import type { TeamUser } from '@shared/protocol/sync/protocol'
 import { useEffect, useState } from 'react'
-import { type Actor, type Case, UNASSIGNED } from '../../../../shared/domain'
-import type { TeamUser } from '../../../../shared/sync/protocol'
-import { platform } from '../../platform'
 import { assignCase } from './case-commands'
 
 /** A lead's assignment of a case to anyone on the team (or back to the queue). */

@@ -1,8 +1,9 @@
+import { repositories } from '@db/instance'
 import { Box, List, ListItem, ListItemText, Tooltip, Typography } from '@mui/material'
+import type { AuditedEntity } from '@shared/domain'
+import { EmptyNote } from '@ui/Facts'
+import { formatDateTime } from '@ui/format/time'
 import { useLiveQuery } from 'dexie-react-hooks'
-import type { AuditedEntity } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
-import { formatDateTime } from '../../format/time'
 import {
   auditNames,
   entrySubject,
@@ -11,7 +12,6 @@ import {
   shownName,
   type ValuePart,
 } from './audit-names'
-import { EmptyNote } from './Facts'
 
 /** The case's records the audit names things after, by kind, each read through its repository. */
 const NAMED_RECORDS: [AuditedEntity, (caseId: string) => Promise<readonly object[]>][] = [

@@ -1,11 +1,11 @@
+import { canAssign, useJoinedServer } from '@features/sync'
 import { Button, Menu, MenuItem, Stack, Tooltip } from '@mui/material'
+import { allowedTransitions, CASE_STATUS_INFO, type Case } from '@shared/domain'
+import { useCaseRequest } from '@workspace/case-requests'
+import { useAnalyst } from '@workspace/useAnalyst'
 import { useRef, useState } from 'react'
-import { allowedTransitions, CASE_STATUS_INFO, type Case } from '../../../../shared/domain'
-import { useAnalyst } from '../identity/useAnalyst'
-import { canAssign, useJoinedServer } from '../sync/useJoinedServer'
 import { AssignCaseDialog } from './AssignCaseDialog'
 import { assignCaseToMe, moveCaseTo } from './case-commands'
-import { useCaseRequest } from './case-requests'
 import { EditCaseDialog } from './EditCaseDialog'
 
 /**

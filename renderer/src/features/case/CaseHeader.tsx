@@ -1,9 +1,8 @@
+import { SeverityChip, StatusChip } from '@features/queue'
+import { SlaChip, useSlaClocks } from '@features/sla'
 import { Box, Chip, Stack, Typography } from '@mui/material'
-import { type Case, categoryLabel } from '../../../../shared/domain'
-import { showUntrusted } from '../../../../shared/untrusted-text'
-import { SeverityChip, StatusChip } from '../queue/CaseChips'
-import { SlaChip } from '../sla/SlaChip'
-import { useSlaClocks } from '../sla/useSlaClocks'
+import { type Case, categoryLabel } from '@shared/domain'
+import { showUntrusted } from '@shared/untrusted-text'
 import { CaseActions } from './CaseActions'
 
 export function CaseHeader({ record }: { record: Case }) {

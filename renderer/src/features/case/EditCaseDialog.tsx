@@ -1,17 +1,18 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material'
-import { useState } from 'react'
-import type { Case } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
-import { useAnalyst } from '../identity/useAnalyst'
-import { CaseDetailsFields, fieldRenderer } from '../intake/CaseDetailsFields'
+import { repositories } from '@db/instance'
 import {
+  CaseDetailsFields,
   type CaseDetailsForm,
   caseDetailsErrors,
   caseDetailsFormOf,
   caseDetailsPatch,
-} from '../intake/case-form'
-import { DialogForm } from '../shell/DialogForm'
-import { attempt } from '../shell/notices'
+  fieldRenderer,
+} from '@features/intake'
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material'
+import type { Case } from '@shared/domain'
+import { DialogForm } from '@ui/DialogForm'
+import { attempt } from '@ui/notices'
+import { useAnalyst } from '@workspace/useAnalyst'
+import { useState } from 'react'
 
 /**
  * Edits a case's own details: title, category, severity (re-timing its SLA clocks), source, summary,

@@ -1,13 +1,13 @@
+import { repositories } from '@db/instance'
 import { Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material'
+import type { Actor, Note } from '@shared/domain'
+import { EmptyNote } from '@ui/Facts'
+import { formatDateTime } from '@ui/format/time'
+import { attempt } from '@ui/notices'
+import { useCaseRequest } from '@workspace/case-requests'
+import { useAnalyst } from '@workspace/useAnalyst'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type Ref, useRef, useState } from 'react'
-import type { Actor, Note } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
-import { formatDateTime } from '../../format/time'
-import { useAnalyst } from '../identity/useAnalyst'
-import { attempt } from '../shell/notices'
-import { useCaseRequest } from './case-requests'
-import { EmptyNote } from './Facts'
 
 /** A note body editor: Ctrl+Enter saves, as in every chat and mail tool analysts use. */
 function NoteEditor(props: {

@@ -1,11 +1,10 @@
+import { SlaHistory, useSlaClocks } from '@features/sla'
 import { Stack, Typography } from '@mui/material'
-import { type Case, ESCALATION_SOURCE_LABELS } from '../../../../shared/domain'
-import { formatZonedTime } from '../../../../shared/domain/incident-time'
-import { showUntrusted } from '../../../../shared/untrusted-text'
-import { formatDateTime } from '../../format/time'
-import { SlaHistory } from '../sla/SlaHistory'
-import { useSlaClocks } from '../sla/useSlaClocks'
-import { Facts } from './Facts'
+import { type Case, ESCALATION_SOURCE_LABELS } from '@shared/domain'
+import { formatZonedTime } from '@shared/domain/incident-time'
+import { showUntrusted } from '@shared/untrusted-text'
+import { Facts } from '@ui/Facts'
+import { formatDateTime } from '@ui/format/time'
 
 export function OverviewSection({ record }: { record: Case }) {
   const clocks = useSlaClocks(record.slaEvents)

@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import {
   Button,
   Card,
@@ -12,17 +13,16 @@ import {
   Stack,
   Typography,
 } from '@mui/material'
+import { CASE_STATUS_INFO, PARTY_ROLE_LABELS, PARTY_ROLES, type Party } from '@shared/domain'
+import { showUntrusted, showUntrustedLines } from '@shared/untrusted-text'
+import { EmptyNote, Facts } from '@ui/Facts'
+import { formatDateTime } from '@ui/format/time'
+import { attempt } from '@ui/notices'
+import { useCaseRequest } from '@workspace/case-requests'
+import { useAnalyst } from '@workspace/useAnalyst'
+import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import { CASE_STATUS_INFO, PARTY_ROLE_LABELS, PARTY_ROLES, type Party } from '../../../../shared/domain'
-import { showUntrusted, showUntrustedLines } from '../../../../shared/untrusted-text'
-import { repositories } from '../../db/instance'
-import { formatDateTime } from '../../format/time'
-import { useAnalyst } from '../identity/useAnalyst'
-import { attempt } from '../shell/notices'
-import { useWorkspaceUi } from '../shell/ui-store'
-import { useCaseRequest } from './case-requests'
-import { EmptyNote, Facts } from './Facts'
 import { PartyDialog } from './PartyDialog'
 
 /** Other cases on the same marketplace account: repeat behaviour is often the finding. */

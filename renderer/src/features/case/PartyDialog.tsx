@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import {
   Button,
   Dialog,
@@ -8,12 +9,11 @@ import {
   Stack,
   TextField,
 } from '@mui/material'
+import { PARTY_ROLE_LABELS, PARTY_ROLES, type Party } from '@shared/domain'
+import { checkEmail, checkPhone } from '@shared/domain/contact'
+import { attempt } from '@ui/notices'
+import { useAnalyst } from '@workspace/useAnalyst'
 import { useState } from 'react'
-import { PARTY_ROLE_LABELS, PARTY_ROLES, type Party } from '../../../../shared/domain'
-import { checkEmail, checkPhone } from '../../../../shared/domain/contact'
-import { repositories } from '../../db/instance'
-import { useAnalyst } from '../identity/useAnalyst'
-import { attempt } from '../shell/notices'
 
 type PartyForm = Pick<Party, 'role' | 'name' | 'notes'> & {
   accountId: string

@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward'
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward'
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined'
@@ -14,14 +15,13 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
+import { EmptyNote } from '@ui/Facts'
+import { formatDateTime } from '@ui/format/time'
+import { attempt } from '@ui/notices'
+import { useCaseRequest } from '@workspace/case-requests'
+import { useAnalyst } from '@workspace/useAnalyst'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useRef, useState } from 'react'
-import { repositories } from '../../db/instance'
-import { formatDateTime } from '../../format/time'
-import { useAnalyst } from '../identity/useAnalyst'
-import { attempt } from '../shell/notices'
-import { useCaseRequest } from './case-requests'
-import { EmptyNote } from './Facts'
 
 /** The investigation checklist: tick off, reorder, remove, and add the steps this case needs. */
 export function TasksSection({ caseId }: { caseId: string }) {

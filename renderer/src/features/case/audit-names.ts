@@ -1,11 +1,6 @@
 // Pure, so the audit tab's naming can be tested without a database or a page.
-import {
-  type AuditEntry,
-  type AuditedEntity,
-  exhibitLabel,
-  type FieldChange,
-} from '../../../../shared/domain'
-import { showUntrusted, showUntrustedLines } from '../../../../shared/untrusted-text'
+import { type AuditEntry, type AuditedEntity, exhibitLabel, type FieldChange } from '@shared/domain'
+import { showUntrusted, showUntrustedLines } from '@shared/untrusted-text'
 
 /** What the audit tab calls each id it may meet: records by what they are, analysts by name. */
 export type AuditNames = ReadonlyMap<string, string>

@@ -1,6 +1,6 @@
-import { type Actor, CASE_STATUS_INFO, type CaseStatus } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
-import { attempt, notify } from '../shell/notices'
+import { repositories } from '@db/instance'
+import { type Actor, CASE_STATUS_INFO, type CaseStatus } from '@shared/domain'
+import { attempt, notify } from '@ui/notices'
 
 type CasePatch = Parameters<typeof repositories.cases.update>[1]
 

@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import {
   Alert,
   Box,
@@ -12,15 +13,14 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
+import { platform } from '@platform'
+import type { Case, Party } from '@shared/domain'
+import type { EmailTemplate } from '@shared/rules/communications/email-templates'
+import { fillPlaceholders, placeholderValues } from '@shared/rules/communications/placeholders'
+import { attempt, notify } from '@ui/notices'
+import { useAnalyst } from '@workspace/useAnalyst'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import type { EmailTemplate } from '../../../../shared/communications/email-templates'
-import { fillPlaceholders, placeholderValues } from '../../../../shared/communications/placeholders'
-import type { Case, Party } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
-import { platform } from '../../platform'
-import { useAnalyst } from '../identity/useAnalyst'
-import { attempt, notify } from '../shell/notices'
 import { PartyPicker } from './PartyPicker'
 
 /** Templates written for the recipient's role first, then the general ones, then the rest. */

@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import {
   Button,
   Dialog,
@@ -11,14 +12,13 @@ import {
   ToggleButton,
   ToggleButtonGroup,
 } from '@mui/material'
+import { CALL_OUTCOMES, type Communication, type Party } from '@shared/domain'
+import { CALL_OUTCOME_LABELS } from '@shared/rules/communications/describe'
+import { fromLocalInputValue, toLocalInputValue } from '@ui/format/time'
+import { LocalDateTimeField } from '@ui/LocalDateTimeField'
+import { attempt } from '@ui/notices'
+import { useAnalyst } from '@workspace/useAnalyst'
 import { useState } from 'react'
-import { CALL_OUTCOME_LABELS } from '../../../../shared/communications/describe'
-import { CALL_OUTCOMES, type Communication, type Party } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
-import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
-import { useAnalyst } from '../identity/useAnalyst'
-import { LocalDateTimeField } from '../shell/LocalDateTimeField'
-import { attempt } from '../shell/notices'
 import { NO_PARTY, PartyPicker } from './PartyPicker'
 
 type Outcome = NonNullable<Communication['outcome']>

@@ -1,6 +1,6 @@
 import { MenuItem, TextField } from '@mui/material'
-import { PARTY_ROLE_LABELS, type Party } from '../../../../shared/domain'
-import { showUntrusted } from '../../../../shared/untrusted-text'
+import { PARTY_ROLE_LABELS, type Party } from '@shared/domain'
+import { showUntrusted } from '@shared/untrusted-text'
 
 export const NO_PARTY = ''
 

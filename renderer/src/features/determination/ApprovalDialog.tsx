@@ -1,11 +1,11 @@
+import { repositories } from '@db/instance'
 import { DialogContentText, TextField } from '@mui/material'
+import type { Actor, Determination, Party } from '@shared/domain'
+import { describeOutcome } from '@shared/rules/policy/determination-review'
+import { showUntrusted } from '@shared/untrusted-text'
+import { FormDialog } from '@ui/FormDialog'
+import { attempt } from '@ui/notices'
 import { useState } from 'react'
-import type { Actor, Determination, Party } from '../../../../shared/domain'
-import { describeOutcome } from '../../../../shared/policy/determination-review'
-import { showUntrusted } from '../../../../shared/untrusted-text'
-import { repositories } from '../../db/instance'
-import { FormDialog } from '../shell/FormDialog'
-import { attempt } from '../shell/notices'
 
 /**
  * Records a lead's approval of an outcome. Signed in to the team server as a lead, the approver is

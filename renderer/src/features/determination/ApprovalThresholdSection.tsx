@@ -1,9 +1,9 @@
+import { repositories } from '@db/instance'
 import { TextField } from '@mui/material'
+import type { Actor } from '@shared/domain'
+import { attempt } from '@ui/notices'
+import { SettingRowForm } from '@ui/SettingRowForm'
 import { useState } from 'react'
-import type { Actor } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
-import { SettingRowForm } from '../settings/SettingRowForm'
-import { attempt } from '../shell/notices'
 import { useStoredApprovalThreshold } from './useApprovalThreshold'
 
 /** Settings → Determinations: the reimbursement above which a lead must approve. */

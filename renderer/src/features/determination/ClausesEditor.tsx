@@ -11,14 +11,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
+import type { ClauseConsidered } from '@shared/domain'
+import { clauseIndex, type PolicyClause, type PolicyDocument } from '@shared/rules/policy/policy-document'
+import { searchClauses } from '@shared/rules/policy/policy-search'
 import { useMemo, useState } from 'react'
-import type { ClauseConsidered } from '../../../../shared/domain'
-import {
-  clauseIndex,
-  type PolicyClause,
-  type PolicyDocument,
-} from '../../../../shared/policy/policy-document'
-import { searchClauses } from '../../../../shared/policy/policy-search'
 
 const clauseName = (clause: Pick<PolicyClause, 'id' | 'title'>) => `${clause.id} ${clause.title}`
 

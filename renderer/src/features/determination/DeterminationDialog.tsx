@@ -1,3 +1,5 @@
+import { repositories } from '@db/instance'
+import { useCorroboration } from '@features/verification'
 import {
   Alert,
   Button,
@@ -11,8 +13,6 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
-import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
 import {
   type Case,
   type ClauseConsidered,
@@ -23,13 +23,13 @@ import {
   type OutcomeKind,
   PARTY_ROLE_LABELS,
   type Party,
-} from '../../../../shared/domain'
-import { reviewDetermination, violatedClauseIds } from '../../../../shared/policy/determination-review'
-import { showUntrusted } from '../../../../shared/untrusted-text'
-import { repositories } from '../../db/instance'
-import { useAnalyst } from '../identity/useAnalyst'
-import { attempt } from '../shell/notices'
-import { useCorroboration } from '../verification/useCorroboration'
+} from '@shared/domain'
+import { reviewDetermination, violatedClauseIds } from '@shared/rules/policy/determination-review'
+import { showUntrusted } from '@shared/untrusted-text'
+import { attempt } from '@ui/notices'
+import { useAnalyst } from '@workspace/useAnalyst'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
 import { ClausesEditor } from './ClausesEditor'
 import { FindingsEditor } from './FindingsEditor'
 import { blankOutcome, draftOf, type OutcomeDraft, outcomeOf } from './outcome-draft'

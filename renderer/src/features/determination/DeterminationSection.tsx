@@ -1,24 +1,24 @@
+import { repositories } from '@db/instance'
+import { canAssign, useJoinedServer } from '@features/sync'
 import { Alert, Button, Card, CardActions, CardContent, Chip, Stack, Typography } from '@mui/material'
-import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
 import {
   type Case,
   type Determination,
   PARTY_ROLE_LABELS,
   type Party,
   STANDARD_OF_PROOF_LABELS,
-} from '../../../../shared/domain'
+} from '@shared/domain'
 import {
   describeOutcome,
   reviewDetermination,
   violatedClauseIds,
-} from '../../../../shared/policy/determination-review'
-import { showUntrusted } from '../../../../shared/untrusted-text'
-import { repositories } from '../../db/instance'
-import { formatDateTime } from '../../format/time'
-import { EmptyNote } from '../case/Facts'
-import { useAnalyst } from '../identity/useAnalyst'
-import { canAssign, useJoinedServer } from '../sync/useJoinedServer'
+} from '@shared/rules/policy/determination-review'
+import { showUntrusted } from '@shared/untrusted-text'
+import { EmptyNote } from '@ui/Facts'
+import { formatDateTime } from '@ui/format/time'
+import { useAnalyst } from '@workspace/useAnalyst'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
 import { ApprovalDialog } from './ApprovalDialog'
 import { DeterminationDialog } from './DeterminationDialog'
 import { SimilarCasesPanel } from './SimilarCasesPanel'

@@ -10,7 +10,6 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
-import { useState } from 'react'
 import {
   type Claim,
   type Evidence,
@@ -19,9 +18,10 @@ import {
   STANDARD_OF_PROOF_LABELS,
   STANDARDS_OF_PROOF,
   type StandardOfProof,
-} from '../../../../shared/domain'
-import { showUntrusted } from '../../../../shared/untrusted-text'
-import { type CorroborationSource, findingFromClaim } from '../../../../shared/verification/corroboration'
+} from '@shared/domain'
+import { type CorroborationSource, findingFromClaim } from '@shared/rules/verification/corroboration'
+import { showUntrusted } from '@shared/untrusted-text'
+import { useState } from 'react'
 
 const exhibitName = (item: Evidence) =>
   `${exhibitLabel(item.exhibitNumber)} · ${showUntrusted(item.originalName)}`

@@ -1,9 +1,9 @@
+import { repositories } from '@db/instance'
 import { Box, LinearProgress, Link, Paper, Stack, Typography } from '@mui/material'
+import { type Case, categoryLabel, OUTCOME_KIND_LABELS } from '@shared/domain'
+import { formatDateTime } from '@ui/format/time'
+import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { type Case, categoryLabel, OUTCOME_KIND_LABELS } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
-import { formatDateTime } from '../../format/time'
-import { useWorkspaceUi } from '../shell/ui-store'
 
 /**
  * The consistency helper: how past cases of this category that broke the same clauses came out, and

@@ -1,4 +1,4 @@
-import type { Outcome, OutcomeKind } from '../../../../shared/domain'
+import type { Outcome, OutcomeKind } from '@shared/domain'
 
 /** The outcome fields as the form holds them (numbers as typed). */
 export interface OutcomeDraft {

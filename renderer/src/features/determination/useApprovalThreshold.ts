@@ -1,6 +1,6 @@
+import { repositories } from '@db/instance'
+import { DEFAULT_APPROVAL_THRESHOLD } from '@shared/rules/policy/determination-review'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { DEFAULT_APPROVAL_THRESHOLD } from '../../../../shared/policy/determination-review'
-import { repositories } from '../../db/instance'
 
 /** The reimbursement amount above which a lead must approve (Settings → Determinations); undefined while loading. */
 export function useStoredApprovalThreshold(): number | undefined {

@@ -1,8 +1,8 @@
+import { repositories } from '@db/instance'
+import { usePolicyLibrary } from '@features/policy'
+import type { Severity } from '@shared/domain'
+import type { reviewDetermination } from '@shared/rules/policy/determination-review'
 import { useLiveQuery } from 'dexie-react-hooks'
-import type { Severity } from '../../../../shared/domain'
-import type { reviewDetermination } from '../../../../shared/policy/determination-review'
-import { repositories } from '../../db/instance'
-import { usePolicyLibrary } from '../policy/usePolicyLibrary'
 import { useApprovalThreshold } from './useApprovalThreshold'
 
 export type DeterminationRules = Parameters<typeof reviewDetermination>[1]

@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import {
   Alert,
   Button,
@@ -10,15 +11,14 @@ import {
   Stack,
   TextField,
 } from '@mui/material'
+import type { Actor } from '@shared/domain'
+import type { ShiftHandoff } from '@shared/rules/handoff/shift-handoff'
+import { fromLocalInputValue, toLocalInputValue } from '@ui/format/time'
+import { LocalDateTimeField } from '@ui/LocalDateTimeField'
+import { attempt } from '@ui/notices'
+import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import type { Actor } from '../../../../shared/domain'
-import type { ShiftHandoff } from '../../../../shared/handoff/shift-handoff'
-import { repositories } from '../../db/instance'
-import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
-import { LocalDateTimeField } from '../shell/LocalDateTimeField'
-import { attempt } from '../shell/notices'
-import { useWorkspaceUi } from '../shell/ui-store'
 import { HandoffSummary } from './HandoffSummary'
 import { copyHandoff, printHandoff } from './handoff-output'
 

@@ -1,6 +1,6 @@
 import { Stack, Typography } from '@mui/material'
-import { handoffSections, type ShiftHandoff } from '../../../../shared/handoff/shift-handoff'
-import { localTimeZone } from '../report/report-print-input'
+import { localTimeZone } from '@services/report-export/report-print-input'
+import { handoffSections, type ShiftHandoff } from '@shared/rules/handoff/shift-handoff'
 
 /** The handoff's summary, section by section, as the print and the text copy have it. */
 export function HandoffSummary({ handoff }: { handoff: ShiftHandoff }) {

@@ -1,8 +1,8 @@
-import { handoffPrintHtml } from '../../../../shared/handoff/handoff-print'
-import { handoffText, type ShiftHandoff } from '../../../../shared/handoff/shift-handoff'
-import { platform } from '../../platform'
-import { localTimeZone } from '../report/report-print-input'
-import { notify } from '../shell/notices'
+import { platform } from '@platform'
+import { localTimeZone } from '@services/report-export/report-print-input'
+import { handoffPrintHtml } from '@shared/rules/handoff/handoff-print'
+import { handoffText, type ShiftHandoff } from '@shared/rules/handoff/shift-handoff'
+import { notify } from '@ui/notices'
 
 const stamp = (iso: string) => iso.slice(0, 16).replace(/[:T]/g, '-')
 

@@ -1,7 +1,7 @@
+import { repositories } from '@db/instance'
 import { Button, Stack, TextField } from '@mui/material'
+import type { Actor } from '@shared/domain'
 import { type FormEvent, useState } from 'react'
-import type { Actor } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
 
 /** Name and analyst id, validated and saved; used on first run and in Settings. */
 export function AnalystForm({

@@ -1,5 +1,4 @@
 import { MenuItem, Stack, TextField, type TextFieldProps, Typography } from '@mui/material'
-import type { ReactNode } from 'react'
 import {
   ESCALATION_SOURCE_LABELS,
   ESCALATION_SOURCES,
@@ -8,7 +7,8 @@ import {
   type IncidentCategory,
   SEVERITIES,
   type Severity,
-} from '../../../../shared/domain'
+} from '@shared/domain'
+import type { ReactNode } from 'react'
 import type { CaseDetailsForm, FormErrors } from './case-form'
 import { incidentTimeZoneProps } from './incident-time-zone'
 

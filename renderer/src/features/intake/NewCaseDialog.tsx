@@ -1,3 +1,5 @@
+import { repositories } from '@db/instance'
+import type { PossibleDuplicate } from '@db/repositories/cases'
 import {
   Alert,
   Button,
@@ -10,14 +12,12 @@ import {
   type TextFieldProps,
   Typography,
 } from '@mui/material'
+import { CASE_STATUS_INFO, INCIDENT_CATEGORY_INFO } from '@shared/domain'
+import { DialogForm } from '@ui/DialogForm'
+import { attempt, notify } from '@ui/notices'
+import { useAnalyst } from '@workspace/useAnalyst'
+import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useState } from 'react'
-import { CASE_STATUS_INFO, INCIDENT_CATEGORY_INFO } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
-import type { PossibleDuplicate } from '../../db/repositories/cases'
-import { useAnalyst } from '../identity/useAnalyst'
-import { DialogForm } from '../shell/DialogForm'
-import { attempt, notify } from '../shell/notices'
-import { useWorkspaceUi } from '../shell/ui-store'
 import { CaseDetailsFields, FormHeading, fieldRenderer } from './CaseDetailsFields'
 import {
   blankIntakeForm,

@@ -1,3 +1,4 @@
+import type { IntakeParty, NewCaseDraft } from '@db/repositories/cases'
 import {
   type Case,
   type EscalationSource,
@@ -5,10 +6,9 @@ import {
   type IncidentCategory,
   type Severity,
   TagSchema,
-} from '../../../../shared/domain'
-import { checkEmail, checkPhone } from '../../../../shared/domain/contact'
-import type { IntakeParty, NewCaseDraft } from '../../db/repositories/cases'
-import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
+} from '@shared/domain'
+import { checkEmail, checkPhone } from '@shared/domain/contact'
+import { fromLocalInputValue, toLocalInputValue } from '@ui/format/time'
 
 /** A case's own details as the form holds them: every field a string until it is checked. */
 export interface CaseDetailsForm {

@@ -1,10 +1,6 @@
 import type { TextFieldProps } from '@mui/material'
-import {
-  formatZonedTime,
-  NORTH_AMERICAN_TIME_ZONES,
-  timeZoneChoices,
-} from '../../../../shared/domain/incident-time'
-import { fromLocalInputValue } from '../../format/time'
+import { formatZonedTime, NORTH_AMERICAN_TIME_ZONES, timeZoneChoices } from '@shared/domain/incident-time'
+import { fromLocalInputValue } from '@ui/format/time'
 
 let known: string[] | undefined
 /** Every zone this browser knows (read once). */

@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import {
   Button,
   Checkbox,
@@ -9,10 +10,9 @@ import {
   FormControlLabel,
   FormGroup,
 } from '@mui/material'
-import { CASE_CSV_COLUMNS, type CaseCsvColumnId, caseListCsv } from '../../../../shared/metrics/case-csv'
-import { repositories } from '../../db/instance'
-import { platform } from '../../platform'
-import { attempt, notify } from '../shell/notices'
+import { platform } from '@platform'
+import { CASE_CSV_COLUMNS, type CaseCsvColumnId, caseListCsv } from '@shared/rules/metrics/case-csv'
+import { attempt, notify } from '@ui/notices'
 import { describeRange, rangeInstants } from './dashboard-range'
 import { type DashboardRange, useMetricsUi } from './metrics-store'
 

@@ -1,7 +1,6 @@
 import { Paper, Stack, Typography } from '@mui/material'
 import { BarChart } from '@mui/x-charts/BarChart'
 import { LineChart } from '@mui/x-charts/LineChart'
-import type { ReactNode } from 'react'
 import {
   CASE_STATUS_INFO,
   type CaseStatus,
@@ -9,8 +8,9 @@ import {
   OUTCOME_KIND_LABELS,
   OUTCOME_KINDS,
   SEVERITIES,
-} from '../../../../shared/domain'
-import type { CaseMetrics } from '../../../../shared/metrics/case-metrics'
+} from '@shared/domain'
+import type { CaseMetrics } from '@shared/rules/metrics/case-metrics'
+import type { ReactNode } from 'react'
 
 const CHART_HEIGHT = 280
 

@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import CloseIcon from '@mui/icons-material/Close'
 import {
   AppBar,
@@ -12,11 +13,10 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material'
+import { metricsFromTally } from '@shared/rules/metrics/case-metrics'
+import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
-import { metricsFromTally } from '../../../../shared/metrics/case-metrics'
-import { repositories } from '../../db/instance'
-import { useWorkspaceUi } from '../shell/ui-store'
 import { CsvExportDialog } from './CsvExportDialog'
 import { ALL_TIME, describeRange, lastDays, rangeInstants } from './dashboard-range'
 import { AnalystChart, ComplianceChart, MedianTimes, OpenCasesChart, OutcomesChart } from './MetricsCharts'

@@ -1,4 +1,4 @@
-import type { MetricsRange } from '../../../../shared/metrics/case-metrics'
+import type { MetricsRange } from '@shared/rules/metrics/case-metrics'
 import type { DashboardRange } from './metrics-store'
 
 /** "2026-11-30" for a Date, in the analyst's own calendar. */

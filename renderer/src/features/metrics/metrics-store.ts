@@ -1,6 +1,6 @@
+import { CASE_CSV_COLUMN_IDS, type CaseCsvColumnId } from '@shared/rules/metrics/case-csv'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { CASE_CSV_COLUMN_IDS, type CaseCsvColumnId } from '../../../../shared/metrics/case-csv'
 
 /** The dashboard's date range, as dates ("2026-11-01") in the analyst's calendar; empty for an open end. */
 export interface DashboardRange {

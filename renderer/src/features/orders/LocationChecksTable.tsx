@@ -4,8 +4,8 @@ import {
   formatOffset,
   type LocationCheck,
   type LocationThresholds,
-} from '../../../../shared/orders/location-checks'
-import { formatDateTime } from '../../format/time'
+} from '@shared/rules/orders/location-checks'
+import { formatDateTime } from '@ui/format/time'
 
 /** Each photo and order event: distance to the drop-off, time from the delivery, and what is flagged. */
 export function LocationChecksTable({

@@ -1,6 +1,6 @@
 import { Box, useTheme } from '@mui/material'
-import type { LocationCheck, LocationThresholds } from '../../../../shared/orders/location-checks'
-import { formatDistance } from '../../../../shared/orders/location-checks'
+import type { LocationCheck, LocationThresholds } from '@shared/rules/orders/location-checks'
+import { formatDistance } from '@shared/rules/orders/location-checks'
 
 const SIZE = 320
 const PADDING = 28

@@ -1,11 +1,11 @@
+import { repositories } from '@db/instance'
 import { TextField } from '@mui/material'
+import type { Actor } from '@shared/domain'
+import { type LocationThresholds, LocationThresholdsSchema } from '@shared/rules/orders/location-checks'
+import { attempt } from '@ui/notices'
+import { SettingRowForm } from '@ui/SettingRowForm'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import type { Actor } from '../../../../shared/domain'
-import { type LocationThresholds, LocationThresholdsSchema } from '../../../../shared/orders/location-checks'
-import { repositories } from '../../db/instance'
-import { SettingRowForm } from '../settings/SettingRowForm'
-import { attempt } from '../shell/notices'
 
 /** Settings → Location checks: how far from the drop-off and the delivery a point may be. */
 export function LocationThresholdsSection({ analyst }: { analyst: Actor }) {

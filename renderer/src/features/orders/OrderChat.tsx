@@ -1,7 +1,7 @@
 import { Divider, Stack, Typography } from '@mui/material'
-import { ORDER_EVENT_LABELS, type OrderRecord } from '../../../../shared/domain'
-import { formatDateTime } from '../../format/time'
-import { ChatBubble } from '../evidence-pane/ChatBubble'
+import { ORDER_EVENT_LABELS, type OrderRecord } from '@shared/domain'
+import { ChatBubble } from '@ui/ChatBubble'
+import { formatDateTime } from '@ui/format/time'
 
 type Line =
   | { kind: 'message'; at: string; from: 'customer' | 'shopper' | 'system'; text: string }

@@ -1,20 +1,20 @@
+import { repositories } from '@db/instance'
 import { Alert, Button, Paper, Stack, Typography } from '@mui/material'
-import { useLiveQuery } from 'dexie-react-hooks'
-import { useMemo, useState } from 'react'
-import { deliveredAt, type OrderRecord } from '../../../../shared/domain'
+import { platform } from '@platform'
+import { deliveredAt, type OrderRecord } from '@shared/domain'
 import {
   DEFAULT_LOCATION_THRESHOLDS,
   type LocationThresholds,
   locationChecks,
   type PhotoPosition,
-} from '../../../../shared/orders/location-checks'
-import { parseOrderFile } from '../../../../shared/orders/order-file'
-import { repositories } from '../../db/instance'
-import { formatDateTime } from '../../format/time'
-import { platform } from '../../platform'
-import { EmptyNote, Facts } from '../case/Facts'
-import { useAnalyst } from '../identity/useAnalyst'
-import { notify } from '../shell/notices'
+} from '@shared/rules/orders/location-checks'
+import { parseOrderFile } from '@shared/rules/orders/order-file'
+import { EmptyNote, Facts } from '@ui/Facts'
+import { formatDateTime } from '@ui/format/time'
+import { notify } from '@ui/notices'
+import { useAnalyst } from '@workspace/useAnalyst'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useMemo, useState } from 'react'
 import { prefillIncidentZone } from './incident-zone-from-order'
 import { LocationChecksTable } from './LocationChecksTable'
 import { LocationPlot } from './LocationPlot'

@@ -1,6 +1,6 @@
-import type { Actor, OrderData } from '../../../../shared/domain'
-import { timeZoneAt } from '../../../../shared/orders/drop-off-zone'
-import type { CaseRepository } from '../../db/repositories/cases'
+import type { CaseRepository } from '@db/repositories/cases'
+import type { Actor, OrderData } from '@shared/domain'
+import { timeZoneAt } from '@shared/rules/orders/drop-off-zone'
 
 /**
  * An imported order tells where the incident happened: a case with no incident time zone yet takes

@@ -1,10 +1,10 @@
+import { repositories } from '@db/instance'
+import { type PhotoMetadata, readPhotoMetadata } from '@media/photo-metadata'
+import { exhibitLabel } from '@shared/domain'
+import { isViewableImage } from '@shared/formats/evidence/content-type'
+import type { PhotoPosition } from '@shared/rules/orders/location-checks'
+import { showUntrusted } from '@shared/untrusted-text'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { exhibitLabel } from '../../../../shared/domain'
-import { isViewableImage } from '../../../../shared/evidence/content-type'
-import type { PhotoPosition } from '../../../../shared/orders/location-checks'
-import { showUntrusted } from '../../../../shared/untrusted-text'
-import { repositories } from '../../db/instance'
-import { type PhotoMetadata, readPhotoMetadata } from '../evidence/photo-metadata'
 
 /**
  * EXIF by file (the bytes never change for a SHA-256): the tab re-reads its photos whenever the

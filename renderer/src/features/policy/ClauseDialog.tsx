@@ -1,6 +1,6 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material'
-import { OUTCOME_KIND_LABELS } from '../../../../shared/domain'
-import { clauseIndex } from '../../../../shared/policy/policy-document'
+import { OUTCOME_KIND_LABELS } from '@shared/domain'
+import { clauseIndex } from '@shared/rules/policy/policy-document'
 import { usePolicyLibrary } from './usePolicyLibrary'
 
 /** A policy clause as the library in force has it: opened from a citation in a report. */

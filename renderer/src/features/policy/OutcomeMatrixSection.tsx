@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import {
   Button,
   Checkbox,
@@ -17,8 +18,6 @@ import {
   TableRow,
   Typography,
 } from '@mui/material'
-import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
 import {
   type Actor,
   OUTCOME_KIND_LABELS,
@@ -26,11 +25,12 @@ import {
   type OutcomeKind,
   SEVERITIES,
   type Severity,
-} from '../../../../shared/domain'
-import { type MatrixEntry, recommendedOutcomes } from '../../../../shared/policy/outcome-matrix'
-import type { PolicyClause } from '../../../../shared/policy/policy-document'
-import { repositories } from '../../db/instance'
-import { attempt } from '../shell/notices'
+} from '@shared/domain'
+import { type MatrixEntry, recommendedOutcomes } from '@shared/rules/policy/outcome-matrix'
+import type { PolicyClause } from '@shared/rules/policy/policy-document'
+import { attempt } from '@ui/notices'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
 import { usePolicyLibrary } from './usePolicyLibrary'
 
 interface Cell {

@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import {
   Alert,
   Box,
@@ -10,14 +11,13 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
+import { platform } from '@platform'
+import { type Actor, OUTCOME_KIND_LABELS } from '@shared/domain'
+import type { PolicyDocument } from '@shared/rules/policy/policy-document'
+import { policyFromMarkdown, policyToMarkdown } from '@shared/rules/policy/policy-markdown'
+import { searchClauses } from '@shared/rules/policy/policy-search'
+import { attempt, notify } from '@ui/notices'
 import { useMemo, useState } from 'react'
-import { type Actor, OUTCOME_KIND_LABELS } from '../../../../shared/domain'
-import type { PolicyDocument } from '../../../../shared/policy/policy-document'
-import { policyFromMarkdown, policyToMarkdown } from '../../../../shared/policy/policy-markdown'
-import { searchClauses } from '../../../../shared/policy/policy-search'
-import { repositories } from '../../db/instance'
-import { platform } from '../../platform'
-import { attempt, notify } from '../shell/notices'
 import { usePolicyLibrary } from './usePolicyLibrary'
 
 const MARKDOWN = [{ name: 'Policy (Markdown)', extensions: ['md'] }]

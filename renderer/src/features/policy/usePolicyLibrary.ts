@@ -1,6 +1,6 @@
+import { repositories } from '@db/instance'
+import type { PolicyDocument } from '@shared/rules/policy/policy-document'
 import { useLiveQuery } from 'dexie-react-hooks'
-import type { PolicyDocument } from '../../../../shared/policy/policy-document'
-import { repositories } from '../../db/instance'
 
 /** The policy library in force (undefined while it loads); follows imports as they happen. */
 export function usePolicyLibrary(): PolicyDocument[] | undefined {

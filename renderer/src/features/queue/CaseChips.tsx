@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material'
 import { useTheme } from '@mui/material/styles'
-import { CASE_STATUS_INFO, type CaseStatus, type Severity } from '../../../../shared/domain'
-import { SEVERITY_COLOURS, STATUS_COLOURS } from '../theme/theme'
+import { CASE_STATUS_INFO, type CaseStatus, type Severity } from '@shared/domain'
+import { SEVERITY_COLOURS, STATUS_COLOURS } from '@ui/theme/theme'
 
 export function SeverityChip({ severity }: { severity: Severity }) {
   const mode = useTheme().palette.mode

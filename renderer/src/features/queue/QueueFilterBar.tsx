@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import FilterListIcon from '@mui/icons-material/FilterList'
 import {
   Badge,
@@ -12,8 +13,6 @@ import {
   Stack,
   TextField,
 } from '@mui/material'
-import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
 import {
   type Actor,
   CASE_STATUS_INFO,
@@ -21,7 +20,7 @@ import {
   INCIDENT_CATEGORIES,
   INCIDENT_CATEGORY_INFO,
   SEVERITIES,
-} from '../../../../shared/domain'
+} from '@shared/domain'
 import {
   type AssigneeFilter,
   EMPTY_QUEUE_FILTER,
@@ -30,10 +29,11 @@ import {
   type QueueFilter,
   type QueueSort,
   type SavedQueueView,
-} from '../../../../shared/queue/queue-filter'
-import { repositories } from '../../db/instance'
-import { attempt } from '../shell/notices'
-import { useWorkspaceUi } from '../shell/ui-store'
+} from '@shared/rules/queue/queue-filter'
+import { attempt } from '@ui/notices'
+import { useWorkspaceUi } from '@workspace/workspace-store'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
 
 /** A multi-choice criterion: nothing chosen means "any". */
 function MultiSelect<T extends string>(props: {

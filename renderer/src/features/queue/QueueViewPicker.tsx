@@ -1,8 +1,8 @@
+import { repositories } from '@db/instance'
+import { QUEUE_VIEWS, type QueueViewContext, type QueueViewId } from '@db/repositories/queue-views'
 import { ListSubheader, MenuItem, TextField } from '@mui/material'
+import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { repositories } from '../../db/instance'
-import { QUEUE_VIEWS, type QueueViewContext, type QueueViewId } from '../../db/repositories/queue-views'
-import { useWorkspaceUi } from '../shell/ui-store'
 import { useCaseWrites } from './useCaseWrites'
 
 const SAVED = 'saved:'

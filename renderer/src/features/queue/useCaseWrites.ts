@@ -1,5 +1,5 @@
+import { repositories } from '@db/instance'
 import { useSyncExternalStore } from 'react'
-import { repositories } from '../../db/instance'
 
 /**
  * A number that changes whenever a case is written. Live queries that read through the case id

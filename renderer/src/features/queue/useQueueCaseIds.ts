@@ -1,7 +1,7 @@
+import { repositories } from '@db/instance'
+import { type QueueViewContext, type QueueViewId, TIME_BASED_VIEWS } from '@db/repositories/queue-views'
+import { isFilterEmpty, type QueueFilter, type QueueSort } from '@shared/rules/queue/queue-filter'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { isFilterEmpty, type QueueFilter, type QueueSort } from '../../../../shared/queue/queue-filter'
-import { repositories } from '../../db/instance'
-import { type QueueViewContext, type QueueViewId, TIME_BASED_VIEWS } from '../../db/repositories/queue-views'
 import { useCaseWrites } from './useCaseWrites'
 
 const SEARCH_LIMIT = 200

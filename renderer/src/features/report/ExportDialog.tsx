@@ -10,10 +10,10 @@ import {
   MenuItem,
   TextField,
 } from '@mui/material'
+import type { ExportOptions } from '@services/report-export/export-report'
+import { AUDIENCE_LABELS, AUDIENCES, type Audience } from '@shared/formats/report/audience-redaction'
+import { DialogForm } from '@ui/DialogForm'
 import { useState } from 'react'
-import { AUDIENCE_LABELS, AUDIENCES, type Audience } from '../../../../shared/report/audience-redaction'
-import { DialogForm } from '../shell/DialogForm'
-import type { ExportOptions } from './export-report'
 
 /** Passwords shorter than this are refused: the file travels outside the team. */
 const MIN_PASSWORD = 8

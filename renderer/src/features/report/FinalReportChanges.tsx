@@ -1,8 +1,8 @@
+import { repositories } from '@db/instance'
+import type { ChangeSinceFinal } from '@db/repositories/reports'
 import { Alert, AlertTitle, Box } from '@mui/material'
+import { formatDateTime } from '@ui/format/time'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { repositories } from '../../db/instance'
-import type { ChangeSinceFinal } from '../../db/repositories/reports'
-import { formatDateTime } from '../../format/time'
 
 /** "Determination for Sam Lee changed (outcome: warning → permanent deactivation; rationale) by Riley Chen, …". */
 export function describeChangeSinceFinal(change: ChangeSinceFinal): string {

@@ -1,3 +1,6 @@
+import { repositories } from '@db/instance'
+import { DamageMark } from '@features/evidence'
+import { usePolicyLibrary } from '@features/policy'
 import {
   Button,
   Dialog,
@@ -11,18 +14,15 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
+import { type Evidence, exhibitLabel, PARTY_ROLE_LABELS } from '@shared/domain'
+import { isViewableImage } from '@shared/formats/evidence/content-type'
+import { damageSentence } from '@shared/formats/evidence/image-damage'
+import { searchClauses } from '@shared/rules/policy/policy-search'
+import { showUntrusted } from '@shared/untrusted-text'
 import type { Editor } from '@tiptap/react'
+import { DialogForm } from '@ui/DialogForm'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import { type Evidence, exhibitLabel, PARTY_ROLE_LABELS } from '../../../../shared/domain'
-import { isViewableImage } from '../../../../shared/evidence/content-type'
-import { damageSentence } from '../../../../shared/evidence/image-damage'
-import { searchClauses } from '../../../../shared/policy/policy-search'
-import { showUntrusted } from '../../../../shared/untrusted-text'
-import { repositories } from '../../db/instance'
-import { DamageMark } from '../evidence/DamageMark'
-import { usePolicyLibrary } from '../policy/usePolicyLibrary'
-import { DialogForm } from '../shell/DialogForm'
 
 export type InsertKind = 'exhibit' | 'figure' | 'party' | 'clause'
 

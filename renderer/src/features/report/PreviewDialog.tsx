@@ -1,3 +1,4 @@
+import { PdfViewer } from '@features/evidence'
 import {
   Alert,
   Button,
@@ -7,10 +8,9 @@ import {
   DialogTitle,
   LinearProgress,
 } from '@mui/material'
+import { printReportPreview } from '@services/report-export/export-report'
+import type { Actor, Report } from '@shared/domain'
 import { useEffect, useState } from 'react'
-import type { Actor, Report } from '../../../../shared/domain'
-import { PdfViewer } from '../evidence-pane/PdfViewer'
-import { printReportPreview } from './export-report'
 
 /** The report exactly as it will print (the same two-pass printing as the export), page by page. */
 export function PreviewDialog({

@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import {
   Button,
   Checkbox,
@@ -11,9 +12,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
-import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect, useState } from 'react'
-import { type Actor, PARTY_ROLE_LABELS, PARTY_ROLES, type PartyRole } from '../../../../shared/domain'
+import { type Actor, PARTY_ROLE_LABELS, PARTY_ROLES, type PartyRole } from '@shared/domain'
 import {
   AUDIENCE_LABELS,
   AUDIENCES,
@@ -23,9 +22,10 @@ import {
   PERSONAL_DATUM_LABELS,
   type PersonalDatum,
   type RedactionProfiles,
-} from '../../../../shared/report/audience-redaction'
-import { repositories } from '../../db/instance'
-import { attempt } from '../shell/notices'
+} from '@shared/formats/report/audience-redaction'
+import { attempt } from '@ui/notices'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect, useState } from 'react'
 
 /** Profiles as text whatever order their keys were written in (the stored copy went through its schema). */
 const canonical = (profiles: RedactionProfiles) =>

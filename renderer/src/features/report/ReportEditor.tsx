@@ -1,5 +1,11 @@
+import { ClauseDialog } from '@features/policy'
 import { Button, Stack } from '@mui/material'
+import { localTimeZone, reportCaseRecords } from '@services/report-export/report-print-input'
+import { caseTableNode, type ReportDocument } from '@shared/formats/report/report-document'
+import type { ReportTemplate } from '@shared/formats/report/report-templates'
 import { type Editor, useEditorState } from '@tiptap/react'
+import { attempt } from '@ui/notices'
+import { useWorkspaceUi } from '@workspace/workspace-store'
 import {
   LinkBubbleMenu,
   MenuButton,
@@ -24,14 +30,8 @@ import {
 } from 'mui-tiptap'
 import { memo, type RefObject, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
-import { caseTableNode, type ReportDocument } from '../../../../shared/report/report-document'
-import type { ReportTemplate } from '../../../../shared/report/report-templates'
-import { ClauseDialog } from '../policy/ClauseDialog'
-import { attempt } from '../shell/notices'
-import { useWorkspaceUi } from '../shell/ui-store'
 import { reportExtensions } from './extensions/report-extensions'
 import { type InsertKind, InsertReferenceDialog } from './InsertReferenceDialog'
-import { localTimeZone, reportCaseRecords } from './report-print-input'
 
 function RedactIcon({ className }: { className: string }) {
   return (

@@ -1,8 +1,11 @@
+import { repositories } from '@db/instance'
 import { Alert, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material'
-import { getSchema } from '@tiptap/core'
-import { useLiveQuery } from 'dexie-react-hooks'
-import type { RichTextEditorRef } from 'mui-tiptap'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { type ExportOptions, exportReport } from '@services/report-export/export-report'
+import {
+  localTimeZone,
+  reportCaseRecords,
+  warmPrintPictures,
+} from '@services/report-export/report-print-input'
 import {
   type Actor,
   type Case,
@@ -10,27 +13,28 @@ import {
   REPORT_STATUS_LABELS,
   type Report,
   type ReportStatus,
-} from '../../../../shared/domain'
+} from '@shared/domain'
 import {
   newReportDocument,
   type ReportDocument,
   refreshCaseTables,
-} from '../../../../shared/report/report-document'
+} from '@shared/formats/report/report-document'
 import {
   REPORT_TEMPLATES,
   reportTemplate,
   templateForCategory,
-} from '../../../../shared/report/report-templates'
-import { repositories } from '../../db/instance'
-import { useAnalyst } from '../identity/useAnalyst'
-import { attempt, notify } from '../shell/notices'
+} from '@shared/formats/report/report-templates'
+import { getSchema } from '@tiptap/core'
+import { attempt, notify } from '@ui/notices'
+import { useAnalyst } from '@workspace/useAnalyst'
+import { useLiveQuery } from 'dexie-react-hooks'
+import type { RichTextEditorRef } from 'mui-tiptap'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { ExportDialog } from './ExportDialog'
-import { type ExportOptions, exportReport } from './export-report'
 import { reportExtensions } from './extensions/report-extensions'
 import { FinalReportChanges } from './FinalReportChanges'
 import { PreviewDialog } from './PreviewDialog'
 import { ReportEditor } from './ReportEditor'
-import { localTimeZone, reportCaseRecords, warmPrintPictures } from './report-print-input'
 import { StillNewDialog } from './StillNewDialog'
 import { describeSaveState, takeReportJournal, useReportAutosave } from './useReportAutosave'
 import { useReportDocument } from './useReportDocument'

@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import {
   Box,
   Button,
@@ -11,14 +12,13 @@ import {
   Stack,
   Typography,
 } from '@mui/material'
+import { REPORT_STATUS_LABELS, type ReportExport, type ReportVersion } from '@shared/domain'
+import { AUDIENCE_LABELS } from '@shared/formats/report/audience-redaction'
+import { diffReportVersions, reportText } from '@shared/formats/report/report-diff'
+import type { ReportDocument } from '@shared/formats/report/report-document'
+import { formatDateTime } from '@ui/format/time'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import { REPORT_STATUS_LABELS, type ReportExport, type ReportVersion } from '../../../../shared/domain'
-import { AUDIENCE_LABELS } from '../../../../shared/report/audience-redaction'
-import { diffReportVersions, reportText } from '../../../../shared/report/report-diff'
-import type { ReportDocument } from '../../../../shared/report/report-document'
-import { repositories } from '../../db/instance'
-import { formatDateTime } from '../../format/time'
 
 const REASONS: Record<ReportVersion['reason'], string> = {
   snapshot: 'Snapshot',

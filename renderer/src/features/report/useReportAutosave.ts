@@ -1,6 +1,6 @@
+import { repositories } from '@db/instance'
+import type { ReportDocument } from '@shared/formats/report/report-document'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ReportDocument } from '../../../../shared/report/report-document'
-import { repositories } from '../../db/instance'
 
 /** Typing pauses this long before the text is written to the database. */
 export const AUTOSAVE_DELAY_MS = 300

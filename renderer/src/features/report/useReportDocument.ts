@@ -1,10 +1,10 @@
+import { repositories } from '@db/instance'
+import type { ReportDocument } from '@shared/formats/report/report-document'
 import type { Schema } from '@tiptap/pm/model'
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import { useEffect, useState } from 'react'
 import { DexieYProvider } from 'y-dexie'
 import * as Y from 'yjs'
-import type { ReportDocument } from '../../../../shared/report/report-document'
-import { repositories } from '../../db/instance'
 import { REPORT_FRAGMENT } from './extensions/report-extensions'
 
 export type ReportDocumentStatus = 'waiting' | 'ready'

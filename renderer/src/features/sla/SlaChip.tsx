@@ -1,6 +1,6 @@
 import { Chip, Tooltip } from '@mui/material'
-import { SLA_TARGET_LABEL, type SlaTargetClock } from '../../../../shared/sla/clock'
-import { formatDateTime } from '../../format/time'
+import { SLA_TARGET_LABEL, type SlaTargetClock } from '@shared/rules/sla/clock'
+import { formatDateTime } from '@ui/format/time'
 import { describeSlaClock, describeSlaClockBriefly, formatWorkingTime } from './sla-text'
 
 const COLOR = { ok: 'success', at_risk: 'warning', breached: 'error' } as const

@@ -1,6 +1,6 @@
 import { List, ListItem, ListItemText, Typography } from '@mui/material'
-import type { SlaHistoryEntry } from '../../../../shared/sla/clock'
-import { formatDateTime } from '../../format/time'
+import type { SlaHistoryEntry } from '@shared/rules/sla/clock'
+import { formatDateTime } from '@ui/format/time'
 
 /** The SLA log of a case: clocks started, paused, resumed, at risk, breached, met. */
 export function SlaHistory({ history }: { history: readonly SlaHistoryEntry[] }) {

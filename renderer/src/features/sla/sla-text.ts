@@ -1,4 +1,4 @@
-import { SLA_TARGET_LABEL, type SlaTargetClock } from '../../../../shared/sla/clock'
+import { SLA_TARGET_LABEL, type SlaTargetClock } from '@shared/rules/sla/clock'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

@@ -1,4 +1,4 @@
-import { computeSlaClocks, type SlaClockEvent, type SlaClocks } from '../../../../shared/sla/clock'
+import { computeSlaClocks, type SlaClockEvent, type SlaClocks } from '@shared/rules/sla/clock'
 import { useNow } from './useNow'
 import { useSlaPolicy } from './useSlaPolicy'
 

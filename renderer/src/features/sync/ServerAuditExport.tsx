@@ -1,8 +1,8 @@
 import { Button, Tooltip } from '@mui/material'
+import { platform } from '@platform'
+import { checkCaseAuditExport } from '@shared/protocol/sync/check-audit-export'
+import { attempt, notify } from '@ui/notices'
 import { useState } from 'react'
-import { checkCaseAuditExport } from '../../../../shared/sync/check-audit-export'
-import { platform } from '../../platform'
-import { attempt, notify } from '../shell/notices'
 import { canAssign, useJoinedServer } from './useJoinedServer'
 
 /**

@@ -1,7 +1,7 @@
 import { Alert } from '@mui/material'
+import { platform } from '@platform'
+import type { WhereKept } from '@shared/protocol/sync/gateway'
 import { useEffect, useState } from 'react'
-import type { WhereKept } from '../../../../shared/sync/gateway'
-import { platform } from '../../platform'
 
 /**
  * Says so when the host keeps the sign-in in memory only (no secure keychain on this computer):

@@ -1,13 +1,13 @@
+import { repositories } from '@db/instance'
 import CloudDoneIcon from '@mui/icons-material/CloudDone'
 import CloudOffIcon from '@mui/icons-material/CloudOff'
 import CloudSyncIcon from '@mui/icons-material/CloudSync'
 import SyncProblemIcon from '@mui/icons-material/SyncProblem'
 import { Chip, Tooltip } from '@mui/material'
+import { useSyncState } from '@services/team-sync/team-sync'
+import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { repositories } from '../../db/instance'
-import { useWorkspaceUi } from '../shell/ui-store'
 import { syncStatusText } from './sync-status-text'
-import { useSyncState } from './team-sync'
 import { useJoinedServer } from './useJoinedServer'
 
 const ICONS = {

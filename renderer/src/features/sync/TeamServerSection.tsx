@@ -1,13 +1,13 @@
+import { repositories } from '@db/instance'
+import type { JoinedServer } from '@db/repositories/sync-outbox'
 import { Alert, Button, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material'
+import { signInToTeamServer, signOutOfTeamServer, syncNow, useSyncState } from '@services/team-sync/team-sync'
+import { formatDateTime } from '@ui/format/time'
+import { attempt, notify } from '@ui/notices'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import { repositories } from '../../db/instance'
-import type { JoinedServer } from '../../db/repositories/sync-outbox'
-import { formatDateTime } from '../../format/time'
-import { attempt, notify } from '../shell/notices'
 import { SignInKeptNote } from './SignInKeptNote'
 import { syncStatusText } from './sync-status-text'
-import { signInToTeamServer, signOutOfTeamServer, syncNow, useSyncState } from './team-sync'
 import { useJoinedServer } from './useJoinedServer'
 
 /** Settings → Team server: sign in, where sync stands, and the changes the server refused. */

@@ -1,5 +1,5 @@
-import type { SyncState } from '../../../../shared/sync/engine'
-import { formatDateTime } from '../../format/time'
+import type { SyncState } from '@shared/protocol/sync/engine'
+import { formatDateTime } from '@ui/format/time'
 
 /** The top bar's words for the sync state: short label, and the detail for its tooltip. */
 export function syncStatusText(

@@ -1,6 +1,6 @@
+import { repositories } from '@db/instance'
+import type { JoinedServer } from '@db/repositories/sync-outbox'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { repositories } from '../../db/instance'
-import type { JoinedServer } from '../../db/repositories/sync-outbox'
 
 /** The team server this workstation has joined: undefined while loading, null when none. */
 export function useJoinedServer(): JoinedServer | null | undefined {

@@ -1,8 +1,8 @@
 import ImportExportIcon from '@mui/icons-material/ImportExport'
 import { Button, ListItemText, Menu, MenuItem } from '@mui/material'
+import type { Actor } from '@shared/domain'
+import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useState } from 'react'
-import type { Actor } from '../../../../shared/domain'
-import { useWorkspaceUi } from '../shell/ui-store'
 import { exportAllCases, exportOneCase, importCaseBundles, runReported } from './transfer-actions'
 
 export function TransferMenu({ analyst }: { analyst: Actor }) {

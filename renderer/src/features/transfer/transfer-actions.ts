@@ -1,8 +1,8 @@
-import type { Actor } from '../../../../shared/domain'
-import { exportCaseBundle, importCaseBundle } from '../../db/case-transfer'
-import { repositories } from '../../db/instance'
-import { platform } from '../../platform'
-import { notify } from '../shell/notices'
+import { repositories } from '@db/instance'
+import { platform } from '@platform'
+import { exportCaseBundle, importCaseBundle } from '@services/case-bundles/case-transfer'
+import type { Actor } from '@shared/domain'
+import { notify } from '@ui/notices'
 
 const ZIP_FILTER = [{ name: 'Case bundles', extensions: ['zip'] }]
 const plural = (count: number, word: string) =>

@@ -1,5 +1,5 @@
+import { repositories } from '@db/instance'
 import { MenuItem, TextField } from '@mui/material'
-import { useState } from 'react'
 import {
   CONTACT_CHANNEL_LABELS,
   CONTACT_CHANNELS,
@@ -7,14 +7,14 @@ import {
   CONTACT_OUTCOMES,
   type ContactAttempt,
   type Party,
-} from '../../../../shared/domain'
-import { showUntrusted } from '../../../../shared/untrusted-text'
-import { repositories } from '../../db/instance'
-import { fromLocalInputValue, toLocalInputValue } from '../../format/time'
-import { useAnalyst } from '../identity/useAnalyst'
-import { FormDialog } from '../shell/FormDialog'
-import { LocalDateTimeField } from '../shell/LocalDateTimeField'
-import { attempt } from '../shell/notices'
+} from '@shared/domain'
+import { showUntrusted } from '@shared/untrusted-text'
+import { FormDialog } from '@ui/FormDialog'
+import { fromLocalInputValue, toLocalInputValue } from '@ui/format/time'
+import { LocalDateTimeField } from '@ui/LocalDateTimeField'
+import { attempt } from '@ui/notices'
+import { useAnalyst } from '@workspace/useAnalyst'
+import { useState } from 'react'
 
 /** Records one attempt to reach a party: how, when, and what came of it. */
 export function ContactAttemptDialog({ party, onClose }: { party: Party; onClose(): void }) {

@@ -1,3 +1,4 @@
+import { repositories } from '@db/instance'
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined'
 import {
   Button,
@@ -16,24 +17,13 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
+import { type Claim, STANCE_LABELS, STANCES, STANDARD_OF_PROOF_LABELS, type Stance } from '@shared/domain'
+import { type CorroborationSource, cellOf, claimStanding } from '@shared/rules/verification/corroboration'
+import { showUntrusted } from '@shared/untrusted-text'
+import { FormDialog } from '@ui/FormDialog'
+import { attempt } from '@ui/notices'
+import { useAnalyst } from '@workspace/useAnalyst'
 import { useState } from 'react'
-import {
-  type Claim,
-  STANCE_LABELS,
-  STANCES,
-  STANDARD_OF_PROOF_LABELS,
-  type Stance,
-} from '../../../../shared/domain'
-import { showUntrusted } from '../../../../shared/untrusted-text'
-import {
-  type CorroborationSource,
-  cellOf,
-  claimStanding,
-} from '../../../../shared/verification/corroboration'
-import { repositories } from '../../db/instance'
-import { useAnalyst } from '../identity/useAnalyst'
-import { FormDialog } from '../shell/FormDialog'
-import { attempt } from '../shell/notices'
 
 const STANCE_COLOURS: Record<Stance, 'success' | 'error' | 'default'> = {
   supports: 'success',

@@ -1,14 +1,14 @@
 import { Button, Chip, List, ListItem, ListItemText, Paper, Stack, Typography } from '@mui/material'
-import { useState } from 'react'
 import {
   CONTACT_CHANNEL_LABELS,
   CONTACT_OUTCOME_LABELS,
   type ContactAttempt,
   PARTY_ROLE_LABELS,
   type Party,
-} from '../../../../shared/domain'
-import { showUntrusted } from '../../../../shared/untrusted-text'
-import { formatDateTime } from '../../format/time'
+} from '@shared/domain'
+import { showUntrusted } from '@shared/untrusted-text'
+import { formatDateTime } from '@ui/format/time'
+import { useState } from 'react'
 import { ContactAttemptDialog } from './ContactAttemptDialog'
 
 /** One party's contact attempts, newest last, and where verification stands. */

@@ -1,7 +1,7 @@
+import { repositories } from '@db/instance'
+import type { Claim } from '@shared/domain'
+import { type CorroborationSource, corroborationSources } from '@shared/rules/verification/corroboration'
 import { useLiveQuery } from 'dexie-react-hooks'
-import type { Claim } from '../../../../shared/domain'
-import { type CorroborationSource, corroborationSources } from '../../../../shared/verification/corroboration'
-import { repositories } from '../../db/instance'
 
 /** The case's claims and the sources they are checked against (undefined while loading). */
 export function useCorroboration(

@@ -1,3 +1,5 @@
+import { repositories } from '@db/instance'
+import { useEvidenceObjectUrl } from '@features/evidence'
 import {
   Box,
   Stack,
@@ -9,12 +11,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
+import { showUntrusted, showUntrustedLines } from '@shared/untrusted-text'
 import { Node } from '@tiptap/core'
 import { NodeViewWrapper, type ReactNodeViewProps, ReactNodeViewRenderer } from '@tiptap/react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { showUntrusted, showUntrustedLines } from '../../../../../shared/untrusted-text'
-import { repositories } from '../../../db/instance'
-import { useEvidenceObjectUrl } from '../../evidence-pane/useEvidenceObjectUrl'
 
 /** Attributes kept as JSON on the node (tables of strings), rendered into data- attributes for copy and paste. */
 function jsonAttribute(name: string, fallback: unknown) {

@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material'
+import { showUntrusted } from '@shared/untrusted-text'
 import { mergeAttributes, Node } from '@tiptap/core'
 import { NodeViewWrapper, type ReactNodeViewProps, ReactNodeViewRenderer } from '@tiptap/react'
-import { showUntrusted } from '../../../../../shared/untrusted-text'
 
 interface ChipOptions {
   label(attrs: Record<string, string>): string

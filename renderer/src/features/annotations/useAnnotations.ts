@@ -1,8 +1,0 @@
-import { useLiveQuery } from 'dexie-react-hooks'
-import type { EvidenceAnnotation } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
-
-/** An item's marks and notes, live: drawing one shows it at once. */
-export function useAnnotations(evidenceId: string): EvidenceAnnotation[] {
-  return useLiveQuery(() => repositories.annotations.listForEvidence(evidenceId), [evidenceId]) ?? []
-}

@@ -1,0 +1,3 @@
+// The determination feature's public face: other parts of the app import only what is listed here.
+export { ApprovalThresholdSection } from './ApprovalThresholdSection'
+export { DeterminationSection } from './DeterminationSection'

@@ -1,0 +1,3 @@
+// The handoff feature's public face: other parts of the app import only what is listed here.
+export { HandoffDialog } from './HandoffDialog'
+export { LastHandoffNotice } from './LastHandoffNotice'

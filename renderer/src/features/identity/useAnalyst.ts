@@ -1,8 +1,0 @@
-import { useLiveQuery } from 'dexie-react-hooks'
-import type { Actor } from '../../../../shared/domain'
-import { repositories } from '../../db/instance'
-
-/** Who is working: `undefined` while loading, `null` when nobody has said yet. */
-export function useAnalyst(): Actor | null | undefined {
-  return useLiveQuery(() => repositories.settings.getAnalyst(), [])
-}

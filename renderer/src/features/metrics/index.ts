@@ -1,0 +1,2 @@
+// The metrics feature's public face: other parts of the app import only what is listed here.
+export { MetricsDashboard } from './MetricsDashboard'

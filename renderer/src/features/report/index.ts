@@ -1,0 +1,3 @@
+// The report feature's public face: other parts of the app import only what is listed here.
+export { RedactionProfilesSection } from './RedactionProfilesSection'
+export { ReportSection } from './ReportSection'

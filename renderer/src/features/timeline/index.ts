@@ -1,0 +1,3 @@
+// The timeline feature's public face: other parts of the app import only what is listed here.
+export { TimelineEventDialog } from './TimelineEventDialog'
+export { TimelineSection } from './TimelineSection'

@@ -1,0 +1,3 @@
+// The verification feature's public face: other parts of the app import only what is listed here.
+export { useCorroboration } from './useCorroboration'
+export { VerificationSection } from './VerificationSection'

@@ -1,0 +1,39 @@
+import type { Repositories } from '@db/repositories'
+import type { ImportSummary } from '@db/repositories/case-files'
+import type { Actor } from '@shared/domain'
+import { readCaseBundle } from '@shared/formats/bundle/read'
+import { writeCaseBundle } from '@shared/formats/bundle/write'
+
+/** Writes the given cases, with their evidence, as a case bundle zip. */
+export async function exportCaseBundle(
+  repositories: Repositories,
+  caseIds: readonly string[],
+  actor: Actor,
+  appVersion: string,
+): Promise<Uint8Array> {
+  const { caseFiles, evidenceFiles } = await repositories.caseFiles.exportCaseFiles(caseIds)
+  return writeCaseBundle({
+    caseFiles,
+    evidenceFiles,
+    exportedAt: new Date().toISOString(),
+    exportedBy: actor,
+    appVersion,
+  })
+}
+
+export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; error: string }
+
+/** Reads, checks and imports a case bundle; any problem imports nothing and says why. */
+export async function importCaseBundle(
+  repositories: Repositories,
+  bytes: Uint8Array,
+  actor: Actor,
+): Promise<ImportOutcome> {
+  const read = await readCaseBundle(bytes)
+  if (!read.ok) return read
+  try {
+    return { ok: true, summary: await repositories.caseFiles.importCaseFiles(read.bundle, actor) }
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) }
+  }
+}
