@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path'
-import { PRINT_DOCUMENT_CSP, STRICT_CSP } from '@shared/protocol/platform/csp'
+import { PRINT_DOCUMENT_CSP } from '@shared/formats/print-document'
+import { STRICT_CSP } from '@shared/protocol/platform/csp'
 
 /** The renderer is served from app://workstation/, a privileged standard scheme, never from file://. */
 export const APP_SCHEME = 'app'

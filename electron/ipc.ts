@@ -1,15 +1,10 @@
 import {
   type PlatformChannel,
-  type PlatformRequest,
-  type PlatformResponse,
+  type PlatformHandlers,
   platformChannels,
 } from '@shared/protocol/platform/contract'
 import { describeIssues } from '@shared/validation'
 import type { IpcMainInvokeEvent } from 'electron'
-
-export type PlatformHandlers = {
-  [C in PlatformChannel]: (request: PlatformRequest<C>) => Promise<PlatformResponse<C>>
-}
 
 interface IpcMainLike {
   handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>): void

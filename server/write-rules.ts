@@ -2,7 +2,7 @@ import { MAX_STAMP_AHEAD_MS, parseHlc } from '@shared/protocol/sync/hlc'
 import type { StoredRecord } from '@shared/protocol/sync/merge'
 import type { Mutation, RefusalCode } from '@shared/protocol/sync/protocol'
 import { fieldWritesProblem } from '@shared/protocol/sync/record-schemas'
-import { ANALYST_TEAM_SETTING, isTeamSetting } from '@shared/rules/settings/team-settings'
+import { isTeamSetting, teamSettingWriters } from '@shared/rules/settings/team-settings'
 import type { User } from './accounts'
 import type { SqlClient } from './db/sql'
 
@@ -64,10 +64,10 @@ function approvalRefusal(user: User, mutation: Mutation): Refusal | null {
   return null
 }
 
-/** Team settings are a lead's or an admin's to change; every analyst writes the shift handoff. */
+/** Who changes a team setting is the registry's word (shared/rules/settings): a lead's is also an admin's. */
 function teamSettingRefusal(user: User, key: unknown): Refusal | null {
   if (!isTeamSetting(key)) return invalid(`"${String(key).slice(0, 64)}" is not a team setting.`)
-  if (user.role !== 'analyst' || key === ANALYST_TEAM_SETTING) return null
+  if (user.role !== 'analyst' || teamSettingWriters(key) === 'analyst') return null
   return forbidden(
     'Only a lead or an admin changes the team’s settings (policy library, outcome matrix, SLA policy, thresholds, redaction profiles, email templates).',
   )

@@ -3,13 +3,9 @@ import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
-import {
-  MAX_PRINT_HTML_LENGTH,
-  platformChannels,
-  WEB_HOST_PRINT_PATH,
-  WEB_HOST_SYNC_PATH,
-} from '@shared/protocol/platform/contract'
-import { PRINT_DOCUMENT_CSP } from '@shared/protocol/platform/csp'
+import { WEB_HOST_PRINT_PATH, WEB_HOST_SYNC_PATH } from '@platform/web-host-paths'
+import { PRINT_DOCUMENT_CSP } from '@shared/formats/print-document'
+import { MAX_PRINT_HTML_LENGTH, platformChannels } from '@shared/protocol/platform/contract'
 import { describeIssues } from '@shared/validation'
 import sirv from 'sirv'
 import { createReportPrinter } from './report-printer'

@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { openChangeSocket } from '@electron/change-socket'
-import { createSyncHandlers } from '@electron/handlers/sync'
-import {
-  type PlatformChannel,
-  platformChannels,
-  WEB_HOST_SYNC_EVENTS_PATH,
-} from '@shared/protocol/platform/contract'
+import { WEB_HOST_SYNC_EVENTS_PATH, WEB_HOST_SYNC_PATH } from '@platform/web-host-paths'
+import { type PlatformChannel, platformChannels } from '@shared/protocol/platform/contract'
+import { createSyncHandlers } from '@shared/protocol/platform/sync-handlers'
 import { type ChangeFeed, createChangeFeed } from '@shared/protocol/sync/change-feed'
 import {
   createSyncGateway,
@@ -15,6 +11,7 @@ import {
   SignedOutError,
 } from '@shared/protocol/sync/gateway'
 import { describeIssues } from '@shared/validation'
+import { openChangeSocket } from './change-socket'
 
 const COOKIE = 'crw-sync'
 
@@ -57,7 +54,10 @@ export function createWebHostSync(options: { fetch?: typeof fetch } = {}) {
     if (!id || !profiles.has(id)) {
       id = randomBytes(32).toString('base64url')
       profiles.set(id, newProfile())
-      response.setHeader('Set-Cookie', `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/api/sync/`)
+      response.setHeader(
+        'Set-Cookie',
+        `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=${WEB_HOST_SYNC_PATH}`,
+      )
     }
     return profiles.get(id)!
   }
@@ -111,7 +111,10 @@ export function createWebHostSync(options: { fetch?: typeof fetch } = {}) {
     operation: string,
   ): Promise<void> {
     const answer = (status: number, body: unknown) => answerJson(response, status, body)
-    if (operation === WEB_HOST_SYNC_EVENTS_PATH.slice('/api/sync/'.length) && request.method === 'GET') {
+    if (
+      operation === WEB_HOST_SYNC_EVENTS_PATH.slice(WEB_HOST_SYNC_PATH.length) &&
+      request.method === 'GET'
+    ) {
       // Server-sent events: the team server's change notices, for as long as the page listens.
       const { feed } = profileOf(request, response)
       response.writeHead(200, {

@@ -11,13 +11,13 @@ import type {
   OrderRecord,
   Party,
   Severity,
+  SlaClockEvent,
   Task,
   TimelineEvent,
 } from '../domain'
 import { CASE_STATUS_INFO, formatCaseNumber, INVESTIGATION_CHECKLISTS, TASK_POSITION_STEP } from '../domain'
 import type { HashBytes } from '../hashing/sha256'
 import { caseSlaInstants, openingSlaEvent } from '../rules/sla/case-sla'
-import type { SlaClockEvent } from '../rules/sla/clock'
 import { DEFAULT_SLA_POLICY } from '../rules/sla/policy'
 import { targetMs } from '../rules/sla/working-time'
 import { CATEGORY_STORIES, type StoryContext } from './narratives'

@@ -1,29 +1,24 @@
 import { z } from 'zod'
-import { SlaClockEventSchema } from '../rules/sla/clock'
-import { TimeZoneSchema } from '../rules/sla/policy'
 import { CASE_NUMBER_PATTERN } from './case-number'
 import { CaseStatusSchema } from './case-status'
 import { IncidentCategorySchema } from './categories'
-import { ActorSchema, IdSchema, TagSchema, TimestampSchema } from './primitives'
+import { labelledEnum } from './labelled-enum'
+import { ActorSchema, IdSchema, TagSchema, TimestampSchema, TimeZoneSchema } from './primitives'
 import { SeveritySchema } from './severity'
+import { SlaClockEventSchema } from './sla-clock-event'
 
-export const ESCALATION_SOURCES = [
-  'support',
-  'safety_hotline',
-  'retailer',
-  'automated_signal',
-  'law_enforcement',
-] as const
-export const EscalationSourceSchema = z.enum(ESCALATION_SOURCES)
-export type EscalationSource = z.infer<typeof EscalationSourceSchema>
-
-export const ESCALATION_SOURCE_LABELS: Record<EscalationSource, string> = {
+export const {
+  values: ESCALATION_SOURCES,
+  schema: EscalationSourceSchema,
+  labels: ESCALATION_SOURCE_LABELS,
+} = labelledEnum({
   support: 'Support escalation',
   safety_hotline: 'Safety hotline',
   retailer: 'Retailer report',
   automated_signal: 'Automated signal',
   law_enforcement: 'Law enforcement request',
-}
+})
+export type EscalationSource = z.infer<typeof EscalationSourceSchema>
 
 /** The order the incident happened on, as referenced by the case. */
 export const OrderReferenceSchema = z.object({

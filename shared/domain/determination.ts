@@ -1,14 +1,17 @@
 import { z } from 'zod'
+import { labelledEnum } from './labelled-enum'
 import { ActorSchema, IdSchema, TimestampSchema } from './primitives'
 
-export const STANDARDS_OF_PROOF = ['confirmed', 'more_likely_than_not', 'unsubstantiated'] as const
-export const StandardOfProofSchema = z.enum(STANDARDS_OF_PROOF)
-export type StandardOfProof = z.infer<typeof StandardOfProofSchema>
-export const STANDARD_OF_PROOF_LABELS: Record<StandardOfProof, string> = {
+export const {
+  values: STANDARDS_OF_PROOF,
+  schema: StandardOfProofSchema,
+  labels: STANDARD_OF_PROOF_LABELS,
+} = labelledEnum({
   confirmed: 'Confirmed',
   more_likely_than_not: 'More likely than not',
   unsubstantiated: 'Unsubstantiated',
-}
+})
+export type StandardOfProof = z.infer<typeof StandardOfProofSchema>
 
 export const FindingSchema = z.object({
   id: IdSchema,

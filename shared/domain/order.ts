@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { labelledEnum } from './labelled-enum'
 import { ActorSchema, IdSchema, TimestampSchema } from './primitives'
 
 /**
@@ -14,19 +15,11 @@ export const GeoPointSchema = z.object({
 })
 export type GeoPoint = z.infer<typeof GeoPointSchema>
 
-export const ORDER_EVENT_KINDS = [
-  'placed',
-  'shopper_assigned',
-  'arrived_at_store',
-  'checkout',
-  'arrived_at_customer',
-  'delivered',
-  'delivery_photo',
-] as const
-export const OrderEventKindSchema = z.enum(ORDER_EVENT_KINDS)
-export type OrderEventKind = z.infer<typeof OrderEventKindSchema>
-
-export const ORDER_EVENT_LABELS: Record<OrderEventKind, string> = {
+export const {
+  values: ORDER_EVENT_KINDS,
+  schema: OrderEventKindSchema,
+  labels: ORDER_EVENT_LABELS,
+} = labelledEnum({
   placed: 'Order placed',
   shopper_assigned: 'Shopper assigned',
   arrived_at_store: 'Shopper arrived at the store',
@@ -34,7 +27,8 @@ export const ORDER_EVENT_LABELS: Record<OrderEventKind, string> = {
   arrived_at_customer: 'Shopper arrived at the customer',
   delivered: 'Delivered',
   delivery_photo: 'Delivery photo taken',
-}
+})
+export type OrderEventKind = z.infer<typeof OrderEventKindSchema>
 
 export const OrderEventSchema = z.object({
   kind: OrderEventKindSchema,

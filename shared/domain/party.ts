@@ -1,17 +1,19 @@
 import { z } from 'zod'
+import { labelledEnum } from './labelled-enum'
 import { IdSchema, TimestampSchema } from './primitives'
 
-export const PARTY_ROLES = ['customer', 'shopper', 'retailer', 'witness', 'other'] as const
-export const PartyRoleSchema = z.enum(PARTY_ROLES)
-export type PartyRole = z.infer<typeof PartyRoleSchema>
-
-export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
+export const {
+  values: PARTY_ROLES,
+  schema: PartyRoleSchema,
+  labels: PARTY_ROLE_LABELS,
+} = labelledEnum({
   customer: 'Customer',
   shopper: 'Shopper',
   retailer: 'Retailer',
   witness: 'Witness',
   other: 'Other party',
-}
+})
+export type PartyRole = z.infer<typeof PartyRoleSchema>
 
 export const PartyContactSchema = z.object({
   phone: z.string().trim().max(40),

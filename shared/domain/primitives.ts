@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon'
 import { z } from 'zod'
 
 /** Entity ids are opaque strings (UUIDs when created here; imported bundles keep theirs). */
@@ -23,3 +24,8 @@ export const TagSchema = z
   .min(1)
   .max(60)
   .regex(/^[^\s,][^,]*$/, 'tags cannot contain commas')
+
+/** An IANA time zone name (America/Chicago). */
+export const TimeZoneSchema = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), 'not a known time zone (use a name like America/Toronto)')

@@ -1,16 +1,18 @@
 import { z } from 'zod'
-import { AudienceSchema, RedactionLogEntrySchema } from '../formats/report/audience-redaction'
+import { AudienceSchema, RedactionLogEntrySchema } from './audience'
+import { labelledEnum } from './labelled-enum'
 import { ActorSchema, IdSchema, Sha256Schema, TimestampSchema } from './primitives'
 
-export const REPORT_STATUSES = ['draft', 'in_review', 'final'] as const
-export const ReportStatusSchema = z.enum(REPORT_STATUSES)
-export type ReportStatus = z.infer<typeof ReportStatusSchema>
-
-export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+export const {
+  values: REPORT_STATUSES,
+  schema: ReportStatusSchema,
+  labels: REPORT_STATUS_LABELS,
+} = labelledEnum({
   draft: 'Draft',
   in_review: 'In review',
   final: 'Final',
-}
+})
+export type ReportStatus = z.infer<typeof ReportStatusSchema>
 
 /** A rich-text document in the editor's JSON form (ProseMirror nodes). */
 export const RichTextDocSchema = z.object({

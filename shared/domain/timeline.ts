@@ -1,20 +1,12 @@
 import { z } from 'zod'
+import { labelledEnum } from './labelled-enum'
 import { ActorSchema, IdSchema, TimestampSchema } from './primitives'
 
-export const TIMELINE_EVENT_KINDS = [
-  'manual',
-  'status_change',
-  'communication',
-  'evidence',
-  'order',
-  'note',
-  'task',
-  'assignment',
-] as const
-export const TimelineEventKindSchema = z.enum(TIMELINE_EVENT_KINDS)
-export type TimelineEventKind = z.infer<typeof TimelineEventKindSchema>
-
-export const TIMELINE_KIND_LABELS: Record<TimelineEventKind, string> = {
+export const {
+  values: TIMELINE_EVENT_KINDS,
+  schema: TimelineEventKindSchema,
+  labels: TIMELINE_KIND_LABELS,
+} = labelledEnum({
   manual: 'Event',
   status_change: 'Status change',
   communication: 'Communication',
@@ -23,7 +15,8 @@ export const TIMELINE_KIND_LABELS: Record<TimelineEventKind, string> = {
   note: 'Note',
   task: 'Task',
   assignment: 'Assignment',
-}
+})
+export type TimelineEventKind = z.infer<typeof TimelineEventKindSchema>
 
 export const TimelineEventSchema = z.object({
   id: IdSchema,

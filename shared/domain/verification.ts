@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { labelledEnum } from './labelled-enum'
 import { ActorSchema, IdSchema, TimestampSchema } from './primitives'
 
 /**
@@ -6,41 +7,50 @@ import { ActorSchema, IdSchema, TimestampSchema } from './primitives'
  * the corroboration matrix, where each claim of the case is set against every source.
  */
 
-export const CONTACT_CHANNELS = ['phone', 'email', 'sms', 'in_app'] as const
-export const CONTACT_CHANNEL_LABELS: Record<(typeof CONTACT_CHANNELS)[number], string> = {
+export const {
+  values: CONTACT_CHANNELS,
+  schema: ContactChannelSchema,
+  labels: CONTACT_CHANNEL_LABELS,
+} = labelledEnum({
   phone: 'Phone',
   email: 'Email',
   sms: 'SMS',
   in_app: 'In-app message',
-}
-export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'declined', 'statement_taken'] as const
-export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number]
-export const CONTACT_OUTCOME_LABELS: Record<ContactOutcome, string> = {
+})
+export const {
+  values: CONTACT_OUTCOMES,
+  schema: ContactOutcomeSchema,
+  labels: CONTACT_OUTCOME_LABELS,
+} = labelledEnum({
   reached: 'Reached',
   no_answer: 'No answer',
   declined: 'Declined',
   statement_taken: 'Statement taken',
-}
+})
+export type ContactOutcome = z.infer<typeof ContactOutcomeSchema>
 
 export const ContactAttemptSchema = z.object({
   id: IdSchema,
   caseId: IdSchema,
   partyId: IdSchema,
-  channel: z.enum(CONTACT_CHANNELS),
+  channel: ContactChannelSchema,
   at: TimestampSchema,
-  outcome: z.enum(CONTACT_OUTCOMES),
+  outcome: ContactOutcomeSchema,
   note: z.string().max(5_000),
   recordedBy: ActorSchema,
 })
 export type ContactAttempt = z.infer<typeof ContactAttemptSchema>
 
-export const STANCES = ['supports', 'contradicts', 'silent'] as const
-export type Stance = (typeof STANCES)[number]
-export const STANCE_LABELS: Record<Stance, string> = {
+export const {
+  values: STANCES,
+  schema: StanceSchema,
+  labels: STANCE_LABELS,
+} = labelledEnum({
   supports: 'Supports',
   contradicts: 'Contradicts',
   silent: 'Silent',
-}
+})
+export type Stance = z.infer<typeof StanceSchema>
 
 /**
  * A source of the matrix: a party's statement ("party:<id>"), an evidence item ("evidence:<id>") or
@@ -49,7 +59,7 @@ export const STANCE_LABELS: Record<Stance, string> = {
 export const SourceKeySchema = z.string().regex(/^(party|evidence|order):[^\s]{1,128}$/, 'a source key')
 
 export const CorroborationCellSchema = z.object({
-  stance: z.enum(STANCES),
+  stance: StanceSchema,
   note: z.string().max(2_000),
 })
 export type CorroborationCell = z.infer<typeof CorroborationCellSchema>

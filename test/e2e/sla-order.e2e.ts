@@ -1,6 +1,11 @@
-import { type CaseFile, type CaseStatus, emptyCaseFile, formatCaseNumber } from '@shared/domain'
+import {
+  type CaseFile,
+  type CaseStatus,
+  emptyCaseFile,
+  formatCaseNumber,
+  type SlaClockEvent,
+} from '@shared/domain'
 import { writeCaseBundle } from '@shared/formats/bundle/write'
-import type { SlaClockEvent } from '@shared/rules/sla/clock'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openApp } from './browser'

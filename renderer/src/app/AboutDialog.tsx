@@ -1,31 +1,26 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material'
+import { Typography } from '@mui/material'
 import { platform } from '@platform'
 import type { AppInfo } from '@shared/protocol/platform/contract'
-import { useWorkspaceUi } from '@workspace/workspace-store'
+import { PanelDialog } from '@ui/PanelDialog'
 import { useEffect, useState } from 'react'
+import { useAppDialogs } from './app-dialogs'
 
 export function AboutDialog() {
-  const open = useWorkspaceUi((state) => state.aboutOpen)
+  const open = useAppDialogs((state) => state.aboutOpen)
   const [info, setInfo] = useState<AppInfo | null>(null)
   useEffect(() => {
     if (open) platform.getAppInfo().then(setInfo, () => setInfo(null))
   }, [open])
-  const close = () => useWorkspaceUi.getState().setAboutOpen(false)
+  const close = () => useAppDialogs.getState().setAboutOpen(false)
   return (
-    <Dialog open={open} onClose={close} aria-labelledby="about-title">
-      <DialogTitle id="about-title">Critical Response Workstation</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2">Version {info?.version ?? '…'}</Typography>
-        <Typography variant="body2" color="text.secondary">
-          {info ? `${info.host === 'electron' ? 'Desktop app' : 'Web host'} on ${info.platform}` : ''}
-        </Typography>
-        <Typography variant="body2" sx={{ mt: 2 }}>
-          Cases are stored on this computer only. Confidential — Trust &amp; Safety.
-        </Typography>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={close}>Close</Button>
-      </DialogActions>
-    </Dialog>
+    <PanelDialog open={open} title="Critical Response Workstation" width="content" onClose={close}>
+      <Typography variant="body2">Version {info?.version ?? '…'}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {info ? `${info.host === 'electron' ? 'Desktop app' : 'Web host'} on ${info.platform}` : ''}
+      </Typography>
+      <Typography variant="body2" sx={{ mt: 2 }}>
+        Cases are stored on this computer only. Confidential — Trust &amp; Safety.
+      </Typography>
+    </PanelDialog>
   )
 }

@@ -6,11 +6,13 @@ import { useSlaNotifications } from '@features/notifications'
 import { Box, CssBaseline, LinearProgress } from '@mui/material'
 import { ThemeProvider } from '@mui/material/styles'
 import { createWorkstationTheme } from '@ui/theme/theme'
-import { useResolvedThemeMode } from '@ui/theme/useResolvedThemeMode'
+import { toggleTheme, useResolvedThemeMode } from '@ui/theme/useResolvedThemeMode'
+import { commandRegistry, useCommandRuntime } from '@workspace/commands'
 import { useAnalyst } from '@workspace/useAnalyst'
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { AboutDialog } from './AboutDialog'
 import { CommandPalette } from './commands/CommandPalette'
+import { WORKSTATION_COMMANDS } from './commands/commands'
 import { ShortcutsDialog } from './commands/ShortcutsDialog'
 import { useGlobalShortcuts } from './commands/useGlobalShortcuts'
 import { ErrorBoundary } from './ErrorBoundary'
@@ -25,7 +27,9 @@ export function App() {
   const mode = useResolvedThemeMode()
   const theme = useMemo(() => createWorkstationTheme(mode), [mode])
   const analyst = useAnalyst()
-  useMenuCommands(analyst, mode)
+  useEffect(() => commandRegistry.declare(WORKSTATION_COMMANDS), [])
+  useCommandRuntime('workstation.toggle-theme', () => toggleTheme(mode))
+  useMenuCommands(analyst)
   useGlobalShortcuts(analyst)
   useSlaNotifications(analyst)
 

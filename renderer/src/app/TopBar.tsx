@@ -7,11 +7,12 @@ import SettingsIcon from '@mui/icons-material/Settings'
 import ShieldIcon from '@mui/icons-material/Shield'
 import { AppBar, Box, Button, IconButton, Toolbar, Tooltip, Typography } from '@mui/material'
 import type { Actor } from '@shared/domain'
-import { useWorkspaceUi } from '@workspace/workspace-store'
+import { runCommand } from '@workspace/commands'
 import { SearchBox } from './SearchBox'
 
+/** The buttons run the same commands as the palette, the keys and the menus. */
 export function TopBar({ analyst }: { analyst: Actor }) {
-  const openSettings = () => useWorkspaceUi.getState().openSettings()
+  const run = (id: string) => () => void runCommand(id, analyst)
   return (
     <AppBar position="static" elevation={0} color="primary" enableColorOnDark>
       <Toolbar variant="dense" sx={{ gap: 2 }}>
@@ -26,7 +27,7 @@ export function TopBar({ analyst }: { analyst: Actor }) {
             variant="outlined"
             size="small"
             startIcon={<AddIcon />}
-            onClick={() => useWorkspaceUi.getState().setNewCaseOpen(true)}
+            onClick={run('intake.new-case')}
             sx={{ whiteSpace: 'nowrap', borderColor: 'rgba(255,255,255,0.5)' }}
           >
             New case
@@ -34,20 +35,12 @@ export function TopBar({ analyst }: { analyst: Actor }) {
         </Tooltip>
         <Box sx={{ flexGrow: 1 }} />
         <Tooltip title="Case metrics">
-          <IconButton
-            color="inherit"
-            aria-label="Dashboard"
-            onClick={() => useWorkspaceUi.getState().setDashboardOpen(true)}
-          >
+          <IconButton color="inherit" aria-label="Dashboard" onClick={run('metrics.dashboard')}>
             <InsightsIcon />
           </IconButton>
         </Tooltip>
         <Tooltip title="Write the shift handoff">
-          <IconButton
-            color="inherit"
-            aria-label="Shift handoff"
-            onClick={() => useWorkspaceUi.getState().setHandoffOpen(true)}
-          >
+          <IconButton color="inherit" aria-label="Shift handoff" onClick={run('handoff.write')}>
             <AssignmentReturnIcon />
           </IconButton>
         </Tooltip>
@@ -59,7 +52,7 @@ export function TopBar({ analyst }: { analyst: Actor }) {
           </Typography>
         </Tooltip>
         <Tooltip title="Settings (Ctrl+,)">
-          <IconButton color="inherit" aria-label="Settings" onClick={openSettings}>
+          <IconButton color="inherit" aria-label="Settings" onClick={run('workstation.settings')}>
             <SettingsIcon />
           </IconButton>
         </Tooltip>

@@ -2,6 +2,7 @@ import { CasePane } from '@features/case'
 import { QueuePane } from '@features/queue'
 import { Box } from '@mui/material'
 import { CASE_PANE_ID, focusQueueIfFocusLost } from '@ui/focus-targets'
+import { useCommandRuntime } from '@workspace/commands'
 import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useEffect, useState } from 'react'
 import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels'
@@ -36,6 +37,8 @@ export function Workspace() {
     if (panel?.isCollapsed()) panel.expand()
     else panel?.collapse()
   }
+  // While the pane is hidden: the palette's "Show the evidence pane", and where an exhibit's command looks.
+  useCommandRuntime('workstation.show-evidence-pane', toggleEvidence, evidenceCollapsed)
   // An exhibit chosen on the Evidence tab opens in this pane: a hidden pane shows itself for it.
   const selectedEvidenceId = useWorkspaceUi((state) => state.selectedEvidenceId)
   useEffect(() => {

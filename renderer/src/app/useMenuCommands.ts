@@ -1,34 +1,22 @@
-import { exportAllCases, importCaseBundles, runReported } from '@features/transfer'
 import { platform } from '@platform'
 import type { Actor } from '@shared/domain'
-import { focusCaseSearch } from '@ui/focus-targets'
-import { toggleTheme } from '@ui/theme/useResolvedThemeMode'
-import { useWorkspaceUi } from '@workspace/workspace-store'
+import type { MenuCommand } from '@shared/protocol/platform/contract'
+import { runCommand } from '@workspace/commands'
 import { useEffect } from 'react'
 
-/** The desktop app's menu runs the same actions as the buttons. */
-export function useMenuCommands(analyst: Actor | null | undefined, themeMode: 'light' | 'dark'): void {
+/** The registry command each item of the desktop app's menu runs: the same as its button and its keys. */
+const MENU_COMMANDS: Record<MenuCommand, string> = {
+  'import-bundle': 'transfer.import-case-bundles',
+  'export-bundle': 'transfer.export-all-cases',
+  'open-settings': 'workstation.settings',
+  'toggle-theme': 'workstation.toggle-theme',
+  'focus-search': 'workstation.search-cases',
+  'show-about': 'workstation.about',
+}
+
+export function useMenuCommands(analyst: Actor | null | undefined): void {
   useEffect(
-    () =>
-      platform.onMenuCommand((command) => {
-        const ui = useWorkspaceUi.getState()
-        switch (command) {
-          case 'open-settings':
-            return ui.openSettings()
-          case 'show-about':
-            return ui.setAboutOpen(true)
-          case 'toggle-theme':
-            return toggleTheme(themeMode)
-          case 'focus-search':
-            return focusCaseSearch()
-          case 'import-bundle':
-            if (analyst) runReported(() => importCaseBundles(analyst))
-            return
-          case 'export-bundle':
-            if (analyst) runReported(() => exportAllCases(analyst))
-            return
-        }
-      }),
-    [analyst, themeMode],
+    () => platform.onMenuCommand((command) => void runCommand(MENU_COMMANDS[command], analyst ?? null)),
+    [analyst],
   )
 }

@@ -48,6 +48,18 @@ export const isTeamRecord = (entity: SyncEntity, record: Record<string, unknown>
   entity === 'teamSetting' ||
   (entity === 'auditEntry' && record?.entity === 'settings' && isTeamSetting(record.entityId))
 
+/**
+ * A pulled record kept out of the app, shown with the reason: it does not read as its kind, could not
+ * be stored, or is stamped too far ahead of this workstation's clock (`stampedAhead`). Kept as a list
+ * under `SYNC_META_KEYS.unreadable`.
+ */
+export interface UnreadableRecord {
+  entity: string
+  entityId: string
+  problem: string
+  stampedAhead?: boolean
+}
+
 /** The tables every write to a synced record also touches. */
 export const SYNC_BOOKKEEPING_TABLES = ['syncOutbox', 'syncRecords', 'syncMeta', 'syncBlobs'] as const
 

@@ -1,12 +1,5 @@
 import type { ImageCheck } from '@shared/formats/evidence/image-damage'
-
-export type FingerprintRequest = { file: Blob }
-export type FingerprintReply =
-  | { type: 'progress'; hashed: number; size: number }
-  /** Hashed; now reading and decoding the picture. */
-  | { type: 'checking' }
-  | { type: 'done'; sha256: string; detectedType: string; size: number; imageCheck: ImageCheck | null }
-  | { type: 'failed'; message: string }
+import type { FingerprintReply, FingerprintRequest } from './fingerprint-messages'
 
 export interface Fingerprint {
   sha256: string

@@ -5,7 +5,7 @@
 import { CONTENT_TYPE_HEAD_BYTES, detectContentType } from '@shared/formats/evidence/content-type'
 import { fileTypeFromBuffer } from 'file-type'
 import { createSHA256 } from 'hash-wasm'
-import type { FingerprintReply, FingerprintRequest } from './fingerprint'
+import type { FingerprintReply, FingerprintRequest } from './fingerprint-messages'
 import { checkImageFile } from './image-check'
 
 const PROGRESS_EVERY_MS = 100

@@ -7,15 +7,15 @@ import type {
   PlatformResponse,
   WorkstationPlatform,
 } from '@shared/protocol/platform/contract'
+import { platformEvents } from '@shared/protocol/platform/contract'
+import { mailtoLink } from '@shared/rules/communications/placeholders'
+import { chooseFiles } from './choose-files'
 import {
-  platformEvents,
   WEB_HOST_BLOB_PATH,
   WEB_HOST_PRINT_PATH,
   WEB_HOST_SYNC_EVENTS_PATH,
   WEB_HOST_SYNC_PATH,
-} from '@shared/protocol/platform/contract'
-import { mailtoLink } from '@shared/rules/communications/placeholders'
-import { chooseFiles } from './choose-files'
+} from './web-host-paths'
 
 /**
  * A sync channel through the web host's local process, which keeps the session token against a

@@ -1,68 +1,18 @@
-import { z } from 'zod'
 import {
   PARTY_ROLE_LABELS,
-  PARTY_ROLES,
   type Party,
-  type PartyRole,
-  PartyRoleSchema,
-} from '../../domain/party'
+  PERSONAL_DATUM_LABELS,
+  type PersonalDatum,
+  type RedactionLogEntry,
+  type RedactionProfile,
+} from '../../domain'
 import type { ReportDocument, ReportMark, ReportNode } from './report-document'
 
 /**
- * Redaction profiles: the same report goes to the customer, the shopper, the retailer, legal and the
- * team, each with the other parties' personal data hidden as that audience's profile says. Hidden
- * values are taken out of the document before it is printed (text and table cells alike), so they are
- * nowhere in the PDF; every hiding is counted in the export's redaction log.
+ * Redaction for an audience: hidden values are taken out of the document before it is printed (text
+ * and table cells alike), so they are nowhere in the PDF; every hiding is counted in the export's
+ * redaction log.
  */
-
-export const AUDIENCES = ['internal', 'legal', 'customer', 'shopper', 'retailer'] as const
-export const AudienceSchema = z.enum(AUDIENCES)
-export type Audience = z.infer<typeof AudienceSchema>
-export const AUDIENCE_LABELS: Record<Audience, string> = {
-  internal: 'Internal (Trust & Safety)',
-  legal: 'Legal',
-  customer: 'Customer',
-  shopper: 'Shopper',
-  retailer: 'Retailer',
-}
-
-export const PERSONAL_DATA = ['name', 'phone', 'email', 'address', 'accountId', 'statements'] as const
-export const PersonalDatumSchema = z.enum(PERSONAL_DATA)
-export type PersonalDatum = z.infer<typeof PersonalDatumSchema>
-export const PERSONAL_DATUM_LABELS: Record<PersonalDatum, string> = {
-  name: 'name',
-  phone: 'phone',
-  email: 'email',
-  address: 'address',
-  accountId: 'account id',
-  statements: 'statements',
-}
-
-/** For one audience: what of each role's parties is hidden. */
-export const RedactionProfileSchema = z.partialRecord(PartyRoleSchema, z.array(PersonalDatumSchema))
-export type RedactionProfile = z.infer<typeof RedactionProfileSchema>
-export const RedactionProfilesSchema = z.record(AudienceSchema, RedactionProfileSchema)
-export type RedactionProfiles = z.infer<typeof RedactionProfilesSchema>
-
-const CONTACT: PersonalDatum[] = ['phone', 'email', 'address', 'accountId', 'statements']
-const ALL: PersonalDatum[] = ['name', ...CONTACT]
-
-/** What the marketplace's policy starts from: each party sees its own data, not the others'. */
-export const DEFAULT_REDACTION_PROFILES: RedactionProfiles = {
-  internal: {},
-  legal: {},
-  customer: { shopper: CONTACT, retailer: CONTACT, witness: ALL, other: ALL },
-  shopper: { customer: CONTACT, retailer: CONTACT, witness: ALL, other: ALL },
-  retailer: { customer: ALL, shopper: CONTACT, witness: ALL, other: ALL },
-}
-
-export const RedactionLogEntrySchema = z.object({
-  /** "shopper phone", or "manual" for the analyst's own redactions. */
-  rule: z.string().max(200),
-  detail: z.string().max(500),
-  count: z.number().int().min(0),
-})
-export type RedactionLogEntry = z.infer<typeof RedactionLogEntrySchema>
 
 /** A hidden value stands as a solid run of blocks as long as it was (nothing of it survives). */
 const blocks = (value: string) => '█'.repeat(Math.max(3, Math.min(30, value.length)))
@@ -214,7 +164,3 @@ export function redactForAudience(
   if (manual) log.push({ rule: 'manual', detail: "the analyst's own redactions", count: manual })
   return { document: redacted as ReportDocument, log }
 }
-
-/** The roles an audience's profile hides something of, in role order (for Settings). */
-export const rolesOf = (profile: RedactionProfile) =>
-  PARTY_ROLES.filter((role: PartyRole) => (profile[role] ?? []).length > 0)

@@ -1,9 +1,8 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
-import type { Actor } from '../../domain'
-import { PRINT_DOCUMENT_CSP } from '../../protocol/platform/csp'
-import { AUDIENCE_LABELS, type Audience, type RedactionLogEntry } from './audience-redaction'
-import { escapeHtml, printStyleSheet } from './print-html'
-import { formatReportTime } from './report-document'
+import { type Actor, AUDIENCE_LABELS, type Audience, type RedactionLogEntry } from '../../domain'
+import { formatReportTime } from '../../printed-time'
+import { escapeHtml, printDocument } from '../print-document'
+import { printStyleSheet } from './print-html'
 
 /**
  * The last step of an export: a final verification page (the export log: who, when, for which
@@ -45,23 +44,17 @@ export function exportLogHtml(log: ExportLog): string {
         )
         .join('')}</tbody></table>`
     : '<p>Nothing was hidden for this audience.</p>'
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${PRINT_DOCUMENT_CSP}">
-<title>Export log</title>
-<style>${printStyleSheet(log.caseNumber)}
+  return printDocument({
+    title: 'Export log',
+    css: `${printStyleSheet(log.caseNumber)}
 /* Not a page of the report (its pages say "of ${log.pageCount}"): the log that follows them. */
 @page { @bottom-right { content: "Export log, after page ${log.pageCount}"; } }
 .verification dl { display: grid; grid-template-columns: 40mm auto; gap: 3pt 8pt; }
 .verification dt { color: #555; }
 .verification dd { margin: 0; }
 .digest { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 10pt; overflow-wrap: anywhere; border: 1px solid #999; padding: 6pt; }
-</style>
-</head>
-<body>
-<section class="verification">
+`,
+    body: `<section class="verification">
 <h1>Export log and verification</h1>
 <dl>${facts.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>
 <h2>Redaction log</h2>
@@ -70,9 +63,8 @@ ${redactions}
 <p>SHA-256 of the report's pages (1 to ${log.pageCount}) as printed, before this page was added:</p>
 <p class="digest">${escapeHtml(log.pagesSha256)}</p>
 <p>The SHA-256 of this whole file is recorded with the report version in the case's audit.</p>
-</section>
-</body>
-</html>`
+</section>`,
+  })
 }
 
 export interface Passwords {

@@ -1,10 +1,10 @@
 import type { Actor, Case, Evidence, ReportStatus } from '../../domain'
 import { categoryLabel, exhibitLabel, REPORT_STATUS_LABELS, SEVERITY_INFO } from '../../domain'
-import { PRINT_DOCUMENT_CSP } from '../../protocol/platform/csp'
+import { formatReportTime } from '../../printed-time'
 import { showUntrustedLines } from '../../untrusted-text'
+import { escapeHtml, printDocument } from '../print-document'
 import { breakableHtml } from './line-breaks'
 import {
-  formatReportTime,
   nodeText,
   type ReportDocument,
   type ReportMark,
@@ -50,23 +50,6 @@ export interface ReportPrintInput {
    * same, and the first printing, which only finds the pages, is quick.
    */
   pictureStandIns?: boolean
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-/**
- * Text and attribute values from the report are always escaped: nothing in a report is markup. Names,
- * subjects and anything else from outside may hold direction overrides and controls: every printed
- * value goes through the app's one rule for untrusted text (untrusted-text.ts), so no line of a PDF
- * reads reversed, whenever its record was made.
- */
-export function escapeHtml(value: unknown): string {
-  return showUntrustedLines(String(value ?? '')).replace(/[&<>"']/g, (char) => ESCAPES[char]!)
 }
 
 /** Text for a paragraph or a table cell: escaped, long tokens breakable, line breaks kept. */
@@ -304,16 +287,10 @@ export function reportPrintHtml(input: ReportPrintInput): string {
         `<li class="level-${heading.level}"><a href="#section-${index}" class="title">${escapeHtml(heading.text)}</a><span class="page">${input.tocPages?.[index] ?? ''}</span></li>`,
     )
     .join('')
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${PRINT_DOCUMENT_CSP}">
-<title>${escapeHtml(`${record.caseNumber} — ${input.title}`)}</title>
-<style>${printStyleSheet(record.caseNumber)}</style>
-</head>
-<body>
-${input.status === 'final' ? '' : '<div class="watermark" aria-hidden="true">DRAFT</div>'}
+  return printDocument({
+    title: `${record.caseNumber} — ${input.title}`,
+    css: printStyleSheet(record.caseNumber),
+    body: `${input.status === 'final' ? '' : '<div class="watermark" aria-hidden="true">DRAFT</div>'}
 <section class="cover">
 <div class="org">Trust &amp; Safety · Critical Response</div>
 <h1>${escapeHtml(input.title)}</h1>
@@ -322,7 +299,6 @@ ${input.status === 'final' ? '' : '<div class="watermark" aria-hidden="true">DRA
 <div class="confidential">Confidential — Trust &amp; Safety</div>
 </section>
 <nav class="toc"><h2>Contents</h2><ol>${toc}</ol></nav>
-<main>${renderNode(input.document as ReportNode, input, { next: 0 })}</main>
-</body>
-</html>`
+<main>${renderNode(input.document as ReportNode, input, { next: 0 })}</main>`,
+  })
 }

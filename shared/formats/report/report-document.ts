@@ -12,6 +12,7 @@ import type {
 } from '../../domain'
 import { exhibitLabel, PARTY_ROLE_LABELS, STANDARD_OF_PROOF_LABELS, TIMELINE_KIND_LABELS } from '../../domain'
 import { incidentTimeText } from '../../domain/incident-time'
+import { formatReportTime } from '../../printed-time'
 import { CALL_OUTCOME_LABELS, CHANNEL_LABELS } from '../../rules/communications/describe'
 import { withOrderEvents } from '../../rules/orders/order-timeline'
 import { describeOutcome } from '../../rules/policy/determination-review'
@@ -104,13 +105,6 @@ export interface ReportCaseRecords {
 export interface CaseTable {
   columns: string[]
   rows: string[][]
-}
-
-/** "Nov 24, 2026, 9:15 AM" in the analyst's time zone. */
-export function formatReportTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
-  )
 }
 
 /** One structured section's table, filled from the case as it is now. */

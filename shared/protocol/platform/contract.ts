@@ -39,9 +39,6 @@ const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase 
 /** A print document carries its exhibit images inline; 40 downscaled photos stay well under this. */
 export const MAX_PRINT_HTML_LENGTH = 200 * 1024 * 1024
 
-/** Where the web host's page asks its local host process to print ("report:print"). */
-export const WEB_HOST_PRINT_PATH = '/api/report-print'
-
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -140,15 +137,14 @@ export const platformChannels = {
   },
 } as const
 
-/** Where the web host's page sends and fetches evidence bytes (the SHA-256 after it). */
-export const WEB_HOST_BLOB_PATH = '/api/sync/blob/'
-
-/** Where the web host's page reaches its local host process for "sync:*" (the channel's name after it). */
-export const WEB_HOST_SYNC_PATH = '/api/sync/'
-
 export type PlatformChannel = keyof typeof platformChannels
 export type PlatformRequest<C extends PlatformChannel> = z.infer<(typeof platformChannels)[C]['request']>
 export type PlatformResponse<C extends PlatformChannel> = z.infer<(typeof platformChannels)[C]['response']>
+
+/** What a host implements: an answer for every channel (each host checks requests and answers). */
+export type PlatformHandlers = {
+  [C in PlatformChannel]: (request: PlatformRequest<C>) => Promise<PlatformResponse<C>>
+}
 
 export const PLATFORM_CHANNELS = Object.keys(platformChannels) as PlatformChannel[]
 
@@ -176,8 +172,6 @@ export const platformEvents = {
   'sync:changed': z.number().int().min(0),
 } as const
 
-/** Where the web host's page listens for "sync:changed" (server-sent events). */
-export const WEB_HOST_SYNC_EVENTS_PATH = '/api/sync/events'
 export type PlatformEvent = keyof typeof platformEvents
 export type PlatformEventPayload<E extends PlatformEvent> = z.infer<(typeof platformEvents)[E]>
 

@@ -24,6 +24,3 @@ export const DEV_CSP = STRICT_CSP.replace("script-src 'self'", "script-src 'self
   "connect-src 'self'",
   "connect-src 'self' ws: http://localhost:* http://127.0.0.1:*",
 )
-
-/** A print document (a report) loads nothing but its own inline images and styles, and runs nothing. */
-export const PRINT_DOCUMENT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"

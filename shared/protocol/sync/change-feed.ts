@@ -15,6 +15,32 @@ export type OpenChangeSocket = (
   handlers: { onMessage(text: string): void; onClose(): void },
 ) => ChangeSocket
 
+/** What a Node host's WebSocket class (the `ws` package) offers that the change socket uses. */
+export interface NodeWebSocket {
+  on(event: 'message', listener: (data: { toString(): string }) => void): unknown
+  on(event: 'close' | 'error', listener: () => void): unknown
+  terminate(): void
+}
+export type NodeWebSocketClass = new (
+  url: string,
+  options: { headers: Record<string, string>; maxPayload: number },
+) => NodeWebSocket
+
+/**
+ * The change WebSocket in a Node host (Electron's main process, the web host's process), each host
+ * passing its own WebSocket class so that neither imports the other.
+ */
+export function nodeChangeSocketOpener(WebSocket: NodeWebSocketClass): OpenChangeSocket {
+  return (url, token, handlers) => {
+    const socket = new WebSocket(url, { headers: { Authorization: `Bearer ${token}` }, maxPayload: 1024 })
+    socket.on('message', (data) => handlers.onMessage(data.toString()))
+    socket.on('close', () => handlers.onClose())
+    // An error is followed by close, which schedules the retry.
+    socket.on('error', () => {})
+    return { close: () => socket.terminate() }
+  }
+}
+
 /** The change WebSocket's address for a server: http → ws, https → wss. */
 export const changeSocketUrl = (serverUrl: string) => `${serverUrl.replace(/^http/, 'ws')}/v1/changes`
 

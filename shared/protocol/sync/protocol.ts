@@ -11,7 +11,7 @@ import { HlcStringSchema } from './hlc'
 
 /**
  * The records that sync: every audited record of a case, the team's shared settings (the rest of the
- * settings stay on each workstation; see shared/settings/team-settings.ts), plus the append-only
+ * settings stay on each workstation; see shared/rules/settings/registry.ts), plus the append-only
  * custody and audit lines and report text updates, which only ever get new ids.
  */
 type SyncEntityName =

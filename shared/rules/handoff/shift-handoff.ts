@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { AuditEntry, Case, Task } from '../../domain'
 import { CASE_STATUS_INFO, type CaseStatus, CaseStatusSchema, isOpenStatus } from '../../domain/case-status'
 import { ActorSchema, IdSchema, TimestampSchema } from '../../domain/primitives'
-import { formatReportTime } from '../../formats/report/report-document'
+import { formatReportTime } from '../../printed-time'
 
 /**
  * The shift handoff: what an analyst leaves the next one at the end of a flex shift. The summary is

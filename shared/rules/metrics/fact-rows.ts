@@ -1,5 +1,12 @@
-import type { Case, CaseStatus, Determination, IncidentCategory, OutcomeKind, Severity } from '../../domain'
-import type { SlaClockEvent } from '../sla/clock'
+import type {
+  Case,
+  CaseStatus,
+  Determination,
+  IncidentCategory,
+  OutcomeKind,
+  Severity,
+  SlaClockEvent,
+} from '../../domain'
 
 /**
  * The dashboard and the consistency helper read 100,000 cases' facts within their budgets by reading

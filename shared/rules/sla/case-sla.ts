@@ -1,6 +1,7 @@
 import type { CaseStatus } from '../../domain/case-status'
 import type { Severity } from '../../domain/severity'
-import { computeSlaClocks, type SlaClockEvent, type SlaClocks, type SlaTargetClock } from './clock'
+import type { SlaClockEvent } from '../../domain/sla-clock-event'
+import { computeSlaClocks, type SlaClocks, type SlaTargetClock } from './clock'
 import type { SlaPolicy } from './policy'
 
 /**

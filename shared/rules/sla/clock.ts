@@ -1,26 +1,8 @@
-import { z } from 'zod'
-import { CASE_STATUS_INFO, type CaseStatus, CaseStatusSchema } from '../../domain/case-status'
-import { TimestampSchema } from '../../domain/primitives'
-import { type Severity, SeveritySchema } from '../../domain/severity'
+import { CASE_STATUS_INFO, type CaseStatus } from '../../domain/case-status'
+import type { Severity } from '../../domain/severity'
+import type { SlaClockEvent } from '../../domain/sla-clock-event'
 import type { SlaPolicy } from './policy'
 import { addWorkingMs, subtractWorkingMs, targetMs, workingMsBetween } from './working-time'
-
-/**
- * What the SLA clocks are computed from: the case's opening, its status changes and its severity
- * changes, in order. Everything else (due times, pauses, breaches) is derived, so changing the policy
- * in Settings re-times every case consistently.
- */
-export const SlaClockEventSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('opened'),
-    at: TimestampSchema,
-    status: CaseStatusSchema,
-    severity: SeveritySchema,
-  }),
-  z.object({ type: z.literal('status'), at: TimestampSchema, status: CaseStatusSchema }),
-  z.object({ type: z.literal('severity'), at: TimestampSchema, severity: SeveritySchema }),
-])
-export type SlaClockEvent = z.infer<typeof SlaClockEventSchema>
 
 export type SlaTarget = 'first_response' | 'resolution'
 export const SLA_TARGET_LABEL: Record<SlaTarget, string> = {

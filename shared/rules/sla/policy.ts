@@ -1,5 +1,5 @@
-import { IANAZone } from 'luxon'
 import { z } from 'zod'
+import { TimeZoneSchema } from '../../domain/primitives'
 import { SEVERITIES, type Severity } from '../../domain/severity'
 
 /**
@@ -21,10 +21,6 @@ export type SlaTargets = z.infer<typeof SlaTargetsSchema>
 const LocalTimeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time of day looks like 09:00 (24-hour clock)')
-
-export const TimeZoneSchema = z
-  .string()
-  .refine((zone) => IANAZone.isValidZone(zone), 'not a known time zone (use a name like America/Toronto)')
 
 /** ISO weekdays: 1 = Monday … 7 = Sunday. */
 export const WeekdaySchema = z.number().int().min(1).max(7)

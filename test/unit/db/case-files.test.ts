@@ -1,17 +1,24 @@
 import { createWorkstationDatabase, type WorkstationDatabase } from '@db/database'
-import { createRepositories, type Repositories } from '@db/repositories'
+import { createRepositories } from '@db/repositories'
 import { loadDemoCases, removeDemoCases } from '@db/repositories/demo-data'
-import { exportCaseBundle, importCaseBundle } from '@services/case-bundles/case-transfer'
+import { exportCaseBundle } from '@services/case-bundles/export-case-bundle'
+import { importCaseBundle } from '@services/case-bundles/import-case-bundle'
+import type { Workstation } from '@services/workstation'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { analyst, caseFileFixture, sha256 } from '../fixtures/case-files'
+import { unreachableTeamServer } from '../services/workstation'
 
 const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 8, 7, 0xff, 0xd9])
 const databases: WorkstationDatabase[] = []
 
-function freshWorkstation(): { db: WorkstationDatabase; repositories: Repositories } {
+function freshWorkstation(): Workstation {
   const db = createWorkstationDatabase(`test-${crypto.randomUUID()}`)
   databases.push(db)
-  return { db, repositories: createRepositories(db, () => '2026-11-24T10:00:00.000Z') }
+  return {
+    db,
+    repositories: createRepositories(db, () => '2026-11-24T10:00:00.000Z'),
+    teamServer: unreachableTeamServer,
+  }
 }
 
 let here: ReturnType<typeof freshWorkstation>
@@ -38,9 +45,9 @@ describe('importing and exporting case files', () => {
       unchanged: 0,
       evidenceFiles: 1,
     })
-    const bundle = await exportCaseBundle(here.repositories, ['case-1', 'case-2'], analyst, '0.1.0')
+    const bundle = await exportCaseBundle(here, ['case-1', 'case-2'], analyst, '0.1.0')
     const there = freshWorkstation()
-    const outcome = await importCaseBundle(there.repositories, bundle, analyst)
+    const outcome = await importCaseBundle(there, bundle, analyst)
     expect(outcome).toEqual({ ok: true, summary: { added: 2, updated: 0, unchanged: 0, evidenceFiles: 1 } })
     const exported = await there.repositories.caseFiles.exportCaseFiles(['case-1'])
     const { audit, ...withoutAudit } = exported.caseFiles[0]!
@@ -101,7 +108,7 @@ describe('importing and exporting case files', () => {
   })
 
   it('reports a damaged bundle without importing anything', async () => {
-    const outcome = await importCaseBundle(here.repositories, new Uint8Array([1, 2, 3]), analyst)
+    const outcome = await importCaseBundle(here, new Uint8Array([1, 2, 3]), analyst)
     expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/not a zip archive/) })
     expect(await here.repositories.cases.count()).toBe(0)
   })

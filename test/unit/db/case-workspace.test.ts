@@ -1,5 +1,4 @@
-import type { NewCaseDraft } from '@db/repositories/cases'
-import { INVESTIGATION_CHECKLISTS } from '@shared/domain'
+import { INVESTIGATION_CHECKLISTS, type NewCaseDraft } from '@shared/domain'
 import { describe, expect, it } from 'vitest'
 import { analyst } from '../fixtures/case-files'
 import { freshWorkstationPerTest } from '../fixtures/test-workstation'

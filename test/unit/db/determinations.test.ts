@@ -2,6 +2,7 @@ import { createWorkstationDatabase } from '@db/database'
 import type { DeterminationInput } from '@db/repositories/determinations'
 import type { Case, Party } from '@shared/domain'
 import { caseFacts, caseMetrics, metricsFromTally } from '@shared/rules/metrics/case-metrics'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { DEFAULT_SLA_POLICY } from '@shared/rules/sla/policy'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
@@ -103,7 +104,8 @@ describe('determinations', () => {
     const { record, shopper } = await caseWithShopper(ws)
     const suspension = input(record, shopper, { outcome: { kind: 'temporary_suspension', days: 3 } })
     await expect(ws.repositories.determinations.save(suspension, analyst)).rejects.toThrow('outside')
-    await ws.repositories.settings.saveOutcomeMatrix(
+    await ws.repositories.settings.save(
+      SETTINGS.outcomeMatrix,
       [{ severity: 'S3', clauseId: 'PD-1', outcomes: ['temporary_suspension'] }],
       analyst,
       'Outcome matrix changed',
@@ -118,9 +120,9 @@ describe('determinations', () => {
       analyst,
     )
     expect((await ws.repositories.determinations.review(saved)).needsApproval).toBe(true)
-    await ws.repositories.settings.saveApprovalThreshold(500, analyst)
+    await ws.repositories.settings.save(SETTINGS.approvalThreshold, 500, analyst)
     expect((await ws.repositories.determinations.review(saved)).needsApproval).toBe(false)
-    await expect(ws.repositories.settings.saveApprovalThreshold(-1, analyst)).rejects.toThrow()
+    await expect(ws.repositories.settings.save(SETTINGS.approvalThreshold, -1, analyst)).rejects.toThrow()
   })
 
   it('finds similar past cases of the same category that broke the same clauses', async () => {

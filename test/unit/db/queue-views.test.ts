@@ -1,4 +1,5 @@
-import type { NewCaseDraft } from '@db/repositories/cases'
+import type { NewCaseDraft } from '@shared/domain'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { describe, expect, it } from 'vitest'
 import { analyst, caseFileFixture } from '../fixtures/case-files'
 import { freshWorkstationPerTest } from '../fixtures/test-workstation'
@@ -183,16 +184,22 @@ describe('custom filters, sorting and saved views', () => {
       filter: { ...empty, severities: ['S2' as const] },
       sort: 'sla_due' as const,
     }
-    await ws.repositories.settings.saveSavedQueueViews([view], analyst, 'Saved queue view "Damage S2"')
-    expect(await ws.repositories.settings.getSavedQueueViews()).toEqual([view])
+    await ws.repositories.settings.save(
+      SETTINGS.savedQueueViews,
+      [view],
+      analyst,
+      'Saved queue view "Damage S2"',
+    )
+    expect(await ws.repositories.settings.read(SETTINGS.savedQueueViews)).toEqual([view])
     await expect(
-      ws.repositories.settings.saveSavedQueueViews(
+      ws.repositories.settings.save(
+        SETTINGS.savedQueueViews,
         [view, { ...view, id: 'v2', name: 'damage s2' }],
         analyst,
         'x',
       ),
     ).rejects.toThrow()
-    expect(await ws.repositories.settings.getSavedQueueViews()).toEqual([view])
+    expect(await ws.repositories.settings.read(SETTINGS.savedQueueViews)).toEqual([view])
   })
 })
 

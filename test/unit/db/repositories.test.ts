@@ -1,4 +1,5 @@
-import type { NewCaseDraft } from '@db/repositories/cases'
+import type { NewCaseDraft } from '@shared/domain'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { NO_SLA_DUE } from '@shared/rules/sla/case-sla'
 import { DEFAULT_SLA_POLICY } from '@shared/rules/sla/policy'
 import { describe, expect, it } from 'vitest'
@@ -139,14 +140,14 @@ describe('case repository', () => {
     faster.targets.S2.firstResponse = { amount: 90, unit: 'minutes' }
     expect(await ws.repositories.cases.applySlaPolicy(faster, analyst)).toBe(1)
     expect((await ws.repositories.cases.get(open.id))?.slaDueAt).toBe('2026-11-24T11:30:00.000Z')
-    expect(await ws.repositories.settings.getSlaPolicy()).toEqual(faster)
+    expect(await ws.repositories.settings.read(SETTINGS.slaPolicy)).toEqual(faster)
 
     const broken = structuredClone(faster)
     broken.targets.S2.firstResponse.amount = -1
     await expect(ws.repositories.cases.applySlaPolicy(broken, analyst)).rejects.toThrow(
       /SLA policy was not saved/,
     )
-    expect(await ws.repositories.settings.getSlaPolicy()).toEqual(faster)
+    expect(await ws.repositories.settings.read(SETTINGS.slaPolicy)).toEqual(faster)
     expect((await ws.repositories.cases.get(open.id))?.slaDueAt).toBe('2026-11-24T11:30:00.000Z')
   })
 })
@@ -217,9 +218,9 @@ describe('per-case records', () => {
 
 describe('settings', () => {
   it('remembers who is working, audited', async () => {
-    expect(await ws.repositories.settings.getAnalyst()).toBeNull()
+    expect(await ws.repositories.settings.read(SETTINGS.analyst)).toBeNull()
     await ws.repositories.settings.saveAnalyst({ id: ' analyst-017 ', name: 'Riley Chen ' })
-    expect(await ws.repositories.settings.getAnalyst()).toEqual(analyst)
+    expect(await ws.repositories.settings.read(SETTINGS.analyst)).toEqual(analyst)
     expect(await ws.repositories.audit.listForCase('')).toHaveLength(1)
   })
 })

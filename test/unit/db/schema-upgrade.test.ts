@@ -1,4 +1,5 @@
-import { createWorkstationDatabase, SCHEMA_VERSION_1 } from '@db/database'
+import { createWorkstationDatabase } from '@db/database'
+import { v01InitialStores } from '@db/migrations/v01-initial-stores'
 import { computeSlaClocks } from '@shared/rules/sla/clock'
 import { DEFAULT_SLA_POLICY } from '@shared/rules/sla/policy'
 import Dexie from 'dexie'
@@ -22,7 +23,7 @@ describe('database upgrade from version 1', () => {
       },
     }
     const old = new Dexie(name)
-    old.version(1).stores(SCHEMA_VERSION_1)
+    old.version(1).stores(v01InitialStores.stores)
     await old.table('cases').add(versionOneCase)
     old.close()
 
@@ -56,7 +57,7 @@ describe('database upgrade to version 3', () => {
     const name = `upgrade-${crypto.randomUUID()}`
     const stored = { ...caseFileFixture(1).case, title: 'Dog bite on customer steps' }
     const versionTwo = new Dexie(name)
-    versionTwo.version(1).stores(SCHEMA_VERSION_1)
+    versionTwo.version(1).stores(v01InitialStores.stores)
     versionTwo.version(2).stores({
       cases:
         'id, &caseNumber, status, severity, assigneeId, category, slaDueAt, slaAtRiskAt, updatedAt, createdAt, *tags, order.orderId, [status+slaDueAt], [assigneeId+status], [assigneeId+slaDueAt], [status+updatedAt], [category+updatedAt], [severity+slaDueAt]',

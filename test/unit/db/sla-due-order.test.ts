@@ -1,6 +1,5 @@
-import type { NewCaseDraft } from '@db/repositories/cases'
 import { describeSlaClockBriefly } from '@features/sla/sla-text'
-import type { Case, CaseStatus } from '@shared/domain'
+import type { Case, CaseStatus, NewCaseDraft } from '@shared/domain'
 import { EMPTY_QUEUE_FILTER } from '@shared/rules/queue/queue-filter'
 import { caseSlaInstants, currentSlaClock, NO_SLA_DUE } from '@shared/rules/sla/case-sla'
 import { computeSlaClocks } from '@shared/rules/sla/clock'

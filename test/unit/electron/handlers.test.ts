@@ -6,7 +6,7 @@ import { createOpenFileHandler } from '@electron/handlers/open-file'
 import { createPrintReportHandler, type PrintWindow } from '@electron/handlers/print-report'
 import { createSaveFileHandler } from '@electron/handlers/save-file'
 import { createPrintDocuments } from '@electron/print-documents'
-import { PRINT_DOCUMENT_CSP } from '@shared/protocol/platform/csp'
+import { PRINT_DOCUMENT_CSP } from '@shared/formats/print-document'
 import { describe, expect, it, vi } from 'vitest'
 
 const request = {

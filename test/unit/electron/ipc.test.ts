@@ -1,6 +1,7 @@
-import { createSyncHandlers } from '@electron/handlers/sync'
-import { type PlatformHandlers, registerPlatformHandlers } from '@electron/ipc'
+import { registerPlatformHandlers } from '@electron/ipc'
 import { createTrustedOriginCheck } from '@electron/security'
+import type { PlatformHandlers } from '@shared/protocol/platform/contract'
+import { createSyncHandlers } from '@shared/protocol/platform/sync-handlers'
 import { createSyncGateway, memoryVault } from '@shared/protocol/sync/gateway'
 import { describe, expect, it, vi } from 'vitest'
 

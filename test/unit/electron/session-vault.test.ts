@@ -1,5 +1,5 @@
-import { createSyncHandlers } from '@electron/handlers/sync'
 import { createKeychainVault } from '@electron/session-vault'
+import { createSyncHandlers } from '@shared/protocol/platform/sync-handlers'
 import { createSyncGateway, type StoredSession } from '@shared/protocol/sync/gateway'
 import { describe, expect, it, vi } from 'vitest'
 

@@ -1,5 +1,5 @@
 import type { AuditEntry, Case, Task } from '@shared/domain'
-import { handoffPrintHtml } from '@shared/rules/handoff/handoff-print'
+import { handoffPrintHtml } from '@shared/formats/handoff/handoff-print'
 import {
   handoffText,
   type ShiftHandoff,

@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib'
 import { readPdf } from '@scripts/lib/pdf-reader'
 import type { Party } from '@shared/domain'
-import { DEFAULT_REDACTION_PROFILES, redactForAudience } from '@shared/formats/report/audience-redaction'
+import { redactForAudience } from '@shared/formats/report/audience-redaction'
 import { exportLogHtml, finishExport } from '@shared/formats/report/export-pdf'
 import {
   newReportDocument,
@@ -9,6 +9,7 @@ import {
   type ReportDocument,
   type ReportNode,
 } from '@shared/formats/report/report-document'
+import { DEFAULT_REDACTION_PROFILES } from '@shared/rules/policy/redaction-profiles'
 import { describe, expect, it } from 'vitest'
 import { records, reportParty } from '../fixtures/report'
 

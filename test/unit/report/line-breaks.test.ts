@@ -1,5 +1,6 @@
+import { escapeHtml } from '@shared/formats/print-document'
 import { BREAK, breakableHtml, SOFT_HYPHEN } from '@shared/formats/report/line-breaks'
-import { escapeHtml, reportPrintHtml } from '@shared/formats/report/print-html'
+import { reportPrintHtml } from '@shared/formats/report/print-html'
 import { describe, expect, it } from 'vitest'
 import { analyst } from '../fixtures/case-files'
 import { reportCase } from '../fixtures/report'

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { WEB_HOST_PRINT_PATH } from '@platform/web-host-paths'
 import { readPdf } from '@scripts/lib/pdf-reader'
-import { WEB_HOST_PRINT_PATH } from '@shared/protocol/platform/contract'
 import { startWebHost, type WebHost } from '@web-host/web-host-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 

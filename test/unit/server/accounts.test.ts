@@ -6,24 +6,17 @@ import {
   verifyPassword,
 } from '@server/accounts'
 import { migrate } from '@server/db/migrate'
-import { openPglite } from '@server/db/pglite'
-import type { SqlClient } from '@server/db/sql'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { databasePerTest, PGLITE } from '../fixtures/server-databases'
 
-let db: SqlClient
+const database = databasePerTest(PGLITE)
 let accounts: Accounts
 let clock = new Date('2026-11-25T08:00:00.000Z')
 
-beforeEach(async () => {
-  db = await openPglite()
-  const applied = await migrate(db)
-  expect(applied.slice(0, 2)).toEqual(['001_initial.sql', '002_change_counter.sql'])
-  expect(applied).toContain('005_sign_in_throttle.sql')
-  expect(applied).toEqual([...applied].sort())
+beforeEach(() => {
   clock = new Date('2026-11-25T08:00:00.000Z')
-  accounts = createAccounts(db, () => clock)
+  accounts = createAccounts(database.db, () => clock)
 })
-afterEach(() => db.close())
 
 const address = '198.51.100.7'
 /** The session of a sign-in that must have worked. */
@@ -34,6 +27,11 @@ function signedIn(outcome: SignInOutcome) {
 
 describe('server accounts', () => {
   it('migrates once: a second run applies nothing', async () => {
+    const db = await database.unmigrated()
+    const applied = await migrate(db)
+    expect(applied.slice(0, 2)).toEqual(['001_initial.sql', '002_change_counter.sql'])
+    expect(applied).toContain('005_sign_in_throttle.sql')
+    expect(applied).toEqual([...applied].sort())
     expect(await migrate(db)).toEqual([])
   })
 
@@ -55,7 +53,7 @@ describe('server accounts', () => {
     expect(await accounts.signIn('nobody', 'a long enough password', address)).toEqual({ outcome: 'wrong' })
     const session = signedIn(await accounts.signIn('riley', 'a long enough password', address))
     expect(session.user).toMatchObject({ username: 'riley', role: 'analyst' })
-    const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM sessions')
+    const stored = await database.db.query<{ token_hash: string }>('SELECT token_hash FROM sessions')
     expect(stored.rows[0]?.token_hash).not.toBe(session.token)
     expect(await accounts.authenticate(session.token)).toMatchObject({ displayName: 'Riley Chen' })
 
@@ -65,7 +63,7 @@ describe('server accounts', () => {
     const second = signedIn(await accounts.signIn('riley', 'a long enough password', address))
     await accounts.signOut(second.token)
     expect(await accounts.authenticate(second.token)).toBeNull()
-    const audit = await db.query<{ action: string }>('SELECT action FROM server_audit ORDER BY id')
+    const audit = await database.db.query<{ action: string }>('SELECT action FROM server_audit ORDER BY id')
     expect(audit.rows.map((row) => row.action)).toEqual([
       'create-user',
       'sign-in-refused',

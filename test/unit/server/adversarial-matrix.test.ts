@@ -3,6 +3,7 @@ import { SYNC_ENTITIES } from '@shared/protocol/sync/protocol'
 import { SYNC_RECORD_SCHEMAS } from '@shared/protocol/sync/record-schemas'
 import { type TeamSettingKey, TeamSettingSchema } from '@shared/rules/settings/team-settings'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SERVER_DATABASES } from '../fixtures/server-databases'
 import {
   CASE_OF,
   contentOf,
@@ -14,7 +15,6 @@ import {
   tombstoneOf,
   writeOf,
 } from './hostile-analyst'
-import { SERVER_DATABASES } from './server-databases'
 import {
   CASE_RECORD_KINDS,
   type CaseRecordKind,

@@ -1,6 +1,7 @@
 import { formatHlc, MAX_STAMP_AHEAD_MS } from '@shared/protocol/sync/hlc'
 import type { Mutation, MutationResult } from '@shared/protocol/sync/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SERVER_DATABASES } from '../fixtures/server-databases'
 import {
   type AuditRow,
   CASE_OF,
@@ -14,7 +15,6 @@ import {
   tombstoneOf,
   writeOf,
 } from './hostile-analyst'
-import { SERVER_DATABASES } from './server-databases'
 import { caseFile, caseRecord, LEAD_TEAM_SETTINGS, sha256Of, teamSettingValue } from './synced-records'
 
 /**

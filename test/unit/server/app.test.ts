@@ -1,36 +1,21 @@
-import { createAccounts } from '@server/accounts'
-import { createServerApp } from '@server/app'
-import { startChangeNotices } from '@server/change-notices'
-import { migrate } from '@server/db/migrate'
-import { openPglite } from '@server/db/pglite'
-import type { SqlClient } from '@server/db/sql'
-import { createSyncService } from '@server/sync-service'
 import { PullResponseSchema, PushResponseSchema } from '@shared/protocol/sync/protocol'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { testBlobStore } from './server-databases'
+import { databasePerTest, PGLITE } from '../fixtures/server-databases'
+import { startTestServer, type TestServer } from '../fixtures/test-server'
 
-let db: SqlClient
-let app: ReturnType<typeof createServerApp>
+const database = databasePerTest(PGLITE)
+let server: TestServer
+let app: TestServer['app']
 
 beforeEach(async () => {
-  db = await openPglite()
-  await migrate(db)
-  const accounts = createAccounts(db, () => new Date())
-  await accounts.createUser(
+  server = await startTestServer(database.db)
+  app = server.app
+  await server.accounts.createUser(
     { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password: 'a long enough password' },
     null,
   )
-  app = createServerApp({
-    accounts,
-    sync: createSyncService(db),
-    notices: await startChangeNotices(db),
-    blobs: testBlobStore(),
-  })
 })
-afterEach(async () => {
-  await app.close()
-  await db.close()
-})
+afterEach(() => server.close())
 
 const signIn = async () =>
   (
@@ -126,7 +111,7 @@ describe('the sync server over HTTP', () => {
       deleted: null,
       ...extra,
     })
-    const records = async () => (await db.query('SELECT count(*)::int AS n FROM records')).rows[0]
+    const records = async () => (await database.db.query('SELECT count(*)::int AS n FROM records')).rows[0]
     const before = await records()
     const cases: [string, unknown, number, RegExp][] = [
       ['wrong types', { clientId: 'riley-laptop', mutations: 'all of them' }, 400, /mutations/],

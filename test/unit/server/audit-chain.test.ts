@@ -1,31 +1,27 @@
-import { randomBytes } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { createAccounts } from '@server/accounts'
 import { appendAudit, auditLineHash, verifyAuditChain } from '@server/audit-log'
 import { migrate } from '@server/db/migrate'
-import { openPglite } from '@server/db/pglite'
-import { openPostgres } from '@server/db/postgres'
 import type { SqlClient } from '@server/db/sql'
 import { createSyncService } from '@server/sync-service'
 import { AUDIT_GENESIS_HASH } from '@shared/protocol/sync/audit-chain'
-import pg from 'pg'
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { databasesPerTest, SERVER_DATABASES, type ServerBackend } from '../fixtures/server-databases'
 import { workADay, write } from './audit-day'
-import { SERVER_DATABASES, type TestDatabase } from './server-databases'
 
 const lineCount = async (db: SqlClient) =>
   Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM server_audit')).rows[0]!.n)
 
+const databaseOn = databasesPerTest()
+
 for (const backend of SERVER_DATABASES)
   describe(`the audit hash chain on ${backend.name}`, () => {
-    let database: TestDatabase
+    const database = databaseOn(backend)
     let db: SqlClient
-    beforeEach(async () => {
-      database = await backend.open()
+    beforeEach(() => {
       db = database.db
     })
-    afterEach(() => database.drop())
 
     it('chains every line accounts and pushes write, numbered from 1, each about its case', async () => {
       await workADay(db)
@@ -202,91 +198,60 @@ for (const backend of SERVER_DATABASES)
 const MIGRATIONS = fileURLToPath(new URL('../../../server/migrations/', import.meta.url))
 
 /** A database migrated up to, not including, the audit chain: the audit as servers kept it before. */
-async function beforeTheChain(backend: string): Promise<{ db: SqlClient; drop(): Promise<void> }> {
-  let opened: { db: SqlClient; drop(): Promise<void> }
-  if (backend === 'PGlite') {
-    const db = await openPglite()
-    opened = { db, drop: () => db.close() }
-  } else {
-    const admin = inject('postgresUrl')
-    const name = `crw_${randomBytes(6).toString('hex')}`
-    const client = new pg.Client({ connectionString: admin })
-    await client.connect()
-    await client.query(`CREATE DATABASE ${name}`)
-    await client.end()
-    const db = openPostgres(admin.replace(/\/postgres$/, `/${name}`))
-    opened = {
-      db,
-      async drop() {
-        await db.close()
-        const dropper = new pg.Client({ connectionString: admin })
-        await dropper.connect()
-        await dropper.query(`DROP DATABASE ${name} WITH (FORCE)`)
-        await dropper.end()
-      },
-    }
-  }
-  await opened.db.query(
+async function beforeTheChain(backend: ServerBackend): Promise<SqlClient> {
+  const db = await databaseOn(backend).unmigrated()
+  await db.query(
     'CREATE TABLE schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
   )
   for (const file of (await readdir(MIGRATIONS)).filter((name) => /^00[1-3]_.*\.sql$/.test(name)).sort()) {
-    await opened.db.exec(await readFile(`${MIGRATIONS}${file}`, 'utf8'))
-    await opened.db.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file])
+    await db.exec(await readFile(`${MIGRATIONS}${file}`, 'utf8'))
+    await db.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file])
   }
-  return opened
+  return db
 }
 
 for (const backend of SERVER_DATABASES)
   describe(`migrating an existing audit into the chain on ${backend.name}`, () => {
     it('numbers the old lines in order, files them under their case and chains them as the server does', async () => {
-      const old = await beforeTheChain(backend.name)
-      try {
-        const { db } = old
-        await db.query(
-          `INSERT INTO records (entity, entity_id, case_id, fields, sequence) VALUES
-             ('case', 'case-1', NULL, '{}', 1), ('note', 'note-1', 'case-1', '{}', 2)`,
-        )
-        // Gaps (rolled-back inserts), microseconds, and text JSON must escape.
-        await db.query(
-          `INSERT INTO server_audit (id, at, user_id, action, entity, entity_id, detail) VALUES
-             (3, '2026-03-01T14:05:00.123456Z', NULL, 'sign-in-refused', NULL, NULL, $1),
-             (7, '2026-03-01T14:06:00Z', 'u-lee', 'write', 'case', 'case-1', 'title, assigneeId'),
-             (8, '2026-03-01T14:07:00.5Z', 'u-riley', 'write', 'note', 'note-1', 'body'),
-             (12, '2026-03-01T14:08:00Z', 'u-sam', 'write-refused', 'note', 'note-9', $2)`,
-          ['ri"ley\\ \u0001\t\n é 😀 \u2028 </script>', 'The case is assigned to another analyst.'],
-        )
-        await migrate(db)
-        const lines = await db.query<{ id: string; action: string; case_id: string | null; at: string }>(
-          `SELECT id::text AS id, action, case_id, to_char(at AT TIME ZONE 'UTC', 'HH24:MI:SS.US') AS at FROM server_audit ORDER BY server_audit.id`,
-        )
-        expect(lines.rows.map((row) => [Number(row.id), row.action, row.case_id, row.at])).toEqual([
-          [1, 'sign-in-refused', null, '14:05:00.123000'],
-          [2, 'write', 'case-1', '14:06:00.000000'],
-          [3, 'write', 'case-1', '14:07:00.500000'],
-          [4, 'write-refused', null, '14:08:00.000000'],
-        ])
-        // Hashed in SQL by the migration, recomputed in TypeScript by the verifier.
-        expect(await verifyAuditChain(db)).toMatchObject({ ok: true, lines: 4, head: { id: 4 } })
-        await appendAudit(db, [{ userId: 'u-lee', action: 'sign-in' }])
-        expect(await verifyAuditChain(db)).toMatchObject({ ok: true, lines: 5 })
-      } finally {
-        await old.drop()
-      }
+      const db = await beforeTheChain(backend)
+      await db.query(
+        `INSERT INTO records (entity, entity_id, case_id, fields, sequence) VALUES
+           ('case', 'case-1', NULL, '{}', 1), ('note', 'note-1', 'case-1', '{}', 2)`,
+      )
+      // Gaps (rolled-back inserts), microseconds, and text JSON must escape.
+      await db.query(
+        `INSERT INTO server_audit (id, at, user_id, action, entity, entity_id, detail) VALUES
+           (3, '2026-03-01T14:05:00.123456Z', NULL, 'sign-in-refused', NULL, NULL, $1),
+           (7, '2026-03-01T14:06:00Z', 'u-lee', 'write', 'case', 'case-1', 'title, assigneeId'),
+           (8, '2026-03-01T14:07:00.5Z', 'u-riley', 'write', 'note', 'note-1', 'body'),
+           (12, '2026-03-01T14:08:00Z', 'u-sam', 'write-refused', 'note', 'note-9', $2)`,
+        ['ri"ley\\ \u0001\t\n é 😀 \u2028 </script>', 'The case is assigned to another analyst.'],
+      )
+      await migrate(db)
+      const lines = await db.query<{ id: string; action: string; case_id: string | null; at: string }>(
+        `SELECT id::text AS id, action, case_id, to_char(at AT TIME ZONE 'UTC', 'HH24:MI:SS.US') AS at FROM server_audit ORDER BY server_audit.id`,
+      )
+      expect(lines.rows.map((row) => [Number(row.id), row.action, row.case_id, row.at])).toEqual([
+        [1, 'sign-in-refused', null, '14:05:00.123000'],
+        [2, 'write', 'case-1', '14:06:00.000000'],
+        [3, 'write', 'case-1', '14:07:00.500000'],
+        [4, 'write-refused', null, '14:08:00.000000'],
+      ])
+      // Hashed in SQL by the migration, recomputed in TypeScript by the verifier.
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: true, lines: 4, head: { id: 4 } })
+      await appendAudit(db, [{ userId: 'u-lee', action: 'sign-in' }])
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: true, lines: 5 })
     })
 
     it('starts an empty audit at the genesis', async () => {
-      const old = await beforeTheChain(backend.name)
-      try {
-        await migrate(old.db)
-        expect(await verifyAuditChain(old.db)).toEqual({
-          ok: true,
-          lines: 0,
-          head: { id: 0, hash: AUDIT_GENESIS_HASH },
-        })
-        const [first] = await appendAudit(old.db, [{ userId: null, action: 'create-user' }])
-        expect(first).toMatchObject({ id: 1, prevHash: AUDIT_GENESIS_HASH })
-      } finally {
-        await old.drop()
-      }
+      const db = await beforeTheChain(backend)
+      await migrate(db)
+      expect(await verifyAuditChain(db)).toEqual({
+        ok: true,
+        lines: 0,
+        head: { id: 0, hash: AUDIT_GENESIS_HASH },
+      })
+      const [first] = await appendAudit(db, [{ userId: null, action: 'create-user' }])
+      expect(first).toMatchObject({ id: 1, prevHash: AUDIT_GENESIS_HASH })
     })
   })

@@ -1,13 +1,9 @@
-import { createAccounts, type User } from '@server/accounts'
-import { createServerApp } from '@server/app'
-import { startChangeNotices } from '@server/change-notices'
-import { migrate } from '@server/db/migrate'
-import { openPglite } from '@server/db/pglite'
+import type { User } from '@server/accounts'
 import type { SqlClient } from '@server/db/sql'
-import { createSyncService } from '@server/sync-service'
 import type { Mutation } from '@shared/protocol/sync/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testBlobStore } from './server-databases'
+import { PGLITE, type TestDatabase } from '../fixtures/server-databases'
+import { startTestServer, type TestServer } from '../fixtures/test-server'
 
 /**
  * Every role × every endpoint × a case of one's own, another analyst's, and the unassigned queue.
@@ -15,8 +11,10 @@ import { testBlobStore } from './server-databases'
  * admins manage users (and may do what a lead may).
  */
 
+let database: TestDatabase
 let db: SqlClient
-let app: ReturnType<typeof createServerApp>
+let server: TestServer
+let app: TestServer['app']
 const password = 'a long enough password'
 const users = {} as Record<'analyst' | 'otherAnalyst' | 'lead' | 'admin', User>
 const tokens = {} as Record<keyof typeof users, string>
@@ -61,9 +59,12 @@ const push = (role: keyof typeof users, mutations: Mutation[]) =>
 const caseFor = (role: Role, kind: CaseKind) => `${kind}-of-${role}`
 
 beforeAll(async () => {
-  db = await openPglite()
-  await migrate(db)
-  const accounts = createAccounts(db, () => new Date())
+  database = await PGLITE.open()
+  db = database.db
+  // The server's clock reads the fixtures' time, so their stamps are not from the future.
+  server = await startTestServer(db, { syncNow: () => millis })
+  app = server.app
+  const { accounts } = server
   const people: [keyof typeof users, string, string, Role][] = [
     ['analyst', 'riley', 'Riley Chen', 'analyst'],
     ['otherAnalyst', 'sam', 'Sam Ortiz', 'analyst'],
@@ -72,13 +73,6 @@ beforeAll(async () => {
   ]
   for (const [key, username, displayName, role] of people)
     users[key] = await accounts.createUser({ username, displayName, role, password }, null)
-  app = createServerApp({
-    accounts,
-    // The server's clock reads the fixtures' time, so their stamps are not from the future.
-    sync: createSyncService(db, () => millis),
-    notices: await startChangeNotices(db),
-    blobs: testBlobStore(),
-  })
   for (const role of Object.keys(users) as (keyof typeof users)[])
     tokens[role] = (
       await call(null, 'POST', '/v1/sessions', { username: users[role].username, password })
@@ -104,8 +98,8 @@ beforeAll(async () => {
   ).toBe(true)
 })
 afterAll(async () => {
-  await app.close()
-  await db.close()
+  await server.close()
+  await database.drop()
 })
 
 const ROLES: Role[] = ['analyst', 'lead', 'admin']

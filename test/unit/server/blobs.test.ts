@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto'
-import { createAccounts } from '@server/accounts'
-import { createServerApp } from '@server/app'
-import { startChangeNotices } from '@server/change-notices'
-import { createSyncService } from '@server/sync-service'
 import type { Mutation } from '@shared/protocol/sync/protocol'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SERVER_DATABASES, type TestDatabase, testBlobStore } from './server-databases'
+import { databasePerTest, SERVER_DATABASES } from '../fixtures/server-databases'
+import { startTestServer, type TestServer } from '../fixtures/test-server'
 
 const password = 'a long enough password'
 const bytes = new TextEncoder().encode('[18:02] Shopper: the customer shouted at me through the door\n')
@@ -14,12 +11,15 @@ const hlc = '001800000000000:0000:lee-laptop'
 
 for (const backend of SERVER_DATABASES)
   describe(`evidence bytes on ${backend.name}`, () => {
-    let database: TestDatabase
-    let app: ReturnType<typeof createServerApp>
+    const database = databasePerTest(backend)
+    let server: TestServer
+    let app: TestServer['app']
     const tokens: Record<string, string> = {}
     beforeEach(async () => {
-      database = await backend.open()
-      const accounts = createAccounts(database.db, () => new Date())
+      // The server's clock reads the fixtures' time, so their stamps are not from the future.
+      server = await startTestServer(database.db, { syncNow: () => 1_800_000_000_000 })
+      app = server.app
+      const { accounts, sync } = server
       const lead = await accounts.createUser(
         { username: 'lee', displayName: 'Lee Park', role: 'lead', password },
         null,
@@ -32,14 +32,6 @@ for (const backend of SERVER_DATABASES)
         { username: 'sam', displayName: 'Sam Ortiz', role: 'analyst', password },
         null,
       )
-      // The server's clock reads the fixtures' time, so their stamps are not from the future.
-      const sync = createSyncService(database.db, () => 1_800_000_000_000)
-      app = createServerApp({
-        accounts,
-        sync,
-        notices: await startChangeNotices(database.db),
-        blobs: testBlobStore(),
-      })
       for (const username of ['lee', 'riley', 'sam'])
         tokens[username] = (
           await app.inject({ method: 'POST', url: '/v1/sessions', payload: { username, password } })
@@ -71,10 +63,7 @@ for (const backend of SERVER_DATABASES)
         mutations: [write(1, 'evidence', 'evidence-1', { sha256, caseId: 'case-1' })],
       })
     })
-    afterEach(async () => {
-      await app.close()
-      await database.drop()
-    })
+    afterEach(() => server.close())
 
     const put = (user: string | null, hash: string, body: Uint8Array) =>
       app.inject({

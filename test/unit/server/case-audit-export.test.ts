@@ -1,42 +1,31 @@
-import { createAccounts } from '@server/accounts'
-import { createServerApp } from '@server/app'
 import { auditLineHash } from '@server/audit-log'
-import { createCaseAuditExports } from '@server/case-audit-export'
-import { startChangeNotices } from '@server/change-notices'
 import type { SqlClient } from '@server/db/sql'
 import { type CaseAuditExport, CaseAuditExportSchema } from '@shared/protocol/sync/audit-export'
 import { checkCaseAuditExport } from '@shared/protocol/sync/check-audit-export'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { databasePerTest, SERVER_DATABASES } from '../fixtures/server-databases'
+import { startTestServer, type TestServer } from '../fixtures/test-server'
 import { PASSWORD, workADay } from './audit-day'
-import { SERVER_DATABASES, type TestDatabase, testBlobStore } from './server-databases'
 
 for (const backend of SERVER_DATABASES)
   describe(`a case's audit export on ${backend.name}`, () => {
-    let database: TestDatabase
+    const database = databasePerTest(backend)
     let db: SqlClient
-    let app: ReturnType<typeof createServerApp>
+    let server: TestServer
+    let app: TestServer['app']
     const tokens: Record<string, string> = {}
 
     beforeEach(async () => {
-      database = await backend.open()
       db = database.db
-      const { sync } = await workADay(db)
-      app = createServerApp({
-        accounts: createAccounts(db, () => new Date()),
-        sync,
-        notices: await startChangeNotices(db),
-        blobs: testBlobStore(),
-        caseAudit: createCaseAuditExports(db),
-      })
+      await workADay(db)
+      server = await startTestServer(db, { caseAudit: true })
+      app = server.app
       for (const username of ['riley', 'lee', 'ada'])
         tokens[username] = (
           await app.inject({ method: 'POST', url: '/v1/sessions', payload: { username, password: PASSWORD } })
         ).json().token
     })
-    afterEach(async () => {
-      await app.close()
-      await database.drop()
-    })
+    afterEach(() => server.close())
 
     const exportAs = (username: string | null, caseId = 'case-1') =>
       app.inject({

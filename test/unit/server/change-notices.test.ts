@@ -1,16 +1,13 @@
 import { openChangeSocket } from '@electron/change-socket'
-import { createAccounts } from '@server/accounts'
-import { createServerApp } from '@server/app'
-import { startChangeNotices } from '@server/change-notices'
 import { openPostgres } from '@server/db/postgres'
 import type { SqlClient } from '@server/db/sql'
-import { createSyncService } from '@server/sync-service'
 import { createChangeFeed } from '@shared/protocol/sync/change-feed'
 import { createSyncGateway, memoryVault } from '@shared/protocol/sync/gateway'
 import type { Mutation } from '@shared/protocol/sync/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { freshPostgres, SERVER_DATABASES, type TestDatabase, testBlobStore } from './server-databases'
+import { databasePerTest, freshPostgres, SERVER_DATABASES } from '../fixtures/server-databases'
+import { startTestServer } from '../fixtures/test-server'
 
 const password = 'a long enough password'
 const cleanups: (() => Promise<void>)[] = []
@@ -20,21 +17,10 @@ afterEach(async () => {
 
 /** One server process over `db`: its own notices listener and HTTP app on a loopback port. */
 async function serverProcess(db: SqlClient) {
-  const notices = await startChangeNotices(db)
-  const accounts = createAccounts(db, () => new Date())
-  const app = createServerApp({ accounts, sync: createSyncService(db), notices, blobs: testBlobStore() })
-  const url = await app.listen({ host: '127.0.0.1', port: 0 })
-  cleanups.push(async () => {
-    await app.close()
-    await notices.stop()
-  })
-  return { url, accounts, app }
-}
-
-async function database(open: () => Promise<TestDatabase>) {
-  const opened = await open()
-  cleanups.push(() => opened.drop())
-  return opened
+  const server = await startTestServer(db)
+  cleanups.push(server.close)
+  const url = await server.app.listen({ host: '127.0.0.1', port: 0 })
+  return { ...server, url }
 }
 
 const caseWrite = (mutationId: number, entityId: string, node: string): Mutation => ({
@@ -59,9 +45,9 @@ function nextMessage(socket: WebSocket): Promise<number> {
 
 for (const backend of SERVER_DATABASES)
   describe(`change notices on ${backend.name}`, () => {
+    const database = databasePerTest(backend)
     it('tells a connected client the latest sequence, then each new one; refuses a socket without a session', async () => {
-      const { db } = await database(backend.open)
-      const server = await serverProcess(db)
+      const server = await serverProcess(database.db)
       await server.accounts.createUser(
         { username: 'lee', displayName: 'Lee Park', role: 'lead', password },
         null,
@@ -93,7 +79,8 @@ for (const backend of SERVER_DATABASES)
 
 describe('several server processes over one PostgreSQL', () => {
   it('fan change notices out to clients of every process, and give sequences no pull can skip', async () => {
-    const shared = await database(freshPostgres)
+    const shared = await freshPostgres()
+    cleanups.push(shared.drop)
     const second = openPostgres(shared.url!)
     cleanups.push(() => second.close())
     const a = await serverProcess(shared.db)

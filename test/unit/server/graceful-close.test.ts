@@ -1,41 +1,31 @@
 import { Agent, request as httpRequest } from 'node:http'
 import { connect, type Socket } from 'node:net'
-import { createAccounts } from '@server/accounts'
-import { createServerApp } from '@server/app'
-import { startChangeNotices } from '@server/change-notices'
-import { migrate } from '@server/db/migrate'
-import { openPglite } from '@server/db/pglite'
-import type { SqlClient } from '@server/db/sql'
-import { createSyncService } from '@server/sync-service'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { testBlobStore } from './server-databases'
+import { databasePerTest, PGLITE } from '../fixtures/server-databases'
+import { startTestServer, type TestServer } from '../fixtures/test-server'
 
 const password = 'a long enough password'
-let db: SqlClient
-let app: ReturnType<typeof createServerApp>
+const database = databasePerTest(PGLITE)
+let server: TestServer
+let app: TestServer['app']
 let url: string
 let port: number
 const sockets: Socket[] = []
 
 beforeEach(async () => {
-  db = await openPglite()
-  await migrate(db)
-  const accounts = createAccounts(db, () => new Date())
-  await accounts.createUser({ username: 'riley', displayName: 'Riley Chen', role: 'analyst', password }, null)
-  app = createServerApp({
-    accounts,
-    sync: createSyncService(db),
-    notices: await startChangeNotices(db),
-    blobs: testBlobStore(),
-  })
+  server = await startTestServer(database.db)
+  app = server.app
+  await server.accounts.createUser(
+    { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password },
+    null,
+  )
   url = await app.listen({ host: '127.0.0.1', port: 0 })
   port = Number(new URL(url).port)
 })
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.destroy()
-  await app.close()
-  await db.close()
+  await server.close()
 })
 
 const opened = (socket: Socket) =>

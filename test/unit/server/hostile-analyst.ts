@@ -1,12 +1,9 @@
-import { createAccounts, type User } from '@server/accounts'
-import { createServerApp } from '@server/app'
-import { startChangeNotices } from '@server/change-notices'
-import { createSyncService } from '@server/sync-service'
+import type { User } from '@server/accounts'
 import type { Actor } from '@shared/domain'
 import type { Change, Mutation, MutationResult } from '@shared/protocol/sync/protocol'
 import type { TeamSettingKey } from '@shared/rules/settings/team-settings'
-import type { TestDatabase } from './server-databases'
-import { testBlobStore } from './server-databases'
+import type { TestDatabase } from '../fixtures/server-databases'
+import { startTestServer } from '../fixtures/test-server'
 import { caseFile, LEAD_TEAM_SETTINGS, teamSettingValue } from './synced-records'
 
 /**
@@ -90,17 +87,11 @@ function linesAdded(before: AuditRow[], after: AuditRow[]): AuditRow[] {
 
 export async function openTeamServer(database: TestDatabase) {
   const { db } = database
-  const accounts = createAccounts(db, () => new Date())
+  const server = await startTestServer(db, { syncNow: () => SERVER_NOW })
+  const { app, accounts } = server
   const users = {} as Record<Member, User>
   for (const [member, displayName, role] of TEAM)
     users[member] = await accounts.createUser({ username: member, displayName, role, password }, null)
-  const notices = await startChangeNotices(db)
-  const app = createServerApp({
-    accounts,
-    sync: createSyncService(db, () => SERVER_NOW),
-    notices,
-    blobs: testBlobStore(),
-  })
   const tokens = {} as Record<Member, string>
   for (const [member] of TEAM)
     tokens[member] = (
@@ -243,8 +234,7 @@ export async function openTeamServer(database: TestDatabase) {
     /** The id the member's workstation gives its next mutation. */
     nextMutationId: (member: Member) => (lastMutationId.get(`${member}-laptop`) ?? 0) + 1,
     async close() {
-      await app.close()
-      await notices.stop()
+      await server.close()
       await database.drop()
     },
   }

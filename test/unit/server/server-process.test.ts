@@ -5,14 +5,11 @@ import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createAccounts } from '@server/accounts'
-import { createServerApp } from '@server/app'
-import { startChangeNotices } from '@server/change-notices'
 import { LOCK_FILE } from '@server/db/data-dir-lock'
-import { createSyncService } from '@server/sync-service'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { freshPostgres, testBlobStore } from './server-databases'
+import { freshPostgres } from '../fixtures/server-databases'
+import { startTestServer } from '../fixtures/test-server'
 
 // The real programs, as `npm run server` and `npm run server:create-admin` run them. They are started
 // with node itself (`--import tsx`), not through npx, so that a signal reaches the server process.
@@ -161,18 +158,9 @@ describe('the server process', { timeout: PROCESS_TIMEOUT }, () => {
   it('creates an admin on PostgreSQL while a server runs over it, and the server signs them in at once', async () => {
     const database = await freshPostgres()
     cleanups.push(() => database.drop())
-    const notices = await startChangeNotices(database.db)
-    const app = createServerApp({
-      accounts: createAccounts(database.db, () => new Date()),
-      sync: createSyncService(database.db),
-      notices,
-      blobs: testBlobStore(),
-    })
-    const url = await app.listen({ host: '127.0.0.1', port: 0 })
-    cleanups.push(async () => {
-      await app.close()
-      await notices.stop()
-    })
+    const server = await startTestServer(database.db)
+    cleanups.push(server.close)
+    const url = await server.app.listen({ host: '127.0.0.1', port: 0 })
     expect((await signIn(url)).status).toBe(401)
     const created = await createAdmin({ DATABASE_URL: database.url!, DATA_DIR: dataDir() })
     expect([created.code, created.stdout.trim()]).toEqual([

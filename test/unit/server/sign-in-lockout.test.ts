@@ -1,12 +1,9 @@
-import { createAccounts } from '@server/accounts'
-import { createServerApp } from '@server/app'
-import { startChangeNotices } from '@server/change-notices'
 import { openPostgres } from '@server/db/postgres'
 import type { SqlClient } from '@server/db/sql'
-import { createSyncService } from '@server/sync-service'
 import { createSyncGateway, memoryVault } from '@shared/protocol/sync/gateway'
 import { afterEach, describe, expect, it } from 'vitest'
-import { freshPostgres, SERVER_DATABASES, type TestDatabase, testBlobStore } from './server-databases'
+import { databasesPerTest, freshPostgres, PGLITE, SERVER_DATABASES } from '../fixtures/server-databases'
+import { startTestServer } from '../fixtures/test-server'
 
 const password = 'a long enough password'
 /** Each sign-in hashes a password (scrypt) on purpose; these tests sign in dozens of times. */
@@ -16,11 +13,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-async function database(open: () => Promise<TestDatabase>) {
-  const opened = await open()
-  cleanups.push(() => opened.drop())
-  return opened
-}
+const databaseOn = databasesPerTest()
+const pglite = databaseOn(PGLITE)
 
 /** The server's clock, which the tests move. */
 const clock = { now: new Date('2026-11-25T08:00:00.000Z') }
@@ -30,19 +24,8 @@ const later = (ms: number) => {
 
 /** One server process over `db`, on the shared test clock. */
 async function serverProcess(db: SqlClient, options: { trustProxy?: string } = {}) {
-  const accounts = createAccounts(db, () => clock.now)
-  const notices = await startChangeNotices(db)
-  const app = createServerApp({
-    accounts,
-    sync: createSyncService(db),
-    notices,
-    blobs: testBlobStore(),
-    ...options,
-  })
-  cleanups.push(async () => {
-    await app.close()
-    await notices.stop()
-  })
+  const { app, accounts, close } = await startTestServer(db, { now: () => clock.now, ...options })
+  cleanups.push(close)
   const signIn = (username: string, pass: string, remoteAddress = '203.0.113.5', headers = {}) =>
     app.inject({
       method: 'POST',
@@ -75,8 +58,9 @@ const auditActions = async (db: SqlClient) =>
 
 for (const backend of SERVER_DATABASES)
   describe(`sign-in throttling on ${backend.name}`, { timeout: SIGN_INS_TIMEOUT }, () => {
+    const database = databaseOn(backend)
     it('makes an account wait after 5 wrong passwords in a row, doubling, then locks it until an admin unlocks it', async () => {
-      const { db } = await database(backend.open)
+      const { db } = database
       const { app, signIn, riley, ada } = await withTeam(db)
 
       for (let attempt = 1; attempt <= 4; attempt++)
@@ -149,7 +133,7 @@ for (const backend of SERVER_DATABASES)
     })
 
     it('answers an unknown name exactly as a real one, so the answers do not tell which names exist', async () => {
-      const { db } = await database(backend.open)
+      const { db } = database
       const { signIn } = await withTeam(db)
       const answers = async (username: string, address: string) => {
         const seen: string[] = []
@@ -166,7 +150,7 @@ for (const backend of SERVER_DATABASES)
     })
 
     it('starts the count again after a right password', async () => {
-      const { signIn } = await database(backend.open).then(({ db }) => withTeam(db))
+      const { signIn } = await withTeam(database.db)
       for (let attempt = 1; attempt <= 4; attempt++) await signIn('riley', 'guess')
       expect((await signIn('riley', password)).statusCode).toBe(200)
       for (let attempt = 1; attempt <= 4; attempt++)
@@ -174,7 +158,7 @@ for (const backend of SERVER_DATABASES)
     })
 
     it('checks no more than the free tries when wrong passwords arrive all at once', async () => {
-      const { db } = await database(backend.open)
+      const { db } = database
       const { signIn } = await withTeam(db)
       const answers = await Promise.all(Array.from({ length: 16 }, () => signIn('riley', 'guess')))
       const statuses = answers.map((answer) => answer.statusCode)
@@ -186,7 +170,7 @@ for (const backend of SERVER_DATABASES)
 
 describe('sign-in throttling per client address', { timeout: SIGN_INS_TIMEOUT }, () => {
   it('makes an address wait after 20 wrong passwords in a row, whatever the names, and no other address', async () => {
-    const { db } = await database(SERVER_DATABASES[0]!.open)
+    const { db } = pglite
     const { signIn } = await withTeam(db)
     for (let attempt = 1; attempt <= 19; attempt++)
       expect((await signIn(`name-${attempt}`, 'guess')).statusCode, `attempt ${attempt}`).toBe(401)
@@ -203,7 +187,7 @@ describe('sign-in throttling per client address', { timeout: SIGN_INS_TIMEOUT },
   })
 
   it('takes the address from X-Forwarded-For only when the proxy it came through is trusted', async () => {
-    const { db } = await database(SERVER_DATABASES[0]!.open)
+    const { db } = pglite
     clock.now = new Date('2026-11-25T08:00:00.000Z')
     const direct = await serverProcess(db)
     // Without TRUST_PROXY, a client naming another address for every guess is still one address.
@@ -234,7 +218,8 @@ describe('sign-in throttling per client address', { timeout: SIGN_INS_TIMEOUT },
 
 describe('sign-in throttling across server processes', { timeout: SIGN_INS_TIMEOUT }, () => {
   it('is one count for every process over the database, and survives a restart', async () => {
-    const shared = await database(freshPostgres)
+    const shared = await freshPostgres()
+    cleanups.push(shared.drop)
     const second = openPostgres(shared.url!)
     cleanups.push(() => second.close())
     const a = await withTeam(shared.db)
@@ -256,7 +241,7 @@ describe('sign-in throttling across server processes', { timeout: SIGN_INS_TIMEO
   })
 
   it('shows the workstation the server’s words for a wait or a lockout', async () => {
-    const { db } = await database(SERVER_DATABASES[0]!.open)
+    const { db } = pglite
     const { app } = await withTeam(db)
     const serverUrl = await app.listen({ host: '127.0.0.1', port: 0 })
     const gateway = createSyncGateway({ fetch, vault: memoryVault() })

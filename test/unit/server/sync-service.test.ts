@@ -2,8 +2,8 @@ import { createAccounts, type User } from '@server/accounts'
 import type { SqlClient } from '@server/db/sql'
 import { createSyncService, type SyncService } from '@server/sync-service'
 import type { Mutation } from '@shared/protocol/sync/protocol'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SERVER_DATABASES, type TestDatabase } from './server-databases'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { databasePerTest, SERVER_DATABASES } from '../fixtures/server-databases'
 
 let db: SqlClient
 let sync: SyncService
@@ -39,9 +39,8 @@ const noteWrite = (mutationId: number, caseId: string, body: string, millis: num
 
 for (const backend of SERVER_DATABASES)
   describe(`the sync server on ${backend.name}`, () => {
-    let database: TestDatabase
+    const database = databasePerTest(backend)
     beforeEach(async () => {
-      database = await backend.open()
       db = database.db
       const accounts = createAccounts(db, () => new Date('2026-11-25T08:00:00.000Z'))
       const password = 'a long enough password'
@@ -59,7 +58,6 @@ for (const backend of SERVER_DATABASES)
       )
       sync = createSyncService(db)
     })
-    afterEach(() => database.drop())
 
     it('applies a mutation once: a retry of the same id is acknowledged, not applied again', async () => {
       const push = {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Actor } from '@shared/domain'
-import { DEFAULT_REDACTION_PROFILES } from '@shared/formats/report/audience-redaction'
 import type { SyncEntity } from '@shared/protocol/sync/protocol'
 import { DEFAULT_EMAIL_TEMPLATES } from '@shared/rules/communications/email-templates'
 import { DEFAULT_LOCATION_THRESHOLDS } from '@shared/rules/orders/location-checks'
 import { EXAMPLE_POLICIES } from '@shared/rules/policy/example-policies'
+import { DEFAULT_REDACTION_PROFILES } from '@shared/rules/policy/redaction-profiles'
 import type { TeamSettingKey } from '@shared/rules/settings/team-settings'
 import { DEFAULT_SLA_POLICY } from '@shared/rules/sla/policy'
 

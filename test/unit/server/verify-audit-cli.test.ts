@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { appendAudit } from '@server/audit-log'
 import { openServerDatabase } from '@server/open-database'
-import { describe, expect, it } from 'vitest'
-import { freshPostgres } from './server-databases'
+import { describe, expect, inject, it } from 'vitest'
+import { freshPostgres } from '../fixtures/server-databases'
 
 // `npm run server:verify-audit` as run: node with tsx, the server's environment.
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -35,6 +35,8 @@ describe('npm run server:verify-audit', () => {
     'says OK with the count on an intact embedded database, and names the first broken line once altered',
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'crw-verify-audit-'))
+      // Already migrated: PGlite's initdb is seconds, a copy is not.
+      cpSync(inject('pgliteMigratedDir'), dataDir, { recursive: true })
       const opened = await openServerDatabase({ DATA_DIR: dataDir }, 'the test')
       await appendAudit(opened.db, [
         { userId: null, action: 'create-user', detail: 'ada (admin)' },

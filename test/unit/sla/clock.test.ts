@@ -1,5 +1,5 @@
-import type { CaseStatus, Severity } from '@shared/domain'
-import { computeSlaClocks, type SlaClockEvent } from '@shared/rules/sla/clock'
+import type { CaseStatus, Severity, SlaClockEvent } from '@shared/domain'
+import { computeSlaClocks } from '@shared/rules/sla/clock'
 import { DEFAULT_SLA_POLICY, type SlaPolicy, SlaPolicySchema } from '@shared/rules/sla/policy'
 import { describe, expect, it } from 'vitest'
 

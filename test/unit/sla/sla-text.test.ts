@@ -1,6 +1,7 @@
 import { describeSlaClock, describeSlaClockBriefly, formatWorkingTime } from '@features/sla/sla-text'
+import type { SlaClockEvent } from '@shared/domain'
 import { currentSlaClock } from '@shared/rules/sla/case-sla'
-import { computeSlaClocks, type SlaClockEvent } from '@shared/rules/sla/clock'
+import { computeSlaClocks } from '@shared/rules/sla/clock'
 import { DEFAULT_SLA_POLICY } from '@shared/rules/sla/policy'
 import { describe, expect, it } from 'vitest'
 

@@ -1,22 +1,17 @@
-import { createWorkstationDatabase, type WorkstationDatabase } from '@db/database'
-import { createSyncCapture } from '@db/middleware/sync-capture'
-import { createRepositories, type Repositories } from '@db/repositories'
-import { SYNC_META_KEYS } from '@db/sync-tables'
+import type { WorkstationDatabase } from '@db/database'
+import { SYNC_META_KEYS, type UnreadableRecord } from '@db/sync-tables'
 import { createAccounts, type User } from '@server/accounts'
-import { migrate } from '@server/db/migrate'
-import { openPglite } from '@server/db/pglite'
-import type { SqlClient } from '@server/db/sql'
 import { createSyncService, type SyncService } from '@server/sync-service'
-import { createWorkstationSyncEngine, type UnreadableRecord } from '@services/team-sync/sync-replica'
+import { createWorkstationSyncEngine } from '@services/team-sync/workstation-sync-engine'
 import type { SyncState } from '@shared/protocol/sync/engine'
 import { formatHlc, parseHlc } from '@shared/protocol/sync/hlc'
 import type { Change, PullResponse } from '@shared/protocol/sync/protocol'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { databasePerTest, PGLITE } from '../fixtures/server-databases'
+import { workstationsPerTest } from '../fixtures/synced-workstations'
 import { freshWorkstationPerTest } from '../fixtures/test-workstation'
 
 const DAY = 86_400_000
-/** JSON both ways, as over HTTP: nothing but plain data crosses. */
-const wire = <T>(value: T): unknown => JSON.parse(JSON.stringify(value))
 const meta = async <T>(db: WorkstationDatabase, key: string) => (await db.syncMeta.get(key))?.value as T
 
 describe('a pulled record stamped far in the future', () => {
@@ -115,56 +110,35 @@ describe('a pulled record stamped far in the future', () => {
 })
 
 describe('a workstation whose clock runs a day fast', () => {
-  let server: SqlClient
+  const server = databasePerTest(PGLITE)
+  const workstations = workstationsPerTest()
   let sync: SyncService
   let lead: User
-  const opened: WorkstationDatabase[] = []
 
   beforeEach(async () => {
-    server = await openPglite()
-    await migrate(server)
-    lead = await createAccounts(server, () => new Date()).createUser(
+    lead = await createAccounts(server.db, () => new Date()).createUser(
       { username: 'lee', displayName: 'Lee Park', role: 'lead', password: 'a long enough password' },
       null,
     )
     // The real sync service, on the real clock: it refuses stamps ahead of it.
-    sync = createSyncService(server)
-  }, 60_000)
-  afterEach(async () => {
-    for (const db of opened.splice(0)) db.close()
-    await server.close()
+    sync = createSyncService(server.db)
   })
 
   /** A workstation on `now`; `hideServerTime` makes the server's answers carry no time while set. */
   function workstation(clientId: string, now: () => number) {
     let hideServerTime = false
-    const answer = (value: unknown) => {
-      const plain = wire(value) as { serverTime?: number }
-      if (hideServerTime) delete plain.serverTime
-      return plain
-    }
-    const capture = createSyncCapture(now)
-    capture.start(clientId)
-    const name = `clock-${crypto.randomUUID()}`
-    const db = createWorkstationDatabase(name, { capture })
-    // The engine writes through its own connection, as the sync worker does.
-    const engineDb = createWorkstationDatabase(name)
-    opened.push(db, engineDb)
-    const engine = createWorkstationSyncEngine(engineDb, clientId, {
-      transport: {
-        push: async (request) => answer(await sync.push(lead, wire(request) as never)),
-        pull: async (request) => answer(await sync.pull(lead, wire(request) as never)),
-      },
-      setTimer: () => () => {},
-      onState: () => {},
-      uploadBlob: async () => {},
+    const station = workstations.syncing({
+      clientId,
+      user: lead,
+      sync,
       now,
+      answer: (plain) => {
+        if (hideServerTime) delete plain.serverTime
+        return plain
+      },
     })
-    const repositories: Repositories = createRepositories(db)
     return {
-      db,
-      repositories,
-      syncNow: engine.syncNow,
+      ...station,
       hideServerTime(hidden: boolean) {
         hideServerTime = hidden
       },

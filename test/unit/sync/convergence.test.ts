@@ -1,6 +1,4 @@
 import { createAccounts, type User } from '@server/accounts'
-import { migrate } from '@server/db/migrate'
-import { openPglite } from '@server/db/pglite'
 import type { SqlClient } from '@server/db/sql'
 import { createSyncService, type SyncService } from '@server/sync-service'
 import { createSyncEngine, type SyncStorage } from '@shared/protocol/sync/engine'
@@ -9,6 +7,7 @@ import { isLive, mergeRecord, recordValues, type StoredRecord } from '@shared/pr
 import type { Change, FieldWrite, Mutation } from '@shared/protocol/sync/protocol'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PGLITE, type TestDatabase } from '../fixtures/server-databases'
 
 /**
  * Three workstations edit the same few records while going offline and online, crashing between a
@@ -17,13 +16,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
  * One server database serves every generated case; each case uses its own record and client ids.
  */
 
+let database: TestDatabase
 let db: SqlClient
 let sync: SyncService
 let lead: User
 
 beforeAll(async () => {
-  db = await openPglite()
-  await migrate(db)
+  database = await PGLITE.open()
+  db = database.db
   lead = await createAccounts(db, () => new Date()).createUser(
     { username: 'lee', displayName: 'Lee Park', role: 'lead', password: 'a long enough password' },
     null,
@@ -31,7 +31,7 @@ beforeAll(async () => {
   // The server's clock reads the generated steps' time (they start at 1_800_000_000_000 and add a few ms).
   sync = createSyncService(db, () => 1_800_000_100_000)
 })
-afterAll(() => db.close())
+afterAll(() => database.drop())
 
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value))
 const FIELDS = ['title', 'summary', 'location'] as const

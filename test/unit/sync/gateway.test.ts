@@ -1,41 +1,29 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createSyncHandlers } from '@electron/handlers/sync'
 import { createKeychainVault } from '@electron/session-vault'
-import { createAccounts } from '@server/accounts'
-import { createServerApp } from '@server/app'
-import { startChangeNotices } from '@server/change-notices'
-import { migrate } from '@server/db/migrate'
-import { openPglite } from '@server/db/pglite'
-import type { SqlClient } from '@server/db/sql'
-import { createSyncService } from '@server/sync-service'
+import { createSyncHandlers } from '@shared/protocol/platform/sync-handlers'
 import { createSyncGateway, memoryVault, SignedOutError } from '@shared/protocol/sync/gateway'
 import { createWebHostSync } from '@web-host/web-host-sync'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { testBlobStore } from '../server/server-databases'
+import { databasePerTest, PGLITE } from '../fixtures/server-databases'
+import { startTestServer, type TestServer } from '../fixtures/test-server'
 
-let db: SqlClient
-let app: ReturnType<typeof createServerApp>
+const database = databasePerTest(PGLITE)
+let server: TestServer
+let app: TestServer['app']
 let serverUrl: string
 const password = 'a long enough password'
 
 beforeEach(async () => {
-  db = await openPglite()
-  await migrate(db)
-  const accounts = createAccounts(db, () => new Date())
-  await accounts.createUser({ username: 'riley', displayName: 'Riley Chen', role: 'analyst', password }, null)
-  app = createServerApp({
-    accounts,
-    sync: createSyncService(db),
-    notices: await startChangeNotices(db),
-    blobs: testBlobStore(),
-  })
+  server = await startTestServer(database.db)
+  app = server.app
+  await server.accounts.createUser(
+    { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password },
+    null,
+  )
   serverUrl = await app.listen({ host: '127.0.0.1', port: 0 })
 })
-afterEach(async () => {
-  await app.close()
-  await db.close()
-})
+afterEach(() => server.close())
 
 /** A keychain that really transforms the bytes, so a token in the clear would show. */
 function fakeKeychain() {

@@ -32,7 +32,7 @@ const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value))
 
 /**
  * A workstation with its records, outbox, cursor and clock in memory, on the real sync engine, as the
- * app's Dexie storage behaves (renderer/src/db/repositories/sync-replica.ts): writes are stamped by
+ * app's Dexie storage behaves (renderer/src/services/team-sync/sync-replica.ts): writes are stamped by
  * this computer's clock corrected by the server's; a refusal for a clock ahead of the server's is
  * re-stamped once and sent again; any other refusal is parked with its reason. `ownClock` is this
  * computer's clock, which may be wrong. Retries are driven by the test (no timers).

@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SqlClient } from '@server/db/sql'
 import { openServerDatabase } from '@server/open-database'
-import { freshPostgres } from '../server/server-databases'
+import { inject } from 'vitest'
+import { freshPostgres } from '../fixtures/server-databases'
 
 const REPOSITORY = fileURLToPath(new URL('../../..', import.meta.url))
 /**
@@ -55,6 +56,8 @@ export interface ServerDatabase {
 
 export function pgliteDatabase(): ServerDatabase {
   const dataDir = mkdtempSync(join(tmpdir(), 'crw-server-data-'))
+  // Already migrated: PGlite's initdb is seconds, a copy is not.
+  cpSync(inject('pgliteMigratedDir'), dataDir, { recursive: true })
   return {
     name: 'PGlite',
     env: { DATA_DIR: dataDir },

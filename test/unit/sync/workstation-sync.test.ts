@@ -1,73 +1,43 @@
-import { createWorkstationDatabase, type WorkstationDatabase } from '@db/database'
 import { createSyncCapture } from '@db/middleware/sync-capture'
-import { createRepositories, type Repositories } from '@db/repositories'
+import { createRepositories } from '@db/repositories'
 import { REPORT_TEXT_UPDATES_TABLE } from '@db/sync-tables'
 import { createAccounts, type User } from '@server/accounts'
-import { migrate } from '@server/db/migrate'
-import { openPglite } from '@server/db/pglite'
-import type { SqlClient } from '@server/db/sql'
 import { createSyncService, type SyncService } from '@server/sync-service'
-import { createWorkstationSyncEngine } from '@services/team-sync/sync-replica'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SETTINGS } from '@shared/rules/settings/registry'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
+import { databasePerTest, PGLITE } from '../fixtures/server-databases'
+import { type SyncedWorkstation, workstationsPerTest } from '../fixtures/synced-workstations'
 
-let server: SqlClient
+const server = databasePerTest(PGLITE)
+const workstations = workstationsPerTest()
 let sync: SyncService
 let lead: User
 let riley: User
 
-/** JSON both ways, as over HTTP: nothing but plain data crosses. */
-const wire = <T>(value: T): unknown => JSON.parse(JSON.stringify(value))
-
-interface Workstation {
-  db: WorkstationDatabase
-  repositories: Repositories
-  syncNow(): Promise<void>
+interface Workstation extends SyncedWorkstation {
   user: User
 }
 
-const opened: WorkstationDatabase[] = []
 function workstation(user: User, clientId: string): Workstation {
-  const capture = createSyncCapture()
-  capture.start(clientId)
-  const name = `sync-${crypto.randomUUID()}`
-  const db = createWorkstationDatabase(name, { capture })
-  // The engine writes through its own connection, as the sync worker does.
-  const engineDb = createWorkstationDatabase(name)
-  opened.push(db, engineDb)
-  const engine = createWorkstationSyncEngine(engineDb, clientId, {
-    transport: {
-      push: async (request) => wire(await sync.push(user, wire(request) as never)),
-      pull: async (request) => wire(await sync.pull(user, wire(request) as never)),
-    },
-    setTimer: () => () => {},
-    onState: () => {},
-    uploadBlob: async () => {},
-  })
-  const repositories = createRepositories(db)
+  const station = workstations.syncing({ clientId, user, sync })
   // Joining a team server starts sending report text from here on.
-  const joined = repositories.reportText.startSending()
-  return { db, repositories, syncNow: async () => joined.then(engine.syncNow), user }
+  const joined = station.repositories.reportText.startSending()
+  return { ...station, syncNow: async () => joined.then(station.syncNow), user }
 }
 
 const actor = (user: User) => ({ id: user.id, name: user.displayName })
 
 beforeEach(async () => {
-  server = await openPglite()
-  await migrate(server)
-  const accounts = createAccounts(server, () => new Date())
+  const accounts = createAccounts(server.db, () => new Date())
   const password = 'a long enough password'
   lead = await accounts.createUser({ username: 'lee', displayName: 'Lee Park', role: 'lead', password }, null)
   riley = await accounts.createUser(
     { username: 'riley', displayName: 'Riley Chen', role: 'analyst', password },
     null,
   )
-  sync = createSyncService(server)
-})
-afterEach(async () => {
-  for (const db of opened.splice(0)) db.close()
-  await server.close()
+  sync = createSyncService(server.db)
 })
 
 async function openCase(station: Workstation, title: string) {
@@ -125,8 +95,7 @@ describe('workstations syncing through the team server', () => {
 
   it('keeps cases from before joining the team (and their records) on this workstation', async () => {
     const capture = createSyncCapture()
-    const db = createWorkstationDatabase(`sync-${crypto.randomUUID()}`, { capture })
-    opened.push(db)
+    const db = workstations.database(`sync-${crypto.randomUUID()}`, { capture })
     const repositories = createRepositories(db)
     const station = { db, repositories, syncNow: async () => {}, user: lead }
     const earlier = await openCase(station, 'Opened before joining')
@@ -293,7 +262,7 @@ describe('workstations syncing through the team server', () => {
     const { leadStation, rileyStation, opened } = await caseAssignedToRiley('Shopper bitten by a dog')
     await leadStation.syncNow()
     expect(await leadStation.db.syncOutbox.count()).toBe(0)
-    const policy = await leadStation.repositories.settings.getSlaPolicy()
+    const policy = await leadStation.repositories.settings.read(SETTINGS.slaPolicy)
     const tighter = {
       ...policy,
       targets: {
@@ -314,7 +283,7 @@ describe('workstations syncing through the team server', () => {
     ])
     await leadStation.syncNow()
     await rileyStation.syncNow()
-    expect(await rileyStation.repositories.settings.getSlaPolicy()).toEqual(tighter)
+    expect(await rileyStation.repositories.settings.read(SETTINGS.slaPolicy)).toEqual(tighter)
     expect((await rileyStation.repositories.cases.get(opened.id))!.slaDueAt).toBe(retimed.slaDueAt)
     // A change Riley makes travels, and is timed alike on both.
     await rileyStation.repositories.cases.update(opened.id, { status: 'investigating' }, actor(riley))
@@ -328,21 +297,22 @@ describe('workstations syncing through the team server', () => {
   it('shares the team’s settings: a lead’s reach every analyst, anyone’s handoff reaches the team, the rest stays', async () => {
     const leadStation = workstation(lead, 'lee-laptop')
     const rileyStation = workstation(riley, 'riley-laptop')
-    await leadStation.repositories.settings.saveApprovalThreshold(500, actor(lead))
-    await leadStation.repositories.settings.saveOutcomeMatrix(
+    await leadStation.repositories.settings.save(SETTINGS.approvalThreshold, 500, actor(lead))
+    await leadStation.repositories.settings.save(
+      SETTINGS.outcomeMatrix,
       [{ clauseId: 'PD-1', severity: 'S2', outcomes: ['education'] }],
       actor(lead),
       'Outcome matrix: PD-1 at S2',
     )
     // The workstation's own settings stay on it.
-    await leadStation.repositories.settings.saveEvidenceSizeLimit(8 * 1024 ** 2, actor(lead))
+    await leadStation.repositories.settings.save(SETTINGS.evidenceSizeLimit, 8 * 1024 ** 2, actor(lead))
     await leadStation.syncNow()
     await rileyStation.syncNow()
-    expect(await rileyStation.repositories.settings.getApprovalThreshold()).toBe(500)
-    expect(await rileyStation.repositories.settings.getOutcomeMatrix()).toEqual([
+    expect(await rileyStation.repositories.settings.read(SETTINGS.approvalThreshold)).toBe(500)
+    expect(await rileyStation.repositories.settings.read(SETTINGS.outcomeMatrix)).toEqual([
       { clauseId: 'PD-1', severity: 'S2', outcomes: ['education'] },
     ])
-    expect(await rileyStation.repositories.settings.getEvidenceSizeLimit()).toBe(2 * 1024 ** 3)
+    expect(await rileyStation.repositories.settings.read(SETTINGS.evidenceSizeLimit)).toBe(2 * 1024 ** 3)
     // Who changed them travels too.
     const settingsAudit = (await rileyStation.db.auditEntries.toArray()).filter(
       (entry) => entry.entity === 'settings',
@@ -372,12 +342,12 @@ describe('workstations syncing through the team server', () => {
     )
 
     // An analyst's change to the team's threshold is refused with its reason; the team's stands.
-    await rileyStation.repositories.settings.saveApprovalThreshold(10, actor(riley))
+    await rileyStation.repositories.settings.save(SETTINGS.approvalThreshold, 10, actor(riley))
     await rileyStation.syncNow()
     const [refused] = await rileyStation.db.syncOutbox.where('state').equals('rejected').toArray()
     expect(refused?.reason).toContain('Only a lead or an admin changes the team’s settings')
     await leadStation.syncNow()
-    expect(await leadStation.repositories.settings.getApprovalThreshold()).toBe(500)
+    expect(await leadStation.repositories.settings.read(SETTINGS.approvalThreshold)).toBe(500)
   })
 
   it('keeps a pulled record that does not read as its kind out of the app, with the reason', async () => {

@@ -1,19 +1,23 @@
 import { Dialog, List, ListItemButton, ListItemText, TextField, Typography } from '@mui/material'
 import type { Actor } from '@shared/domain'
-import { useWorkspaceUi } from '@workspace/workspace-store'
-import { useMemo, useState } from 'react'
-import { matchCommands } from './command-matching'
-import { workstationCommands } from './commands'
+import { runCommand, shortcutLabel, useEnabledCommands } from '@workspace/commands'
+import { useState } from 'react'
+import { useAppDialogs } from '../app-dialogs'
+import { type Command, matchCommands } from './command-matching'
 
-/** Ctrl/Cmd+K: type to find any action, arrows to choose, Enter to run. */
+/** Ctrl/Cmd+K: every command that applies now, by name; type to find one, arrows to choose, Enter to run. */
 export function CommandPalette({ analyst }: { analyst: Actor }) {
-  const open = useWorkspaceUi((state) => state.paletteOpen)
+  const open = useAppDialogs((state) => state.paletteOpen)
   return open ? <Palette analyst={analyst} /> : null
 }
 
 function Palette({ analyst }: { analyst: Actor }) {
-  const close = () => useWorkspaceUi.getState().setPaletteOpen(false)
-  const commands = useMemo(() => workstationCommands(analyst), [analyst])
+  const close = () => useAppDialogs.getState().setPaletteOpen(false)
+  const commands: Command[] = useEnabledCommands(analyst).map((command) => ({
+    label: command.title,
+    shortcut: command.shortcut && shortcutLabel(command.shortcut),
+    run: () => runCommand(command.id, analyst),
+  }))
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const matches = matchCommands(commands, query)

@@ -1,11 +1,18 @@
 import { Dialog, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow } from '@mui/material'
-import { SHORTCUTS } from '@workspace/shortcuts'
-import { useWorkspaceUi } from '@workspace/workspace-store'
+import { isChord, NAVIGATION_KEYS, useDeclaredCommands } from '@workspace/commands'
+import { useAppDialogs } from '../app-dialogs'
 
-/** The "?" sheet: every shortcut and what it does. */
+/** The "?" sheet: the keys that move around the workspace, then every command's shortcut. */
 export function ShortcutsDialog() {
-  const open = useWorkspaceUi((state) => state.shortcutsOpen)
-  const close = () => useWorkspaceUi.getState().setShortcutsOpen(false)
+  const open = useAppDialogs((state) => state.shortcutsOpen)
+  const close = () => useAppDialogs.getState().setShortcutsOpen(false)
+  const commands = useDeclaredCommands()
+  const rows = [
+    ...NAVIGATION_KEYS,
+    ...commands.flatMap((command) =>
+      command.shortcut ? [{ keys: command.shortcut, action: command.title }] : [],
+    ),
+  ]
   return (
     <Dialog open={open} onClose={close} aria-labelledby="shortcuts-title">
       <DialogTitle id="shortcuts-title" component="h2">
@@ -14,17 +21,18 @@ export function ShortcutsDialog() {
       <DialogContent>
         <Table size="small" aria-label="Keyboard shortcuts">
           <TableBody>
-            {SHORTCUTS.map((shortcut) => (
-              <TableRow key={shortcut.action}>
+            {rows.map((row) => (
+              <TableRow key={row.action}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {shortcut.keys.map((key, index) => (
+                  {row.keys.map((key, index) => (
                     <span key={key}>
-                      {index > 0 && (shortcut.keys[0] === 'Ctrl' ? ' + ' : ' or ')}
+                      {/* A chord's keys go together; a navigation key's alternatives are either. */}
+                      {index > 0 && (isChord(row.keys) ? ' + ' : ' or ')}
                       <kbd>{key}</kbd>
                     </span>
                   ))}
                 </TableCell>
-                <TableCell>{shortcut.action}</TableCell>
+                <TableCell>{row.action}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,4 +1,5 @@
 // Pure, so it can be tested without the platform the commands themselves call.
+/** A registry command as the palette lists it: its title, its shortcut's label, and running it. */
 export interface Command {
   label: string
   shortcut?: string

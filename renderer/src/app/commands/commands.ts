@@ -1,49 +1,31 @@
-import { QUEUE_VIEWS } from '@db/repositories/queue-views'
-import { assignCaseToMe } from '@features/case'
-import { exportAllCases, exportOneCase, importCaseBundles, runReported } from '@features/transfer'
-import type { Actor } from '@shared/domain'
-import { focusCaseSearch } from '@ui/focus-targets'
-import { CASE_REQUESTS, type CaseRequest } from '@workspace/case-requests'
-import { SETTINGS_SECTIONS } from '@workspace/settings-sections'
-import { useWorkspaceUi } from '@workspace/workspace-store'
-import type { Command } from './command-matching'
+import { CASE_COMMANDS } from '@features/case'
+import { COMMUNICATIONS_COMMANDS } from '@features/communications'
+import { DETERMINATION_COMMANDS } from '@features/determination'
+import { EVIDENCE_COMMANDS } from '@features/evidence'
+import { HANDOFF_COMMANDS } from '@features/handoff'
+import { INTAKE_COMMANDS } from '@features/intake'
+import { METRICS_COMMANDS } from '@features/metrics'
+import { QUEUE_COMMANDS } from '@features/queue'
+import { REPORT_COMMANDS } from '@features/report'
+import { TIMELINE_COMMANDS } from '@features/timeline'
+import { TRANSFER_COMMANDS } from '@features/transfer'
+import { VERIFICATION_COMMANDS } from '@features/verification'
+import type { CommandDeclaration } from '@workspace/commands'
+import { APP_COMMANDS } from './app-commands'
 
-/** Every action the command palette offers, for the current analyst and open case. */
-export function workstationCommands(analyst: Actor): Command[] {
-  const ui = useWorkspaceUi.getState()
-  const caseId = ui.selectedCaseId
-  const caseCommands: Command[] = caseId
-    ? [
-        {
-          label: 'Assign the open case to me',
-          shortcut: 'a',
-          run: () => void assignCaseToMe(caseId, analyst),
-        },
-        ...Object.entries(CASE_REQUESTS).map(([request, { label }]) => ({
-          label,
-          shortcut: request === 'change-status' ? 's' : undefined,
-          run: () => ui.requestCaseAction(request as CaseRequest),
-        })),
-        { label: 'Export this case…', run: () => runReported(() => exportOneCase(caseId, analyst)) },
-      ]
-    : []
-  return [
-    { label: 'Search cases', shortcut: '/', run: focusCaseSearch },
-    { label: 'New case', shortcut: 'n', run: () => ui.setNewCaseOpen(true) },
-    ...caseCommands,
-    ...QUEUE_VIEWS.map(({ id, label }) => ({
-      label: `Queue view: ${label}`,
-      run: () => ui.setQueueView(id),
-    })),
-    { label: 'Import case bundle…', run: () => runReported(() => importCaseBundles(analyst)) },
-    { label: 'Export all cases…', run: () => runReported(() => exportAllCases(analyst)) },
-    { label: 'Case metrics dashboard', run: () => ui.setDashboardOpen(true) },
-    { label: 'Write the shift handoff', run: () => ui.setHandoffOpen(true) },
-    { label: 'Settings', shortcut: 'Ctrl+,', run: () => ui.openSettings() },
-    ...SETTINGS_SECTIONS.map((section) => ({
-      label: `Settings: ${section}`,
-      run: () => ui.openSettings(section),
-    })),
-    { label: 'Keyboard shortcuts', shortcut: '?', run: () => ui.setShortcutsOpen(true) },
-  ]
-}
+/** Every command the workstation declares, collected from the frame and the features. */
+export const WORKSTATION_COMMANDS: readonly CommandDeclaration[] = [
+  ...APP_COMMANDS,
+  ...INTAKE_COMMANDS,
+  ...METRICS_COMMANDS,
+  ...HANDOFF_COMMANDS,
+  ...QUEUE_COMMANDS,
+  ...CASE_COMMANDS,
+  ...TIMELINE_COMMANDS,
+  ...COMMUNICATIONS_COMMANDS,
+  ...VERIFICATION_COMMANDS,
+  ...DETERMINATION_COMMANDS,
+  ...EVIDENCE_COMMANDS,
+  ...REPORT_COMMANDS,
+  ...TRANSFER_COMMANDS,
+]

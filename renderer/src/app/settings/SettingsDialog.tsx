@@ -26,6 +26,7 @@ import {
 import { platform } from '@platform'
 import type { Actor } from '@shared/domain'
 import type { AppInfo } from '@shared/protocol/platform/contract'
+import { SETTINGS, type SettingScope } from '@shared/rules/settings/registry'
 import { focusQueueIfFocusLost } from '@ui/focus-targets'
 import { notify } from '@ui/notices'
 import { type ThemePreference, useThemeStore } from '@ui/theme/theme-store'
@@ -36,10 +37,18 @@ import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { StorageSection } from './StorageSection'
 
 /**
- * A settings section; `team` marks the settings the team shares through its server. Its heading can
- * take the focus, so Settings can open at the section (see useOpenAtSection).
+ * A settings section, with the setting it edits (if any): a team setting says so under the heading.
+ * Its heading can take the focus, so Settings can open at the section (see useOpenAtSection).
  */
-function Section({ title, team = false, children }: { title: string; team?: boolean; children: ReactNode }) {
+function Section({
+  title,
+  setting,
+  children,
+}: {
+  title: string
+  setting?: SettingScope
+  children: ReactNode
+}) {
   const headingId = settingsHeadingId(title)
   return (
     <Stack spacing={1.5} component="section" aria-labelledby={headingId}>
@@ -57,7 +66,7 @@ function Section({ title, team = false, children }: { title: string; team?: bool
       >
         {title}
       </Typography>
-      {team && <TeamSettingNote />}
+      {setting && <TeamSettingNote setting={setting} />}
       {children}
     </Stack>
   )
@@ -96,7 +105,7 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
       </DialogTitle>
       <DialogContent ref={content}>
         <Stack spacing={3} divider={<Divider flexItem />}>
-          <Section title="Analyst">
+          <Section title="Analyst" setting={SETTINGS.analyst}>
             <AnalystForm
               key={analyst.id + analyst.name}
               current={analyst}
@@ -107,19 +116,19 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
           <Section title="Team server">
             <TeamServerSection />
           </Section>
-          <Section title="Policy library" team>
+          <Section title="Policy library" setting={SETTINGS.policyLibrary}>
             <PolicyLibrarySection analyst={analyst} />
           </Section>
-          <Section title="Outcome matrix" team>
+          <Section title="Outcome matrix" setting={SETTINGS.outcomeMatrix}>
             <OutcomeMatrixSection analyst={analyst} />
           </Section>
-          <Section title="Determinations" team>
+          <Section title="Determinations" setting={SETTINGS.approvalThreshold}>
             <ApprovalThresholdSection analyst={analyst} />
           </Section>
-          <Section title="Redaction profiles" team>
+          <Section title="Redaction profiles" setting={SETTINGS.redactionProfiles}>
             <RedactionProfilesSection analyst={analyst} />
           </Section>
-          <Section title="Location checks" team>
+          <Section title="Location checks" setting={SETTINGS.locationThresholds}>
             <LocationThresholdsSection analyst={analyst} />
           </Section>
           <Section title="Theme">
@@ -147,13 +156,13 @@ export function SettingsDialog({ analyst }: { analyst: Actor }) {
               label="Desktop notification when a case assigned to me becomes at risk or breaches its SLA"
             />
           </Section>
-          <Section title="SLA policy" team>
+          <Section title="SLA policy" setting={SETTINGS.slaPolicy}>
             <SlaPolicySection analyst={analyst} />
           </Section>
-          <Section title="Email templates" team>
+          <Section title="Email templates" setting={SETTINGS.emailTemplates}>
             <EmailTemplatesSection analyst={analyst} />
           </Section>
-          <Section title="Evidence">
+          <Section title="Evidence" setting={SETTINGS.evidenceSizeLimit}>
             <EvidenceSettingsSection analyst={analyst} />
           </Section>
           <Section title="Storage on this computer">

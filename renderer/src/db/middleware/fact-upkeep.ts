@@ -26,6 +26,7 @@ import {
   ledgerRows,
   reviseLedger,
 } from '@shared/rules/policy/clause-ledger'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { storedSlaPolicy } from '@shared/rules/sla/policy'
 import type { FactStore } from '../fact-store'
 
@@ -38,8 +39,8 @@ export const CASE_FACTS = 'caseFacts'
 export const DECISION_FACTS = 'decisionFacts'
 export const CASE_DAYS = 'caseDays'
 export const CLAUSE_LEDGER = 'clauseLedger'
-/** The SLA policy's settings row (SETTING_KEYS.slaPolicy; not imported: the repositories import this layer). */
-export const SLA_POLICY_KEY = 'slaPolicy'
+/** The SLA policy's settings row: a change to it re-tallies every day. */
+export const SLA_POLICY_KEY = SETTINGS.slaPolicy.key
 
 export interface CaseDayRow {
   /** The UTC day the cases were opened, "2026-11-30". */

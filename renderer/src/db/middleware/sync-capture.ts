@@ -1,6 +1,6 @@
 import { coalesceWrites, localWrites, stampsAfter } from '@shared/protocol/sync/replica'
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie'
-import type { OutboxRow, SyncRecordRow } from '../database'
+import type { OutboxRow, SyncRecordRow } from '../schema'
 import { workstationClock } from '../sync-clock'
 import {
   caseIdOf,

@@ -1,6 +1,7 @@
 import type { Actor, AuditEntry, AuditedEntity, FieldChange } from '@shared/domain'
 import type { Table } from 'dexie'
-import { DERIVED_FIELD_NAMES, type WorkstationDatabase } from '../database'
+import type { WorkstationDatabase } from '../database'
+import { DERIVED_FIELD_NAMES } from '../middleware/derived-fields'
 import { guardStorage } from '../storage'
 
 /**

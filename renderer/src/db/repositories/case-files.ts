@@ -1,12 +1,9 @@
 import { type Actor, type AuditEntry, type CaseFile, emptyCaseFile, parseCaseNumber } from '@shared/domain'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { caseSlaInstants } from '@shared/rules/sla/case-sla'
-import {
-  CASE_RECORD_TABLES,
-  type CaseRecordTable,
-  everyTable,
-  type WorkstationDatabase,
-  withoutDerivedFields,
-} from '../database'
+import { everyTable, type WorkstationDatabase } from '../database'
+import { withoutDerivedFields } from '../middleware/derived-fields'
+import { CASE_RECORD_TABLES, type CaseRecordTable } from '../schema'
 import { guardStorage } from '../storage'
 import type { SettingsRepository } from './settings'
 
@@ -71,7 +68,7 @@ export async function storeCaseFiles(
   }
   // A bundle's (or the demo generator's) due instants were derived under the policy where it was
   // written: the queue here sorts by this workstation's policy, as the chips read.
-  const policy = await settings.getSlaPolicy()
+  const policy = await settings.read(SETTINGS.slaPolicy)
   await db.cases.bulkPut(
     caseFiles.map((file) => ({ ...file.case, ...caseSlaInstants(file.case.slaEvents, policy) })),
   )

@@ -8,6 +8,7 @@ import {
   openingDay,
 } from '@shared/rules/metrics/case-tally'
 import { unpackCaseFacts } from '@shared/rules/metrics/fact-rows'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import Dexie from 'dexie'
 import type { WorkstationDatabase } from '../database'
 import type { SettingsRepository } from './settings'
@@ -73,7 +74,7 @@ export function createCaseMetricsRepository(db: WorkstationDatabase, settings: S
         .where('caseCreatedAt')
         .between(...between)
         .toArray(),
-      settings.getSlaPolicy(),
+      settings.read(SETTINGS.slaPolicy),
     ])
     const cases = rows.map((row) => unpackCaseFacts(row.createdAt, row.facts))
     const tally = emptyTally()
@@ -108,7 +109,7 @@ export function createCaseMetricsRepository(db: WorkstationDatabase, settings: S
         .toArray()
       const [outcomes, policy] = await Promise.all([
         outcomesOf(range, new Set(cases.map((record) => record.id))),
-        settings.getSlaPolicy(),
+        settings.read(SETTINGS.slaPolicy),
       ])
       return caseFacts(cases, outcomes, policy)
     },

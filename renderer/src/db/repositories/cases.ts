@@ -2,24 +2,23 @@ import {
   type Actor,
   CASE_STATUS_INFO,
   type Case,
+  type CasePatch,
   CaseSchema,
   canTransition,
-  type EscalationSource,
   formatCaseNumber,
-  type IncidentCategory,
+  type IntakeParty,
+  type NewCaseDraft,
   OPEN_STATUSES,
-  type OrderReference,
-  type Party,
   PartySchema,
-  type Severity,
+  type SlaClockEvent,
   seedInvestigationTasks,
   type TimelineEvent,
   titleWords,
   UNASSIGNED,
 } from '@shared/domain'
 import { checkedContact } from '@shared/domain/contact'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { caseSlaInstants, openingSlaEvent } from '@shared/rules/sla/case-sla'
-import type { SlaClockEvent } from '@shared/rules/sla/clock'
 import { type SlaPolicy, SlaPolicySchema } from '@shared/rules/sla/policy'
 import { describeIssues } from '@shared/validation'
 import type { WorkstationDatabase } from '../database'
@@ -28,49 +27,11 @@ import { auditedWrite } from './audited-write'
 import type { CaseIdCache } from './case-order'
 import type { SettingsRepository } from './settings'
 
-/** A party named at intake (the reporting customer, the shopper on the order ...). */
-export type IntakeParty = Pick<Party, 'role' | 'name' | 'accountId' | 'contact'>
-
 /** An open case that may already cover the incident being entered, and why it matched. */
 export interface PossibleDuplicate {
   record: Case
   reasons: string[]
 }
-
-export interface NewCaseDraft {
-  title: string
-  summary: string
-  category: IncidentCategory
-  severity: Severity
-  source: EscalationSource
-  occurredAt: string | null
-  /** Absent (or undefined, to clear it) when the incident's zone is not recorded. */
-  incidentTimeZone?: string | undefined
-  location: string
-  order: OrderReference | null
-  tags: string[]
-  parties?: IntakeParty[]
-}
-
-/** What an analyst may change directly on a case; numbers, SLA stamps and history are the app's. */
-export type CasePatch = Partial<
-  Pick<
-    Case,
-    | 'title'
-    | 'summary'
-    | 'category'
-    | 'severity'
-    | 'status'
-    | 'source'
-    | 'assigneeId'
-    | 'assigneeName'
-    | 'tags'
-    | 'occurredAt'
-    | 'incidentTimeZone'
-    | 'location'
-    | 'order'
-  >
->
 
 export class CaseRuleError extends Error {
   override name = 'CaseRuleError'
@@ -261,7 +222,7 @@ export function createCaseRepository(
               assigneeId: UNASSIGNED,
               assigneeName: '',
               slaEvents,
-              ...caseSlaInstants(slaEvents, await settings.getSlaPolicy()),
+              ...caseSlaInstants(slaEvents, await settings.read(SETTINGS.slaPolicy)),
               createdAt: at,
               createdBy: actor,
               updatedAt: at,
@@ -328,7 +289,7 @@ export function createCaseRepository(
         throw new CaseRuleError(`The SLA policy was not saved: ${describeIssues(parsed.error)}`)
       return guardStorage(() =>
         db.transaction('rw', [db.cases, db.settings, db.auditEntries], async () => {
-          await settings.saveSlaPolicy(parsed.data, actor)
+          await settings.save(SETTINGS.slaPolicy, parsed.data, actor)
           return retimeOpenCases(db, parsed.data)
         }),
       )
@@ -350,7 +311,7 @@ export function createCaseRepository(
               )
             }
           }
-          next = withSlaEvents(current, next, at, await settings.getSlaPolicy())
+          next = withSlaEvents(current, next, at, await settings.read(SETTINGS.slaPolicy))
           const saved = (await auditedWrite(db, {
             table: db.cases,
             entity: 'case',

@@ -7,6 +7,7 @@ import {
   reviewDetermination,
 } from '@shared/rules/policy/determination-review'
 import { type SimilarCase, type SimilarCases, similarCases } from '@shared/rules/policy/similar-cases'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import type { WorkstationDatabase } from '../database'
 import { createCaseRecordRepository, RecordRuleError } from './case-records'
 import type { SettingsRepository } from './settings'
@@ -45,10 +46,10 @@ export function createDeterminationRepository(
     const record = await db.cases.get(determination.caseId)
     if (!record) throw new RecordRuleError('That case no longer exists on this workstation.')
     return reviewDetermination(determination, {
-      library: await settings.getPolicyLibrary(),
-      matrix: await settings.getOutcomeMatrix(),
+      library: await settings.read(SETTINGS.policyLibrary),
+      matrix: await settings.read(SETTINGS.outcomeMatrix),
       severity: record.severity,
-      approvalThreshold: await settings.getApprovalThreshold(),
+      approvalThreshold: await settings.read(SETTINGS.approvalThreshold),
     })
   }
 

@@ -59,26 +59,24 @@ export function createEvidenceRepository(db: WorkstationDatabase, now: () => str
   const keepDamage = (item: Evidence, damage: EvidenceDamage | null, actor: Actor) =>
     sameDamage(item.damage, damage) ? item : records.update(item.id, { damage }, actor)
 
-  let missingBlobSource: ((sha256: string) => Promise<Uint8Array | null>) | null = null
   return {
     ...records,
     /**
-     * The bytes of an exhibit. Evidence synced from the team server arrives without them: they are
-     * fetched (and kept) the first time they are needed, when a source for missing bytes is set.
+     * The bytes of an exhibit held on this workstation; undefined for evidence synced from the team
+     * server whose bytes were not fetched yet (services/evidence-files fetches them).
      */
     async getBlob(sha256: string): Promise<Blob | undefined> {
-      const stored = (await db.evidenceBlobs.get(sha256))?.blob
-      if (stored || !missingBlobSource) return stored
-      const bytes = await missingBlobSource(sha256)
-      if (!bytes) return undefined
-      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>])
-      await db.evidenceBlobs.put({ sha256, blob, size: blob.size })
-      return blob
+      return (await db.evidenceBlobs.get(sha256))?.blob
     },
 
-    /** Where bytes missing here come from (the team server, once signed in); null for nowhere. */
-    setMissingBlobSource(source: ((sha256: string) => Promise<Uint8Array | null>) | null): void {
-      missingBlobSource = source
+    /** Keeps bytes fetched from elsewhere (checked against `sha256` by the caller), once per hash. */
+    keepBlob(sha256: string, blob: Blob): Promise<void> {
+      return guardStorage(() =>
+        db.transaction('rw', db.evidenceBlobs, async () => {
+          if (!(await db.evidenceBlobs.get(sha256)))
+            await db.evidenceBlobs.put({ sha256, blob, size: blob.size })
+        }),
+      )
     },
 
     /**

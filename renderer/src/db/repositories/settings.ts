@@ -1,149 +1,60 @@
 import { type Actor, ActorSchema } from '@shared/domain'
-import {
-  DEFAULT_REDACTION_PROFILES,
-  type RedactionProfiles,
-  RedactionProfilesSchema,
-} from '@shared/formats/report/audience-redaction'
-import {
-  DEFAULT_EMAIL_TEMPLATES,
-  type EmailTemplate,
-  EmailTemplateListSchema,
-} from '@shared/rules/communications/email-templates'
-import { type ShiftHandoff, ShiftHandoffSchema } from '@shared/rules/handoff/shift-handoff'
-import {
-  DEFAULT_LOCATION_THRESHOLDS,
-  type LocationThresholds,
-  LocationThresholdsSchema,
-} from '@shared/rules/orders/location-checks'
-import { DEFAULT_APPROVAL_THRESHOLD } from '@shared/rules/policy/determination-review'
-import { EXAMPLE_POLICIES } from '@shared/rules/policy/example-policies'
-import type { MatrixEntry } from '@shared/rules/policy/outcome-matrix'
 import type { PolicyDocument } from '@shared/rules/policy/policy-document'
-import { type SavedQueueView, SavedQueueViewListSchema } from '@shared/rules/queue/queue-filter'
-import {
-  ApprovalThresholdSchema,
-  OutcomeMatrixSchema,
-  PolicyLibrarySchema,
-} from '@shared/rules/settings/team-settings'
-import { type SlaPolicy, SlaPolicySchema, storedSlaPolicy } from '@shared/rules/sla/policy'
-import { z } from 'zod'
-import type { SettingRow, WorkstationDatabase } from '../database'
+import { type AuditedSetting, SETTINGS, type Setting } from '@shared/rules/settings/registry'
+import type { WorkstationDatabase } from '../database'
+import type { SettingRow } from '../schema'
 import { auditedWrite } from './audited-write'
 
-export const SETTING_KEYS = {
-  analyst: 'analyst',
-  /** The sequence number the next new case gets (CR-<year>-<sequence>). */
-  nextCaseSequence: 'nextCaseSequence',
-  slaPolicy: 'slaPolicy',
-  emailTemplates: 'emailTemplates',
-  savedQueueViews: 'savedQueueViews',
-  evidenceSizeLimit: 'evidenceSizeLimit',
-  policyLibrary: 'policyLibrary',
-  approvalThreshold: 'approvalThreshold',
-  outcomeMatrix: 'outcomeMatrix',
-  locationThresholds: 'locationThresholds',
-  redactionProfiles: 'redactionProfiles',
-  lastHandoff: 'lastHandoff',
-} as const
-
-/** The largest evidence file accepted unless Settings say otherwise: 2 GiB. */
-export const DEFAULT_EVIDENCE_SIZE_LIMIT = 2 * 1024 ** 3
-const EvidenceSizeLimitSchema = z
-  .number()
-  .int()
-  .min(1024 ** 2, 'the limit is at least 1 MiB')
-  .max(64 * 1024 ** 3, 'the limit is at most 64 GiB')
-
+/** Reads and saves the settings rows the registry (shared/rules/settings/registry.ts) defines. */
 export function createSettingsRepository(db: WorkstationDatabase, now: () => string) {
-  const read = async (key: string): Promise<unknown> => (await db.settings.get(key))?.value
-  /** A stored setting if it still matches its schema, else the default (a damaged value is not fatal). */
-  const readValid = async <T>(key: string, schema: z.ZodType<T>, fallback: T): Promise<T> => {
-    const parsed = schema.safeParse(await read(key))
-    return parsed.success ? parsed.data : fallback
+  /** A stored setting if it still matches its schema, else its default (a damaged value is not fatal). */
+  const read = async <Value, Fallback>(
+    setting: Setting<string, Value, Fallback>,
+  ): Promise<Value | Fallback> => {
+    const parsed = setting.schema.safeParse((await db.settings.get(setting.key))?.value)
+    return parsed.success ? parsed.data : setting.default
   }
-  /** Validates and stores a setting with its audit entry. */
-  const save = <T>(key: string, schema: z.ZodType<T>, value: T, actor: Actor, summary: string) =>
-    auditedWrite<SettingRow>(db, {
+
+  /**
+   * Validates and stores a setting with its audit entry: the registry's summary of the change, or the
+   * caller's when it knows better what changed (which queue view was saved, which matrix cell).
+   */
+  const save = async <Value>(
+    setting: AuditedSetting<Value>,
+    value: Value,
+    actor: Actor,
+    summary?: string,
+  ) => {
+    await auditedWrite<SettingRow>(db, {
       table: db.settings,
       entity: 'settings',
-      id: key,
+      id: setting.key,
       caseId: '',
       actor,
       at: now(),
-      summary,
-      change: () => ({ key, value: schema.parse(value) }),
+      summary: summary ?? setting.summary(value),
+      change: () => ({ key: setting.key, value: setting.schema.parse(value) }),
     })
+  }
+
+  const nextCaseSequence = () => read(SETTINGS.nextCaseSequence)
 
   return {
-    getAnalyst: (): Promise<Actor | null> => readValid(SETTING_KEYS.analyst, ActorSchema, null),
+    read,
+    save,
 
-    /** Who is working on this machine; every later change is recorded under this name. */
+    /** Who is working on this machine: recorded under their own name, as every later change is. */
     async saveAnalyst(analyst: Actor): Promise<void> {
       const value = ActorSchema.parse({ id: analyst.id.trim(), name: analyst.name.trim() })
-      await save(
-        SETTING_KEYS.analyst,
-        ActorSchema,
-        value,
-        value,
-        `Analyst on this workstation: ${value.name} (${value.id})`,
-      )
+      await save(SETTINGS.analyst, value, value)
     },
-
-    /** The SLA targets, schedule and at-risk threshold in force (the defaults until edited). */
-    getSlaPolicy: async (): Promise<SlaPolicy> => storedSlaPolicy(await read(SETTING_KEYS.slaPolicy)),
-
-    /** Stores the policy (audited); re-timing the cases is the case repository's `applySlaPolicy`. */
-    async saveSlaPolicy(policy: SlaPolicy, actor: Actor): Promise<void> {
-      await save(SETTING_KEYS.slaPolicy, SlaPolicySchema, policy, actor, 'SLA policy changed')
-    },
-
-    /** The email templates the composer offers (the shipped set until edited in Settings). */
-    getEmailTemplates: (): Promise<EmailTemplate[]> =>
-      readValid(SETTING_KEYS.emailTemplates, EmailTemplateListSchema, DEFAULT_EMAIL_TEMPLATES),
-
-    async saveEmailTemplates(templates: EmailTemplate[], actor: Actor): Promise<void> {
-      await save(
-        SETTING_KEYS.emailTemplates,
-        EmailTemplateListSchema,
-        templates,
-        actor,
-        'Email templates changed',
-      )
-    },
-
-    /** The analyst's named queue filters, in the order they were saved. */
-    getSavedQueueViews: (): Promise<SavedQueueView[]> =>
-      readValid(SETTING_KEYS.savedQueueViews, SavedQueueViewListSchema, []),
-
-    async saveSavedQueueViews(views: SavedQueueView[], actor: Actor, summary: string): Promise<void> {
-      await save(SETTING_KEYS.savedQueueViews, SavedQueueViewListSchema, views, actor, summary)
-    },
-
-    /** The largest evidence file, in bytes, an import accepts. */
-    getEvidenceSizeLimit: (): Promise<number> =>
-      readValid(SETTING_KEYS.evidenceSizeLimit, EvidenceSizeLimitSchema, DEFAULT_EVIDENCE_SIZE_LIMIT),
-
-    async saveEvidenceSizeLimit(bytes: number, actor: Actor): Promise<void> {
-      await save(
-        SETTING_KEYS.evidenceSizeLimit,
-        EvidenceSizeLimitSchema,
-        bytes,
-        actor,
-        'Evidence size limit changed',
-      )
-    },
-
-    /** The policy library in force: the shipped example set until a policy is imported. */
-    getPolicyLibrary: (): Promise<PolicyDocument[]> =>
-      readValid(SETTING_KEYS.policyLibrary, PolicyLibrarySchema, EXAMPLE_POLICIES),
 
     /** Adds a policy, or replaces the one with its id (a new version); the others stay. */
     async savePolicy(policy: PolicyDocument, actor: Actor): Promise<void> {
-      const library = await this.getPolicyLibrary()
+      const library = await read(SETTINGS.policyLibrary)
       const replaced = library.some((current) => current.id === policy.id)
       await save(
-        SETTING_KEYS.policyLibrary,
-        PolicyLibrarySchema,
+        SETTINGS.policyLibrary,
         replaced
           ? library.map((current) => (current.id === policy.id ? policy : current))
           : [...library, policy],
@@ -152,68 +63,13 @@ export function createSettingsRepository(db: WorkstationDatabase, now: () => str
       )
     },
 
-    /** Reimbursements above this amount (in their own currency) need a lead's approval. */
-    getApprovalThreshold: (): Promise<number> =>
-      readValid(SETTING_KEYS.approvalThreshold, ApprovalThresholdSchema, DEFAULT_APPROVAL_THRESHOLD),
+    nextCaseSequence,
 
-    async saveApprovalThreshold(amount: number, actor: Actor): Promise<void> {
-      await save(
-        SETTING_KEYS.approvalThreshold,
-        ApprovalThresholdSchema,
-        amount,
-        actor,
-        `Lead approval needed for reimbursements above ${amount}`,
-      )
-    },
-
-    /** The team's own outcome matrix entries (severity × clause), over the library's defaults. */
-    getOutcomeMatrix: (): Promise<MatrixEntry[]> =>
-      readValid(SETTING_KEYS.outcomeMatrix, OutcomeMatrixSchema, []),
-
-    async saveOutcomeMatrix(entries: MatrixEntry[], actor: Actor, summary: string): Promise<void> {
-      await save(SETTING_KEYS.outcomeMatrix, OutcomeMatrixSchema, entries, actor, summary)
-    },
-
-    /** How far (metres) and how long (minutes) from the drop-off and the delivery a point may be before it is flagged. */
-    getLocationThresholds: (): Promise<LocationThresholds> =>
-      readValid(SETTING_KEYS.locationThresholds, LocationThresholdsSchema, DEFAULT_LOCATION_THRESHOLDS),
-
-    async saveLocationThresholds(thresholds: LocationThresholds, actor: Actor): Promise<void> {
-      await save(
-        SETTING_KEYS.locationThresholds,
-        LocationThresholdsSchema,
-        thresholds,
-        actor,
-        `Location checks flag points over ${thresholds.metres} m or ${thresholds.minutes} min away`,
-      )
-    },
-
-    /** For each audience, what of the other parties' personal data its exports hide. */
-    getRedactionProfiles: (): Promise<RedactionProfiles> =>
-      readValid(SETTING_KEYS.redactionProfiles, RedactionProfilesSchema, DEFAULT_REDACTION_PROFILES),
-
-    async saveRedactionProfiles(profiles: RedactionProfiles, actor: Actor, summary: string): Promise<void> {
-      await save(SETTING_KEYS.redactionProfiles, RedactionProfilesSchema, profiles, actor, summary)
-    },
-
-    /** The last shift handoff written on this workstation, shown to whoever starts next. */
-    getLastHandoff: (): Promise<ShiftHandoff | null> =>
-      readValid(SETTING_KEYS.lastHandoff, ShiftHandoffSchema.nullable(), null),
-
-    async saveHandoff(handoff: ShiftHandoff, actor: Actor): Promise<void> {
-      await save(SETTING_KEYS.lastHandoff, ShiftHandoffSchema, handoff, actor, 'Shift handoff written')
-    },
-
-    async nextCaseSequence(): Promise<number> {
-      const value = await read(SETTING_KEYS.nextCaseSequence)
-      return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 1
-    },
-
-    /** Only ever moves the sequence forward (imports and demo data may have used numbers). */
+    /** Only ever moves the sequence forward (imports and demo data may have used numbers). Not audited. */
     async advanceCaseSequence(atLeast: number): Promise<void> {
       await db.transaction('rw', db.settings, async () => {
-        const current = await this.nextCaseSequence()
-        if (atLeast > current) await db.settings.put({ key: SETTING_KEYS.nextCaseSequence, value: atLeast })
+        if (atLeast > (await nextCaseSequence()))
+          await db.settings.put({ key: SETTINGS.nextCaseSequence.key, value: atLeast })
       })
     },
   }

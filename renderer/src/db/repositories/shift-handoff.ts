@@ -1,6 +1,7 @@
 import type { Actor, Case } from '@shared/domain'
 import { OPEN_STATUSES } from '@shared/domain/case-status'
 import { type ShiftHandoff, type ShiftSummary, summariseShift } from '@shared/rules/handoff/shift-handoff'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import type { WorkstationDatabase } from '../database'
 import type { SettingsRepository } from './settings'
 
@@ -34,7 +35,7 @@ export function createShiftHandoffRepository(db: WorkstationDatabase, settings: 
       })
     },
 
-    lastHandoff: () => settings.getLastHandoff(),
-    save: (handoff: ShiftHandoff, actor: Actor) => settings.saveHandoff(handoff, actor),
+    lastHandoff: () => settings.read(SETTINGS.lastHandoff),
+    save: (handoff: ShiftHandoff, actor: Actor) => settings.save(SETTINGS.lastHandoff, handoff, actor),
   }
 }

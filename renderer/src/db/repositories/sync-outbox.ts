@@ -1,7 +1,7 @@
-import type { UnreadableRecord } from '@services/team-sync/sync-replica'
 import type { TeamUser } from '@shared/protocol/sync/protocol'
-import type { OutboxRow, WorkstationDatabase } from '../database'
-import { SYNC_META_KEYS } from '../sync-tables'
+import type { WorkstationDatabase } from '../database'
+import type { OutboxRow } from '../schema'
+import { SYNC_META_KEYS, type UnreadableRecord } from '../sync-tables'
 
 /** A change the team server refused, as the analyst sees it. */
 export interface RefusedChange {

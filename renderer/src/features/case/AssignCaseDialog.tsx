@@ -1,19 +1,10 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  List,
-  ListItemButton,
-  ListItemText,
-} from '@mui/material'
+import { Alert, List, ListItemButton, ListItemText } from '@mui/material'
 import { platform } from '@platform'
 import { type Actor, type Case, UNASSIGNED } from '@shared/domain'
 import type { TeamUser } from '@shared/protocol/sync/protocol'
+import { PanelDialog } from '@ui/PanelDialog'
 import { useEffect, useState } from 'react'
-import { assignCase } from './case-commands'
+import { assignCase } from './case-changes'
 
 /** A lead's assignment of a case to anyone on the team (or back to the queue). */
 export function AssignCaseDialog({ record, lead, onClose }: { record: Case; lead: Actor; onClose(): void }) {
@@ -29,31 +20,25 @@ export function AssignCaseDialog({ record, lead, onClose }: { record: Case; lead
     await assignCase(record.id, assignee, lead)
   }
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <DialogTitle>Assign {record.caseNumber}</DialogTitle>
-      <DialogContent>
-        {problem && <Alert severity="warning">{problem}</Alert>}
-        <List aria-label="Team members">
+    <PanelDialog title={`Assign ${record.caseNumber}`} width="xs" closeLabel="Cancel" onClose={onClose}>
+      {problem && <Alert severity="warning">{problem}</Alert>}
+      <List aria-label="Team members">
+        <ListItemButton
+          selected={record.assigneeId === UNASSIGNED}
+          onClick={() => choose({ id: UNASSIGNED, name: '' })}
+        >
+          <ListItemText primary="Unassigned (team queue)" />
+        </ListItemButton>
+        {(members ?? []).map((member) => (
           <ListItemButton
-            selected={record.assigneeId === UNASSIGNED}
-            onClick={() => choose({ id: UNASSIGNED, name: '' })}
+            key={member.id}
+            selected={record.assigneeId === member.id}
+            onClick={() => choose({ id: member.id, name: member.displayName })}
           >
-            <ListItemText primary="Unassigned (team queue)" />
+            <ListItemText primary={member.displayName} secondary={`${member.username} · ${member.role}`} />
           </ListItemButton>
-          {(members ?? []).map((member) => (
-            <ListItemButton
-              key={member.id}
-              selected={record.assigneeId === member.id}
-              onClick={() => choose({ id: member.id, name: member.displayName })}
-            >
-              <ListItemText primary={member.displayName} secondary={`${member.username} · ${member.role}`} />
-            </ListItemButton>
-          ))}
-        </List>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-      </DialogActions>
-    </Dialog>
+        ))}
+      </List>
+    </PanelDialog>
   )
 }

@@ -1,11 +1,11 @@
 import { canAssign, useJoinedServer } from '@features/sync'
 import { Button, Menu, MenuItem, Stack, Tooltip } from '@mui/material'
 import { allowedTransitions, CASE_STATUS_INFO, type Case } from '@shared/domain'
-import { useCaseRequest } from '@workspace/case-requests'
+import { useCommandRuntime } from '@workspace/commands'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useRef, useState } from 'react'
 import { AssignCaseDialog } from './AssignCaseDialog'
-import { assignCaseToMe, moveCaseTo } from './case-commands'
+import { assignCaseToMe, moveCaseTo } from './case-changes'
 import { EditCaseDialog } from './EditCaseDialog'
 
 /**
@@ -16,12 +16,13 @@ export function CaseActions({ record }: { record: Case }) {
   const analyst = useAnalyst()
   const [menuOpen, setMenuOpen] = useState(false)
   const statusButton = useRef<HTMLButtonElement>(null)
-  // The "s" shortcut and the palette ask for the status menu.
-  useCaseRequest('change-status', () => setMenuOpen(true))
+  // The "s" shortcut and the palette open the status menu; the palette, the details form and the lead's assignment too.
+  useCommandRuntime('case.change-status', () => setMenuOpen(true))
   const [editing, setEditing] = useState(false)
-  useCaseRequest('edit-details', () => setEditing(true))
+  useCommandRuntime('case.edit-details', () => setEditing(true))
   const joined = useJoinedServer()
   const [assigning, setAssigning] = useState(false)
+  useCommandRuntime('case.assign', () => setAssigning(true), canAssign(joined))
   if (!analyst) return null
 
   return (

@@ -9,33 +9,17 @@ import { TimelineSection } from '@features/timeline'
 import { VerificationSection } from '@features/verification'
 import { Box, Stack, type SxProps, Tab, Tabs, type Theme, Typography } from '@mui/material'
 import { focusQueue } from '@ui/focus-targets'
-import { CASE_REQUESTS } from '@workspace/case-requests'
-import { isTypingTarget } from '@workspace/shortcuts'
+import { CASE_SECTIONS, type CaseSection } from '@workspace/case-sections'
+import { isTypingTarget } from '@workspace/commands'
 import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { type ReactNode, useEffect, useState } from 'react'
+import type { ReactNode } from 'react'
 import { AuditSection } from './AuditSection'
 import { CaseHeader } from './CaseHeader'
 import { NotesSection } from './NotesSection'
 import { OverviewSection } from './OverviewSection'
 import { PartiesSection } from './PartiesSection'
 import { TasksSection } from './TasksSection'
-
-const SECTIONS = [
-  'Overview',
-  'Parties',
-  'Timeline',
-  'Tasks',
-  'Notes',
-  'Communications',
-  'Evidence',
-  'Order',
-  'Verification',
-  'Determination',
-  'Report',
-  'Audit',
-] as const
-type Section = (typeof SECTIONS)[number]
 
 /**
  * Every section's tab in sight at once: the tabs wrap onto a second row (a third in a narrow pane)
@@ -59,13 +43,9 @@ export function CasePane() {
     async () => (caseId ? ((await repositories.cases.get(caseId)) ?? null) : null),
     [caseId],
   )
-  const [section, setSection] = useState<Section>('Overview')
-  // A request for another section's action opens that section; its component then answers it.
-  const pending = useWorkspaceUi((state) => state.caseRequest)
-  useEffect(() => {
-    const target = pending && CASE_REQUESTS[pending.request].section
-    if (target) setSection(target)
-  }, [pending])
+  // In the workspace's state: a command carried out on a tab (say "Log a call") shows its tab first.
+  const section = useWorkspaceUi((state) => state.caseSection)
+  const setSection = useWorkspaceUi((state) => state.showCaseSection)
 
   if (!caseId || record === null) {
     return (
@@ -77,7 +57,7 @@ export function CasePane() {
     )
   }
   if (!record) return null
-  const sections: Record<Section, ReactNode> = {
+  const sections: Record<CaseSection, ReactNode> = {
     Overview: <OverviewSection record={record} />,
     Parties: <PartiesSection caseId={caseId} />,
     Timeline: <TimelineSection caseId={caseId} />,
@@ -108,11 +88,11 @@ export function CasePane() {
       <CaseHeader record={record} />
       <Tabs
         value={section}
-        onChange={(_, next: Section) => setSection(next)}
+        onChange={(_, next: CaseSection) => setSection(next)}
         aria-label="Case sections"
         sx={CASE_TABS_SX}
       >
-        {SECTIONS.map((name) => (
+        {CASE_SECTIONS.map((name) => (
           <Tab key={name} value={name} label={name} />
         ))}
       </Tabs>

@@ -1,4 +1,3 @@
-import { repositories } from '@db/instance'
 import {
   CaseDetailsFields,
   type CaseDetailsForm,
@@ -7,9 +6,10 @@ import {
   caseDetailsPatch,
   fieldRenderer,
 } from '@features/intake'
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material'
+import { editCaseDetails } from '@services/case-details/edit-case-details'
+import { thisWorkstation } from '@services/this-workstation'
 import type { Case } from '@shared/domain'
-import { DialogForm } from '@ui/DialogForm'
+import { FormDialog } from '@ui/FormDialog'
 import { attempt } from '@ui/notices'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useState } from 'react'
@@ -29,38 +29,27 @@ export function EditCaseDialog({ record, onClose }: { record: Case; onClose(): v
   const save = async () => {
     setShowErrors(true)
     if (!analyst || Object.keys(errors).length > 0) return
-    const patch = caseDetailsPatch(form)
-    // The form shows times to the minute: an untouched time keeps its seconds.
-    const initial = caseDetailsFormOf(record)
-    if (form.occurredAt === initial.occurredAt) patch.occurredAt = record.occurredAt
-    if (patch.order && form.deliveredAt === initial.deliveredAt)
-      patch.order.deliveryAt = record.order?.deliveryAt ?? patch.order.deliveryAt
     const saved = await attempt(
-      () => repositories.cases.update(record.id, patch, analyst),
+      () => editCaseDetails(thisWorkstation, record.id, caseDetailsPatch(form), analyst),
       `${record.caseNumber} saved.`,
     )
     if (saved) onClose()
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
-      <DialogTitle>Edit {record.caseNumber}</DialogTitle>
-      <DialogContent>
-        <DialogForm onSubmit={() => void save()}>
-          <CaseDetailsFields
-            form={form}
-            field={field}
-            onCategory={(category) => set({ category })}
-            onSeverity={(severity) => set({ severity })}
-          />
-        </DialogForm>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={save}>
-          Save details
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={`Edit ${record.caseNumber}`}
+      submitLabel="Save details"
+      width="md"
+      onSubmit={save}
+      onClose={onClose}
+    >
+      <CaseDetailsFields
+        form={form}
+        field={field}
+        onCategory={(category) => set({ category })}
+        onSeverity={(severity) => set({ severity })}
+      />
+    </FormDialog>
   )
 }

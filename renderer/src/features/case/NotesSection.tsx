@@ -4,7 +4,7 @@ import type { Actor, Note } from '@shared/domain'
 import { EmptyNote } from '@ui/Facts'
 import { formatDateTime } from '@ui/format/time'
 import { attempt } from '@ui/notices'
-import { useCaseRequest } from '@workspace/case-requests'
+import { useCommandRuntime } from '@workspace/commands'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type Ref, useRef, useState } from 'react'
@@ -100,7 +100,11 @@ export function NotesSection({ caseId }: { caseId: string }) {
   const notes = useLiveQuery(() => repositories.notes.listForCase(caseId), [caseId])
   const analyst = useAnalyst()
   const newNoteField = useRef<HTMLTextAreaElement>(null)
-  useCaseRequest('add-note', () => newNoteField.current?.focus(), notes !== undefined && Boolean(analyst))
+  useCommandRuntime(
+    'case.add-note',
+    () => newNoteField.current?.focus(),
+    notes !== undefined && Boolean(analyst),
+  )
   if (!notes || !analyst) return null
   return (
     <Stack spacing={1}>

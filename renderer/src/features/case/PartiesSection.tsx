@@ -1,24 +1,12 @@
 import { repositories } from '@db/instance'
-import {
-  Button,
-  Card,
-  CardActions,
-  CardContent,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Link,
-  Stack,
-  Typography,
-} from '@mui/material'
+import { Button, Card, CardActions, CardContent, Link, Stack, Typography } from '@mui/material'
 import { CASE_STATUS_INFO, PARTY_ROLE_LABELS, PARTY_ROLES, type Party } from '@shared/domain'
 import { showUntrusted, showUntrustedLines } from '@shared/untrusted-text'
+import { ConfirmDialog } from '@ui/ConfirmDialog'
 import { EmptyNote, Facts } from '@ui/Facts'
 import { formatDateTime } from '@ui/format/time'
 import { attempt } from '@ui/notices'
-import { useCaseRequest } from '@workspace/case-requests'
+import { useCommandRuntime } from '@workspace/commands'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -60,27 +48,18 @@ function PriorCases({ party }: { party: Party }) {
 function RemovePartyDialog({ party, onClose }: { party: Party; onClose(): void }) {
   const analyst = useAnalyst()
   return (
-    <Dialog open onClose={onClose}>
-      <DialogTitle>Remove {party.name}?</DialogTitle>
-      <DialogContent>
-        <DialogContentText>
-          The party leaves this case. The audit log keeps what was recorded about them.
-        </DialogContentText>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Keep</Button>
-        <Button
-          color="error"
-          variant="contained"
-          onClick={async () => {
-            if (analyst) await attempt(() => repositories.parties.remove(party.id, analyst))
-            onClose()
-          }}
-        >
-          Remove party
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      title={`Remove ${party.name}?`}
+      cancelLabel="Keep"
+      confirmLabel="Remove party"
+      onCancel={onClose}
+      onConfirm={async () => {
+        if (analyst) await attempt(() => repositories.parties.remove(party.id, analyst))
+        onClose()
+      }}
+    >
+      The party leaves this case. The audit log keeps what was recorded about them.
+    </ConfirmDialog>
   )
 }
 
@@ -88,7 +67,7 @@ export function PartiesSection({ caseId }: { caseId: string }) {
   const parties = useLiveQuery(() => repositories.parties.listForCase(caseId), [caseId])
   const [editing, setEditing] = useState<Party | 'new' | null>(null)
   const [removing, setRemoving] = useState<Party | null>(null)
-  useCaseRequest('add-party', () => setEditing('new'), parties !== undefined)
+  useCommandRuntime('case.add-party', () => setEditing('new'), parties !== undefined)
   if (!parties) return null
   // Customer first, then shopper, retailer, witnesses: the order an analyst works through them.
   const ordered = [...parties].sort((a, b) => PARTY_ROLES.indexOf(a.role) - PARTY_ROLES.indexOf(b.role))

@@ -1,16 +1,9 @@
 import { repositories } from '@db/instance'
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-} from '@mui/material'
+import { MenuItem, TextField } from '@mui/material'
 import { PARTY_ROLE_LABELS, PARTY_ROLES, type Party } from '@shared/domain'
 import { checkEmail, checkPhone } from '@shared/domain/contact'
+import { FormDialog } from '@ui/FormDialog'
+import { NoteField } from '@ui/NoteField'
 import { attempt } from '@ui/notices'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useState } from 'react'
@@ -75,59 +68,55 @@ export function PartyDialog({ caseId, party, onClose }: { caseId: string; party?
   }
 
   return (
-    <Dialog open onClose={onClose}>
-      <DialogTitle>{title}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1, width: 440 }}>
-          <TextField select label="Role" value={form.role} onChange={set('role')}>
-            {PARTY_ROLES.map((role) => (
-              <MenuItem key={role} value={role}>
-                {PARTY_ROLE_LABELS[role]}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField label="Name" value={form.name} onChange={set('name')} required />
-          <TextField
-            label="Account ID"
-            value={form.accountId}
-            onChange={set('accountId')}
-            helperText="Marketplace account; links this party's other cases"
-          />
-          <TextField
-            label="Phone"
-            value={form.phone}
-            onChange={set('phone')}
-            error={phone.problem !== null}
-            helperText={
-              phone.problem ??
-              (phone.value
-                ? `Saved as ${phone.value}`
-                : 'With the area code; +code for a number outside North America')
-            }
-            slotProps={{ htmlInput: { inputMode: 'tel' } }}
-          />
-          <TextField
-            label="Email"
-            value={form.email}
-            onChange={set('email')}
-            error={email.problem !== null}
-            helperText={email.problem ?? undefined}
-            slotProps={{ htmlInput: { inputMode: 'email' } }}
-          />
-          <TextField label="Address" value={form.address} onChange={set('address')} />
-          <TextField label="Notes" value={form.notes} onChange={set('notes')} multiline minRows={2} />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          variant="contained"
-          onClick={save}
-          disabled={form.name.trim() === '' || email.problem !== null || phone.problem !== null}
-        >
-          {party ? 'Save party' : 'Add party'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={title}
+      submitLabel={party ? 'Save party' : 'Add party'}
+      canSubmit={form.name.trim() !== '' && email.problem === null && phone.problem === null}
+      width={440}
+      onSubmit={save}
+      onClose={onClose}
+    >
+      <TextField select label="Role" value={form.role} onChange={set('role')}>
+        {PARTY_ROLES.map((role) => (
+          <MenuItem key={role} value={role}>
+            {PARTY_ROLE_LABELS[role]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField label="Name" value={form.name} onChange={set('name')} required />
+      <TextField
+        label="Account ID"
+        value={form.accountId}
+        onChange={set('accountId')}
+        helperText="Marketplace account; links this party's other cases"
+      />
+      <TextField
+        label="Phone"
+        value={form.phone}
+        onChange={set('phone')}
+        error={phone.problem !== null}
+        helperText={
+          phone.problem ??
+          (phone.value
+            ? `Saved as ${phone.value}`
+            : 'With the area code; +code for a number outside North America')
+        }
+        slotProps={{ htmlInput: { inputMode: 'tel' } }}
+      />
+      <TextField
+        label="Email"
+        value={form.email}
+        onChange={set('email')}
+        error={email.problem !== null}
+        helperText={email.problem ?? undefined}
+        slotProps={{ htmlInput: { inputMode: 'email' } }}
+      />
+      <TextField label="Address" value={form.address} onChange={set('address')} />
+      <NoteField
+        label="Notes"
+        value={form.notes}
+        onChange={(notes) => setForm((current) => ({ ...current, notes }))}
+      />
+    </FormDialog>
   )
 }

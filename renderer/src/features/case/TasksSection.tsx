@@ -18,7 +18,7 @@ import {
 import { EmptyNote } from '@ui/Facts'
 import { formatDateTime } from '@ui/format/time'
 import { attempt } from '@ui/notices'
-import { useCaseRequest } from '@workspace/case-requests'
+import { useCommandRuntime } from '@workspace/commands'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useRef, useState } from 'react'
@@ -29,7 +29,11 @@ export function TasksSection({ caseId }: { caseId: string }) {
   const analyst = useAnalyst()
   const [newTitle, setNewTitle] = useState('')
   const newTaskField = useRef<HTMLInputElement>(null)
-  useCaseRequest('add-task', () => newTaskField.current?.focus(), tasks !== undefined && Boolean(analyst))
+  useCommandRuntime(
+    'case.add-task',
+    () => newTaskField.current?.focus(),
+    tasks !== undefined && Boolean(analyst),
+  )
   if (!tasks || !analyst) return null
   const done = tasks.filter((task) => task.done).length
 

@@ -5,7 +5,7 @@ import { describeCommunication } from '@shared/rules/communications/describe'
 import { showUntrusted } from '@shared/untrusted-text'
 import { EmptyNote } from '@ui/Facts'
 import { formatDateTime } from '@ui/format/time'
-import { useCaseRequest } from '@workspace/case-requests'
+import { useCommandRuntime } from '@workspace/commands'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { EmailComposerDialog } from './EmailComposerDialog'
@@ -17,8 +17,8 @@ export function CommunicationsSection({ record }: { record: Case }) {
   const parties = useLiveQuery(() => repositories.parties.listForCase(record.id), [record.id])
   const [open, setOpen] = useState<'call' | 'email' | null>(null)
   const ready = messages !== undefined && parties !== undefined
-  useCaseRequest('log-call', () => setOpen('call'), ready)
-  useCaseRequest('compose-email', () => setOpen('email'), ready)
+  useCommandRuntime('communications.log-call', () => setOpen('call'), ready)
+  useCommandRuntime('communications.compose-email', () => setOpen('email'), ready)
   if (!messages || !parties) return null
   const nameOf = (partyId: string | null) => parties.find((party) => party.id === partyId)?.name ?? null
   return (

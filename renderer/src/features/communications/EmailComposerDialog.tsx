@@ -1,23 +1,12 @@
 import { repositories } from '@db/instance'
-import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Paper,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material'
+import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material'
 import { platform } from '@platform'
 import type { Case, Party } from '@shared/domain'
 import type { EmailTemplate } from '@shared/rules/communications/email-templates'
 import { fillPlaceholders, placeholderValues } from '@shared/rules/communications/placeholders'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { attempt, notify } from '@ui/notices'
+import { PanelDialog } from '@ui/PanelDialog'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
@@ -48,7 +37,7 @@ export function EmailComposerDialog({
   onClose(): void
 }) {
   const analyst = useAnalyst()
-  const templates = useLiveQuery(() => repositories.settings.getEmailTemplates(), [])
+  const templates = useLiveQuery(() => repositories.settings.read(SETTINGS.emailTemplates), [])
   const [partyId, setPartyId] = useState(
     parties.find((party) => party.contact.email)?.id ?? parties[0]?.id ?? '',
   )
@@ -123,83 +112,86 @@ export function EmailComposerDialog({
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="lg" fullWidth>
-      <DialogTitle>Compose email</DialogTitle>
-      <DialogContent>
-        <Stack direction="row" spacing={2} sx={{ pt: 1 }}>
-          <Stack spacing={2} sx={{ flex: 1, minWidth: 0 }}>
-            <Stack direction="row" spacing={2}>
-              <Box sx={{ flex: 1, display: 'grid' }}>
-                <PartyPicker
-                  label="To"
-                  parties={parties}
-                  value={partyId}
-                  onChange={setPartyId}
-                  helperText={to || 'No email address'}
-                  error={Boolean(party) && !to}
-                />
-              </Box>
-              <TextField
-                select
-                label="Template"
-                value={templateId ?? ''}
-                onChange={(event) => applyTemplate(event.target.value)}
-                sx={{ flex: 1 }}
-              >
-                {offered.map((template) => (
-                  <MenuItem key={template.id} value={template.id}>
-                    {template.name}
-                  </MenuItem>
-                ))}
-              </TextField>
-            </Stack>
-            <TextField label="Subject" value={subject} onChange={(event) => setSubject(event.target.value)} />
+    <PanelDialog
+      title="Compose email"
+      width="lg"
+      closeLabel="Cancel"
+      onClose={onClose}
+      actions={
+        <>
+          <Button onClick={copy} disabled={problems.length > 0}>
+            Copy and log
+          </Button>
+          <Button variant="contained" onClick={openInMailClient} disabled={problems.length > 0}>
+            Open in mail client
+          </Button>
+        </>
+      }
+    >
+      <Stack direction="row" spacing={2} sx={{ pt: 1 }}>
+        <Stack spacing={2} sx={{ flex: 1, minWidth: 0 }}>
+          <Stack direction="row" spacing={2}>
+            <Box sx={{ flex: 1, display: 'grid' }}>
+              <PartyPicker
+                label="To"
+                parties={parties}
+                value={partyId}
+                onChange={setPartyId}
+                helperText={to || 'No email address'}
+                error={Boolean(party) && !to}
+              />
+            </Box>
             <TextField
-              label="Message"
-              multiline
-              minRows={12}
-              value={body}
-              onChange={(event) => setBody(event.target.value)}
-              helperText="Placeholders such as {{party.firstName}} fill in from the case"
-            />
+              select
+              label="Template"
+              value={templateId ?? ''}
+              onChange={(event) => applyTemplate(event.target.value)}
+              sx={{ flex: 1 }}
+            >
+              {offered.map((template) => (
+                <MenuItem key={template.id} value={template.id}>
+                  {template.name}
+                </MenuItem>
+              ))}
+            </TextField>
           </Stack>
-          <Paper
-            variant="outlined"
-            sx={{ flex: 1, minWidth: 0, p: 2 }}
-            aria-label="Email preview"
-            component="section"
-          >
-            <Typography variant="overline" color="text.secondary">
-              Preview
-            </Typography>
-            <Typography variant="body2" color="text.secondary">
-              To: {party ? `${party.name} <${to || 'no email'}>` : '—'}
-            </Typography>
-            <Typography variant="h3" sx={{ my: 1 }} data-testid="preview-subject">
-              {filledSubject.text || 'No subject'}
-            </Typography>
-            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-testid="preview-body">
-              {filledBody.text}
-            </Typography>
-          </Paper>
+          <TextField label="Subject" value={subject} onChange={(event) => setSubject(event.target.value)} />
+          <TextField
+            label="Message"
+            multiline
+            minRows={12}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+            helperText="Placeholders such as {{party.firstName}} fill in from the case"
+          />
         </Stack>
-        {problems.length > 0 && (subject || body) && (
-          <Alert severity="warning" sx={{ mt: 2 }} aria-label="Before sending">
-            {problems.map((problem) => (
-              <div key={problem}>{problem}</div>
-            ))}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button onClick={copy} disabled={problems.length > 0}>
-          Copy and log
-        </Button>
-        <Button variant="contained" onClick={openInMailClient} disabled={problems.length > 0}>
-          Open in mail client
-        </Button>
-      </DialogActions>
-    </Dialog>
+        <Paper
+          variant="outlined"
+          sx={{ flex: 1, minWidth: 0, p: 2 }}
+          aria-label="Email preview"
+          component="section"
+        >
+          <Typography variant="overline" color="text.secondary">
+            Preview
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            To: {party ? `${party.name} <${to || 'no email'}>` : '—'}
+          </Typography>
+          <Typography variant="h3" sx={{ my: 1 }} data-testid="preview-subject">
+            {filledSubject.text || 'No subject'}
+          </Typography>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-testid="preview-body">
+            {filledBody.text}
+          </Typography>
+        </Paper>
+      </Stack>
+      {problems.length > 0 && (subject || body) && (
+        <Alert severity="warning" sx={{ mt: 2 }} aria-label="Before sending">
+          {problems.map((problem) => (
+            <div key={problem}>{problem}</div>
+          ))}
+        </Alert>
+      )}
+    </PanelDialog>
   )
 }

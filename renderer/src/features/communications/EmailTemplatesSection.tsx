@@ -17,6 +17,7 @@ import {
   EmailTemplateSchema,
 } from '@shared/rules/communications/email-templates'
 import { EMAIL_PLACEHOLDERS } from '@shared/rules/communications/placeholders'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { describeIssues } from '@shared/validation'
 import { attempt, notify } from '@ui/notices'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -80,14 +81,14 @@ function TemplateEditor({
 
 /** The email templates the composer offers: edit, add, delete, or go back to the shipped set. */
 export function EmailTemplatesSection({ analyst }: { analyst: Actor }) {
-  const templates = useLiveQuery(() => repositories.settings.getEmailTemplates(), [])
+  const templates = useLiveQuery(() => repositories.settings.read(SETTINGS.emailTemplates), [])
   const [selectedId, setSelectedId] = useState<string | null>(null)
   // Bumped when templates are replaced wholesale (restore), so an open editor shows the new text.
   const [revision, setRevision] = useState(0)
   if (!templates) return null
   const selected = templates.find((template) => template.id === selectedId) ?? templates[0]
   const store = (next: EmailTemplate[], message: string) =>
-    attempt(() => repositories.settings.saveEmailTemplates(next, analyst), message)
+    attempt(() => repositories.settings.save(SETTINGS.emailTemplates, next, analyst), message)
 
   const addTemplate = async () => {
     const template: EmailTemplate = {

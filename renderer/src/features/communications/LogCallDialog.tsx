@@ -1,21 +1,11 @@
 import { repositories } from '@db/instance'
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  InputAdornment,
-  MenuItem,
-  Stack,
-  TextField,
-  ToggleButton,
-  ToggleButtonGroup,
-} from '@mui/material'
+import { InputAdornment, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material'
 import { CALL_OUTCOMES, type Communication, type Party } from '@shared/domain'
 import { CALL_OUTCOME_LABELS } from '@shared/rules/communications/describe'
+import { FormDialog } from '@ui/FormDialog'
 import { fromLocalInputValue, toLocalInputValue } from '@ui/format/time'
 import { LocalDateTimeField } from '@ui/LocalDateTimeField'
+import { NoteField } from '@ui/NoteField'
 import { attempt } from '@ui/notices'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useState } from 'react'
@@ -71,70 +61,65 @@ export function LogCallDialog({
   }
 
   return (
-    <Dialog open onClose={onClose}>
-      <DialogTitle>Log a call</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1, width: 460 }}>
-          <PartyPicker label="With" parties={parties} value={partyId} onChange={setPartyId} allowNone />
-          <ToggleButtonGroup
-            exclusive
-            size="small"
-            value={direction}
-            onChange={(_, next) => next && setDirection(next)}
-            aria-label="Direction"
-          >
-            <ToggleButton value="outbound">I called them</ToggleButton>
-            <ToggleButton value="inbound">They called me</ToggleButton>
-          </ToggleButtonGroup>
-          <Stack direction="row" spacing={2}>
-            <LocalDateTimeField
-              label="Started"
-              value={startedAt}
-              onChange={setStartedAt}
-              missingText="Enter when the call started"
-              sx={{ flex: 1 }}
-            />
-            <TextField
-              label="Duration"
-              value={minutes}
-              onChange={(event) => setMinutes(event.target.value)}
-              error={durationProblem}
-              helperText={durationProblem ? 'Minutes, 0 to 1440' : undefined}
-              slotProps={{
-                htmlInput: { inputMode: 'decimal' },
-                input: { endAdornment: <InputAdornment position="end">min</InputAdornment> },
-              }}
-              sx={{ width: 130 }}
-            />
-          </Stack>
-          <TextField
-            select
-            label="Outcome"
-            value={outcome}
-            onChange={(event) => setOutcome(event.target.value as Outcome)}
-          >
-            {CALL_OUTCOMES.map((value) => (
-              <MenuItem key={value} value={value}>
-                {CALL_OUTCOME_LABELS[value]}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            label="Summary"
-            multiline
-            minRows={4}
-            value={summary}
-            onChange={(event) => setSummary(event.target.value)}
-            helperText="What was said, agreed or asked for"
-          />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={save} disabled={!when || durationProblem}>
-          Log call
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="Log a call"
+      submitLabel="Log call"
+      canSubmit={Boolean(when) && !durationProblem}
+      width={460}
+      onSubmit={save}
+      onClose={onClose}
+    >
+      <PartyPicker label="With" parties={parties} value={partyId} onChange={setPartyId} allowNone />
+      <ToggleButtonGroup
+        exclusive
+        size="small"
+        value={direction}
+        onChange={(_, next) => next && setDirection(next)}
+        aria-label="Direction"
+      >
+        <ToggleButton value="outbound">I called them</ToggleButton>
+        <ToggleButton value="inbound">They called me</ToggleButton>
+      </ToggleButtonGroup>
+      <Stack direction="row" spacing={2}>
+        <LocalDateTimeField
+          label="Started"
+          value={startedAt}
+          onChange={setStartedAt}
+          missingText="Enter when the call started"
+          sx={{ flex: 1 }}
+        />
+        <TextField
+          label="Duration"
+          value={minutes}
+          onChange={(event) => setMinutes(event.target.value)}
+          error={durationProblem}
+          helperText={durationProblem ? 'Minutes, 0 to 1440' : undefined}
+          slotProps={{
+            htmlInput: { inputMode: 'decimal' },
+            input: { endAdornment: <InputAdornment position="end">min</InputAdornment> },
+          }}
+          sx={{ width: 130 }}
+        />
+      </Stack>
+      <TextField
+        select
+        label="Outcome"
+        value={outcome}
+        onChange={(event) => setOutcome(event.target.value as Outcome)}
+      >
+        {CALL_OUTCOMES.map((value) => (
+          <MenuItem key={value} value={value}>
+            {CALL_OUTCOME_LABELS[value]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <NoteField
+        label="Summary"
+        minRows={4}
+        value={summary}
+        onChange={setSummary}
+        helperText="What was said, agreed or asked for"
+      />
+    </FormDialog>
   )
 }

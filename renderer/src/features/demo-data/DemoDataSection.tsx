@@ -1,5 +1,7 @@
 import { Alert, Button, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material'
-import { loadDemoData, removeDemoData } from '@services/demo-data/demo-loader'
+import { loadDemoData } from '@services/demo-data/demo-loader'
+import { removeDemoData } from '@services/demo-data/remove-demo-data'
+import { thisWorkstation } from '@services/this-workstation'
 import { useRef, useState } from 'react'
 
 const COUNTS = [500, 5_000, 100_000] as const
@@ -24,6 +26,7 @@ export function DemoDataSection({ onChanged }: { onChanged(): void }) {
     setProgress({ loaded: 0, total: count })
     try {
       const outcome = await loadDemoData(
+        thisWorkstation,
         { count, seed: Number(seed) },
         { onProgress: (loaded, total) => setProgress({ loaded, total }), signal: abort.current.signal },
       )
@@ -46,7 +49,7 @@ export function DemoDataSection({ onChanged }: { onChanged(): void }) {
   const remove = async () => {
     setConfirmRemove(false)
     try {
-      const removed = await removeDemoData()
+      const removed = await removeDemoData(thisWorkstation)
       setResult({ severity: 'success', message: `Removed ${removed.toLocaleString('en-US')} demo cases.` })
     } catch (error) {
       setResult({ severity: 'error', message: error instanceof Error ? error.message : String(error) })

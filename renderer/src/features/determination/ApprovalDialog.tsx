@@ -1,9 +1,10 @@
 import { repositories } from '@db/instance'
-import { DialogContentText, TextField } from '@mui/material'
+import { TextField } from '@mui/material'
 import type { Actor, Determination, Party } from '@shared/domain'
 import { describeOutcome } from '@shared/rules/policy/determination-review'
 import { showUntrusted } from '@shared/untrusted-text'
 import { FormDialog } from '@ui/FormDialog'
+import { NoteField } from '@ui/NoteField'
 import { attempt } from '@ui/notices'
 import { useState } from 'react'
 
@@ -49,16 +50,14 @@ export function ApprovalDialog({
       title="Record lead approval"
       submitLabel="Record approval"
       canSubmit={approver !== null}
-      onSubmit={() => void save()}
+      description={`${showUntrusted(party.name)}: ${determination.outcome ? describeOutcome(determination.outcome) : 'no outcome'}. ${
+        signedInLead
+          ? `You approve as ${signedInLead.name}.`
+          : 'No team server is joined: name the lead who approved; the approval is recorded on this workstation.'
+      }`}
+      onSubmit={save}
       onClose={onClose}
     >
-      <DialogContentText>
-        {showUntrusted(party.name)}:{' '}
-        {determination.outcome ? describeOutcome(determination.outcome) : 'no outcome'}.{' '}
-        {signedInLead
-          ? `You approve as ${signedInLead.name}.`
-          : 'No team server is joined: name the lead who approved; the approval is recorded on this workstation.'}
-      </DialogContentText>
       {!signedInLead && (
         <TextField
           label="Approving lead"
@@ -68,13 +67,7 @@ export function ApprovalDialog({
           autoFocus
         />
       )}
-      <TextField
-        label="Note (optional)"
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        multiline
-        minRows={2}
-      />
+      <NoteField label="Note (optional)" value={note} onChange={setNote} />
     </FormDialog>
   )
 }

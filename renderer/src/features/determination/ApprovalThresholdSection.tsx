@@ -1,6 +1,7 @@
 import { repositories } from '@db/instance'
 import { TextField } from '@mui/material'
 import type { Actor } from '@shared/domain'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { attempt } from '@ui/notices'
 import { SettingRowForm } from '@ui/SettingRowForm'
 import { useState } from 'react'
@@ -24,7 +25,7 @@ function ThresholdForm({ threshold, analyst }: { threshold: number; analyst: Act
       saveLabel="Save amount"
       onSave={() =>
         void attempt(
-          () => repositories.settings.saveApprovalThreshold(value, analyst),
+          () => repositories.settings.save(SETTINGS.approvalThreshold, value, analyst),
           `Reimbursements above ${value} now need a lead's approval.`,
         )
       }

@@ -1,18 +1,6 @@
 import { repositories } from '@db/instance'
 import { useCorroboration } from '@features/verification'
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Divider,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material'
+import { Alert, Divider, MenuItem, Stack, TextField, Typography } from '@mui/material'
 import {
   type Case,
   type ClauseConsidered,
@@ -26,6 +14,8 @@ import {
 } from '@shared/domain'
 import { reviewDetermination, violatedClauseIds } from '@shared/rules/policy/determination-review'
 import { showUntrusted } from '@shared/untrusted-text'
+import { FormDialog } from '@ui/FormDialog'
+import { NoteField } from '@ui/NoteField'
 import { attempt } from '@ui/notices'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -96,142 +86,128 @@ export function DeterminationDialog({
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
-      <DialogTitle>
-        Determination for {showUntrusted(party.name)} ({PARTY_ROLE_LABELS[party.role].toLowerCase()})
-      </DialogTitle>
-      <DialogContent>
-        <Stack spacing={2.5} sx={{ pt: 1 }}>
-          <FindingsEditor
-            findings={findings}
-            evidence={evidence}
-            corroboration={corroboration}
-            onChange={setFindings}
-          />
-          <Divider />
-          <ClausesEditor clauses={clauses} library={library} onChange={setClauses} />
-          <Divider />
-          <Stack spacing={1.5} component="section" aria-label="Outcome">
-            <Typography variant="h6" component="h3">
-              Outcome
-            </Typography>
-            <Alert severity="info" role="status" data-testid="outcome-recommendation">
-              Recommended for {record.severity}
-              {violated.length ? ` with ${violated.join(', ')} violated` : ', no clause violated'}:{' '}
-              <strong>{recommendedLabel(review.recommended)}</strong>.
-            </Alert>
-            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
+    <FormDialog
+      title={`Determination for ${showUntrusted(party.name)} (${PARTY_ROLE_LABELS[party.role].toLowerCase()})`}
+      submitLabel="Save determination"
+      width="md"
+      error={tried && problem}
+      onSubmit={save}
+      onClose={onClose}
+    >
+      <FindingsEditor
+        findings={findings}
+        evidence={evidence}
+        corroboration={corroboration}
+        onChange={setFindings}
+      />
+      <Divider />
+      <ClausesEditor clauses={clauses} library={library} onChange={setClauses} />
+      <Divider />
+      <Stack spacing={1.5} component="section" aria-label="Outcome">
+        <Typography variant="h6" component="h3">
+          Outcome
+        </Typography>
+        <Alert severity="info" role="status" data-testid="outcome-recommendation">
+          Recommended for {record.severity}
+          {violated.length ? ` with ${violated.join(', ')} violated` : ', no clause violated'}:{' '}
+          <strong>{recommendedLabel(review.recommended)}</strong>.
+        </Alert>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
+          <TextField
+            select
+            label="Outcome"
+            value={draft.kind}
+            onChange={(event) => set({ kind: event.target.value as OutcomeKind | '' })}
+            sx={{ minWidth: 300 }}
+          >
+            <MenuItem value="">
+              <em>Not decided yet</em>
+            </MenuItem>
+            {OUTCOME_KINDS.map((kind) => (
+              <MenuItem key={kind} value={kind}>
+                {OUTCOME_KIND_LABELS[kind]}
+                {review.recommended.includes(kind) ? ' (recommended)' : ''}
+              </MenuItem>
+            ))}
+          </TextField>
+          {draft.kind === 'temporary_suspension' && (
+            <TextField
+              label="Days"
+              type="number"
+              value={draft.days}
+              onChange={(event) => set({ days: event.target.value })}
+              slotProps={{ htmlInput: { min: 1, max: 365 } }}
+            />
+          )}
+          {draft.kind === 'reimbursement' && (
+            <>
+              <TextField
+                label="Amount"
+                value={draft.amount}
+                onChange={(event) => set({ amount: event.target.value })}
+                slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+              />
               <TextField
                 select
-                label="Outcome"
-                value={draft.kind}
-                onChange={(event) => set({ kind: event.target.value as OutcomeKind | '' })}
-                sx={{ minWidth: 300 }}
+                label="Currency"
+                value={draft.currency}
+                onChange={(event) => set({ currency: event.target.value as OutcomeDraft['currency'] })}
               >
-                <MenuItem value="">
-                  <em>Not decided yet</em>
-                </MenuItem>
-                {OUTCOME_KINDS.map((kind) => (
-                  <MenuItem key={kind} value={kind}>
-                    {OUTCOME_KIND_LABELS[kind]}
-                    {review.recommended.includes(kind) ? ' (recommended)' : ''}
-                  </MenuItem>
-                ))}
+                <MenuItem value="USD">USD</MenuItem>
+                <MenuItem value="CAD">CAD</MenuItem>
               </TextField>
-              {draft.kind === 'temporary_suspension' && (
-                <TextField
-                  label="Days"
-                  type="number"
-                  value={draft.days}
-                  onChange={(event) => set({ days: event.target.value })}
-                  slotProps={{ htmlInput: { min: 1, max: 365 } }}
-                />
-              )}
-              {draft.kind === 'reimbursement' && (
-                <>
-                  <TextField
-                    label="Amount"
-                    value={draft.amount}
-                    onChange={(event) => set({ amount: event.target.value })}
-                    slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-                  />
-                  <TextField
-                    select
-                    label="Currency"
-                    value={draft.currency}
-                    onChange={(event) => set({ currency: event.target.value as OutcomeDraft['currency'] })}
-                  >
-                    <MenuItem value="USD">USD</MenuItem>
-                    <MenuItem value="CAD">CAD</MenuItem>
-                  </TextField>
-                </>
-              )}
-              {draft.kind === 'referral' && (
-                <TextField
-                  select
-                  label="Referred to"
-                  value={draft.to}
-                  onChange={(event) => set({ to: event.target.value as OutcomeDraft['to'] })}
-                >
-                  <MenuItem value="legal">Legal</MenuItem>
-                  <MenuItem value="law_enforcement">Law enforcement</MenuItem>
-                </TextField>
-              )}
-            </Stack>
-            {review.outsideRecommendation && (
-              <TextField
-                label="Justification (the outcome is outside the recommendation)"
-                value={justification}
-                onChange={(event) => setJustification(event.target.value)}
-                multiline
-                minRows={2}
-                required
-                error={tried && review.missingJustification}
-                helperText="Say why this case calls for a different outcome than the matrix recommends."
-              />
-            )}
-            {review.needsApproval && (
-              <Alert severity="warning">
-                {outcome?.kind === 'permanent_deactivation'
-                  ? 'A deactivation'
-                  : `A reimbursement above ${threshold}`}{' '}
-                needs a lead’s approval, recorded on the determination after it is saved.
-              </Alert>
-            )}
+            </>
+          )}
+          {draft.kind === 'referral' && (
             <TextField
-              label="Rationale"
-              value={rationale}
-              onChange={(event) => setRationale(event.target.value)}
-              multiline
-              minRows={3}
-              helperText="Why the findings and clauses lead to this outcome; the report quotes it."
-            />
-          </Stack>
-          {draft.kind === 'permanent_deactivation' && record.status === 'new' && (
-            <Alert severity="warning" data-testid="still-new-warning">
-              This case is still New: nobody has triaged or investigated it yet. A permanent deactivation
-              rests on an investigation’s findings; check the case before deciding.
-            </Alert>
-          )}
-          {finalReport && (
-            <Alert severity="warning" data-testid="final-report-warning">
-              The case’s report is final. Saving this changes what its findings and determination sections
-              should say: the report will list the change until it is amended.
-            </Alert>
-          )}
-          {tried && problem && (
-            <Alert severity="error" role="alert">
-              {problem}
-            </Alert>
+              select
+              label="Referred to"
+              value={draft.to}
+              onChange={(event) => set({ to: event.target.value as OutcomeDraft['to'] })}
+            >
+              <MenuItem value="legal">Legal</MenuItem>
+              <MenuItem value="law_enforcement">Law enforcement</MenuItem>
+            </TextField>
           )}
         </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          Save determination
-        </Button>
-      </DialogActions>
-    </Dialog>
+        {review.outsideRecommendation && (
+          <NoteField
+            label="Justification (the outcome is outside the recommendation)"
+            value={justification}
+            onChange={setJustification}
+            required
+            error={tried && review.missingJustification}
+            helperText="Say why this case calls for a different outcome than the matrix recommends."
+          />
+        )}
+        {review.needsApproval && (
+          <Alert severity="warning">
+            {outcome?.kind === 'permanent_deactivation'
+              ? 'A deactivation'
+              : `A reimbursement above ${threshold}`}{' '}
+            needs a lead’s approval, recorded on the determination after it is saved.
+          </Alert>
+        )}
+        <NoteField
+          label="Rationale"
+          value={rationale}
+          onChange={setRationale}
+          minRows={3}
+          helperText="Why the findings and clauses lead to this outcome; the report quotes it."
+        />
+      </Stack>
+      {draft.kind === 'permanent_deactivation' && record.status === 'new' && (
+        <Alert severity="warning" data-testid="still-new-warning">
+          This case is still New: nobody has triaged or investigated it yet. A permanent deactivation rests on
+          an investigation’s findings; check the case before deciding.
+        </Alert>
+      )}
+      {finalReport && (
+        <Alert severity="warning" data-testid="final-report-warning">
+          The case’s report is final. Saving this changes what its findings and determination sections should
+          say: the report will list the change until it is amended.
+        </Alert>
+      )}
+    </FormDialog>
   )
 }

@@ -16,6 +16,7 @@ import {
 import { showUntrusted } from '@shared/untrusted-text'
 import { EmptyNote } from '@ui/Facts'
 import { formatDateTime } from '@ui/format/time'
+import { useCommandRuntime } from '@workspace/commands'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
@@ -31,6 +32,18 @@ export function DeterminationSection({ record }: { record: Case }) {
   const parties = useLiveQuery(() => repositories.parties.listForCase(record.id), [record.id])
   const determinations = useLiveQuery(() => repositories.determinations.listForCase(record.id), [record.id])
   const [open, setOpen] = useState<Open>(null)
+  // The palette's "Record a determination…": the first party still undecided, else the first party.
+  useCommandRuntime(
+    'determination.record',
+    () => {
+      const undecided = parties?.find(
+        (party) => !determinations?.some((determination) => determination.partyId === party.id),
+      )
+      const party = undecided ?? parties?.[0]
+      if (party) setOpen({ kind: 'edit', party })
+    },
+    parties !== undefined && determinations !== undefined,
+  )
   if (!parties || !determinations) return null
   const forParty = (party: Party) =>
     determinations.find((determination) => determination.partyId === party.id)

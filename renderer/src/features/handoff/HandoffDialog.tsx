@@ -1,22 +1,13 @@
 import { repositories } from '@db/instance'
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Divider,
-  LinearProgress,
-  Stack,
-  TextField,
-} from '@mui/material'
+import { Alert, Button, Divider, LinearProgress } from '@mui/material'
 import type { Actor } from '@shared/domain'
 import type { ShiftHandoff } from '@shared/rules/handoff/shift-handoff'
+import { FormDialog } from '@ui/FormDialog'
 import { fromLocalInputValue, toLocalInputValue } from '@ui/format/time'
 import { LocalDateTimeField } from '@ui/LocalDateTimeField'
+import { NoteField } from '@ui/NoteField'
 import { attempt } from '@ui/notices'
-import { useWorkspaceUi } from '@workspace/workspace-store'
+import { useCommandRuntime } from '@workspace/commands'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { HandoffSummary } from './HandoffSummary'
@@ -27,13 +18,10 @@ const DEFAULT_SHIFT_HOURS = 8
 
 /** End of shift: the summary of what the analyst did and what is coming due, and a note to the next analyst. */
 export function HandoffDialog({ analyst }: { analyst: Actor }) {
-  const open = useWorkspaceUi((state) => state.handoffOpen)
-  const close = () => useWorkspaceUi.getState().setHandoffOpen(false)
-  return (
-    <Dialog open={open} onClose={close} maxWidth="md" fullWidth aria-labelledby="handoff-title">
-      {open && <HandoffForm analyst={analyst} onClose={close} />}
-    </Dialog>
-  )
+  const [open, setOpen] = useState(false)
+  // The top bar's "Shift handoff" button and the palette.
+  useCommandRuntime('handoff.write', () => setOpen(true))
+  return open ? <HandoffForm analyst={analyst} onClose={() => setOpen(false)} /> : null
 }
 
 function HandoffForm({ analyst, onClose }: { analyst: Actor; onClose(): void }) {
@@ -66,49 +54,48 @@ function HandoffForm({ analyst, onClose }: { analyst: Actor; onClose(): void }) 
     if (saved) onClose()
   }
   return (
-    <>
-      <DialogTitle id="handoff-title">Shift handoff</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          <LocalDateTimeField
-            label="Shift started"
-            value={startedAt}
-            onChange={setStartedAt}
-            missingText="When your shift started (date and time)"
-            helperText="The summary covers what you changed since then."
-            sx={{ maxWidth: 320 }}
-          />
-          <TextField
-            label="Note to the next analyst"
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            multiline
-            minRows={4}
-            autoFocus
-            helperText="What is in flight, who is waiting on a call back, what to do first."
-          />
-          <Divider />
-          {since === null ? (
-            <Alert severity="warning">Give the time your shift started to see the summary.</Alert>
-          ) : !handoff ? (
-            <LinearProgress aria-label="Summarising the shift" />
-          ) : (
-            <HandoffSummary handoff={handoff} />
-          )}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button disabled={!handoff} onClick={() => handoff && void copyHandoff(handoff)}>
-          Copy as text
-        </Button>
-        <Button disabled={!handoff} onClick={() => handoff && void attempt(() => printHandoff(handoff))}>
-          Print to PDF
-        </Button>
-        <Button variant="contained" disabled={!handoff} onClick={() => void handOff()}>
-          Save handoff
-        </Button>
-      </DialogActions>
-    </>
+    <FormDialog
+      title="Shift handoff"
+      submitLabel="Save handoff"
+      canSubmit={handoff !== null}
+      width="md"
+      actions={
+        <>
+          <Button disabled={!handoff} onClick={() => handoff && void copyHandoff(handoff)}>
+            Copy as text
+          </Button>
+          <Button disabled={!handoff} onClick={() => handoff && void attempt(() => printHandoff(handoff))}>
+            Print to PDF
+          </Button>
+        </>
+      }
+      onSubmit={handOff}
+      onClose={onClose}
+    >
+      <LocalDateTimeField
+        label="Shift started"
+        value={startedAt}
+        onChange={setStartedAt}
+        missingText="When your shift started (date and time)"
+        helperText="The summary covers what you changed since then."
+        sx={{ maxWidth: 320 }}
+      />
+      <NoteField
+        label="Note to the next analyst"
+        value={note}
+        onChange={setNote}
+        minRows={4}
+        autoFocus
+        helperText="What is in flight, who is waiting on a call back, what to do first."
+      />
+      <Divider />
+      {since === null ? (
+        <Alert severity="warning">Give the time your shift started to see the summary.</Alert>
+      ) : !handoff ? (
+        <LinearProgress aria-label="Summarising the shift" />
+      ) : (
+        <HandoffSummary handoff={handoff} />
+      )}
+    </FormDialog>
   )
 }

@@ -1,6 +1,6 @@
 import { platform } from '@platform'
 import { localTimeZone } from '@services/report-export/report-print-input'
-import { handoffPrintHtml } from '@shared/rules/handoff/handoff-print'
+import { handoffPrintHtml } from '@shared/formats/handoff/handoff-print'
 import { handoffText, type ShiftHandoff } from '@shared/rules/handoff/shift-handoff'
 import { notify } from '@ui/notices'
 

@@ -1,20 +1,10 @@
 import { repositories } from '@db/instance'
 import type { PossibleDuplicate } from '@db/repositories/cases'
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Link,
-  Stack,
-  type TextFieldProps,
-  Typography,
-} from '@mui/material'
+import { Alert, Link, Stack, type TextFieldProps, Typography } from '@mui/material'
 import { CASE_STATUS_INFO, INCIDENT_CATEGORY_INFO } from '@shared/domain'
-import { DialogForm } from '@ui/DialogForm'
+import { FormDialog } from '@ui/FormDialog'
 import { attempt, notify } from '@ui/notices'
+import { useCommandRuntime } from '@workspace/commands'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useState } from 'react'
@@ -42,19 +32,20 @@ const phoneField = (value: string): TextFieldProps => ({
  * same customer or shopper account are offered: one incident should be one case.
  */
 export function NewCaseDialog() {
-  const open = useWorkspaceUi((state) => state.newCaseOpen)
+  const [open, setOpen] = useState(false)
+  // The top bar's "New case", the "n" key and the palette.
+  useCommandRuntime('intake.new-case', () => setOpen(true))
   if (!open) return null
-  return <NewCaseForm />
+  return <NewCaseForm onClose={() => setOpen(false)} />
 }
 
-function NewCaseForm() {
+function NewCaseForm({ onClose: close }: { onClose(): void }) {
   const analyst = useAnalyst()
   const [form, setForm] = useState<IntakeForm>(blankIntakeForm)
   const [severityTouched, setSeverityTouched] = useState(false)
   const [showErrors, setShowErrors] = useState(false)
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[] | null>(null)
   const errors = intakeErrors(form)
-  const close = () => useWorkspaceUi.getState().setNewCaseOpen(false)
 
   const field = fieldRenderer(
     form,
@@ -92,88 +83,78 @@ function NewCaseForm() {
   }
 
   return (
-    <Dialog open onClose={close} maxWidth="md" fullWidth>
-      <DialogTitle>New case</DialogTitle>
-      <DialogContent>
-        <DialogForm onSubmit={() => void submit()}>
-          <CaseDetailsFields
-            form={form}
-            field={field}
-            autoFocus
-            onCategory={(category) =>
-              setForm((current) => ({
-                ...current,
-                category,
-                // Until the analyst picks a severity, follow the category's usual one.
-                severity: severityTouched
-                  ? current.severity
-                  : INCIDENT_CATEGORY_INFO[category].typicalSeverity,
-              }))
-            }
-            onSeverity={(severity) => {
-              setSeverityTouched(true)
-              setForm((current) => ({ ...current, severity }))
-            }}
-            beforeTags={
-              <>
-                <FormHeading>Customer</FormHeading>
-                <Stack direction="row" spacing={2}>
-                  {field('customerName', 'Customer name')}
-                  {field('customerAccountId', 'Customer account ID')}
-                </Stack>
-                <Stack direction="row" spacing={2}>
-                  {field('customerEmail', 'Customer email', EMAIL_FIELD)}
-                  {field('customerPhone', 'Customer phone', phoneField(form.customerPhone))}
-                </Stack>
-                <FormHeading>Shopper</FormHeading>
-                <Stack direction="row" spacing={2}>
-                  {field('shopperName', 'Shopper name')}
-                  {field('shopperAccountId', 'Shopper account ID')}
-                </Stack>
-                <Stack direction="row" spacing={2}>
-                  {field('shopperEmail', 'Shopper email', EMAIL_FIELD)}
-                  {field('shopperPhone', 'Shopper phone', phoneField(form.shopperPhone))}
-                </Stack>
-              </>
-            }
-          />
-        </DialogForm>
-        {duplicates && duplicates.length > 0 && (
-          <Alert severity="warning" sx={{ mt: 2 }} aria-label="Possible duplicates">
-            <Typography variant="body2" sx={{ fontWeight: 600 }}>
-              {duplicates.length === 1 ? 'An open case' : `${duplicates.length} open cases`} may already cover
-              this incident:
-            </Typography>
-            {duplicates.map(({ record, reasons }) => (
-              <div key={record.id}>
-                <Link
-                  component="button"
-                  variant="body2"
-                  onClick={() => {
-                    useWorkspaceUi.getState().selectCase(record.id)
-                    close()
-                  }}
-                >
-                  Open {record.caseNumber}
-                </Link>{' '}
-                · {record.title} · {CASE_STATUS_INFO[record.status].label} · {reasons.join('; ')}
-              </div>
-            ))}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={close}>Cancel</Button>
-        {duplicates && duplicates.length > 0 ? (
-          <Button variant="contained" color="warning" onClick={create}>
-            Create anyway
-          </Button>
-        ) : (
-          <Button variant="contained" onClick={submit}>
-            Create case
-          </Button>
-        )}
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="New case"
+      // Once possible duplicates are shown, submitting again creates the case anyway.
+      submitLabel={duplicates ? 'Create anyway' : 'Create case'}
+      submitColor={duplicates ? 'warning' : 'primary'}
+      width="md"
+      onSubmit={duplicates ? create : submit}
+      onClose={close}
+    >
+      <CaseDetailsFields
+        form={form}
+        field={field}
+        autoFocus
+        onCategory={(category) =>
+          setForm((current) => ({
+            ...current,
+            category,
+            // Until the analyst picks a severity, follow the category's usual one.
+            severity: severityTouched ? current.severity : INCIDENT_CATEGORY_INFO[category].typicalSeverity,
+          }))
+        }
+        onSeverity={(severity) => {
+          setSeverityTouched(true)
+          setForm((current) => ({ ...current, severity }))
+        }}
+        beforeTags={
+          <>
+            <FormHeading>Customer</FormHeading>
+            <Stack direction="row" spacing={2}>
+              {field('customerName', 'Customer name')}
+              {field('customerAccountId', 'Customer account ID')}
+            </Stack>
+            <Stack direction="row" spacing={2}>
+              {field('customerEmail', 'Customer email', EMAIL_FIELD)}
+              {field('customerPhone', 'Customer phone', phoneField(form.customerPhone))}
+            </Stack>
+            <FormHeading>Shopper</FormHeading>
+            <Stack direction="row" spacing={2}>
+              {field('shopperName', 'Shopper name')}
+              {field('shopperAccountId', 'Shopper account ID')}
+            </Stack>
+            <Stack direction="row" spacing={2}>
+              {field('shopperEmail', 'Shopper email', EMAIL_FIELD)}
+              {field('shopperPhone', 'Shopper phone', phoneField(form.shopperPhone))}
+            </Stack>
+          </>
+        }
+      />
+      {duplicates && (
+        <Alert severity="warning" aria-label="Possible duplicates">
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+            {duplicates.length === 1 ? 'An open case' : `${duplicates.length} open cases`} may already cover
+            this incident:
+          </Typography>
+          {duplicates.map(({ record, reasons }) => (
+            <div key={record.id}>
+              <Link
+                component="button"
+                type="button"
+                variant="body2"
+                onClick={() => {
+                  useWorkspaceUi.getState().selectCase(record.id)
+                  close()
+                }}
+              >
+                Open {record.caseNumber}
+              </Link>{' '}
+              · {record.title} · {CASE_STATUS_INFO[record.status].label} · {reasons.join('; ')}
+            </div>
+          ))}
+        </Alert>
+      )}
+    </FormDialog>
   )
 }

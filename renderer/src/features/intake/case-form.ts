@@ -1,9 +1,10 @@
-import type { IntakeParty, NewCaseDraft } from '@db/repositories/cases'
 import {
   type Case,
   type EscalationSource,
   INCIDENT_CATEGORY_INFO,
   type IncidentCategory,
+  type IntakeParty,
+  type NewCaseDraft,
   type Severity,
   TagSchema,
 } from '@shared/domain'

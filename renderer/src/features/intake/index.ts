@@ -3,4 +3,5 @@
 export { CaseDetailsFields, fieldRenderer } from './CaseDetailsFields'
 export type { CaseDetailsForm } from './case-form'
 export { caseDetailsErrors, caseDetailsFormOf, caseDetailsPatch } from './case-form'
+export { INTAKE_COMMANDS } from './commands'
 export { NewCaseDialog } from './NewCaseDialog'

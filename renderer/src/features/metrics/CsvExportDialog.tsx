@@ -1,17 +1,8 @@
 import { repositories } from '@db/instance'
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  FormControlLabel,
-  FormGroup,
-} from '@mui/material'
+import { Checkbox, FormControlLabel, FormGroup } from '@mui/material'
 import { platform } from '@platform'
 import { CASE_CSV_COLUMNS, type CaseCsvColumnId, caseListCsv } from '@shared/rules/metrics/case-csv'
+import { FormDialog } from '@ui/FormDialog'
 import { attempt, notify } from '@ui/notices'
 import { describeRange, rangeInstants } from './dashboard-range'
 import { type DashboardRange, useMetricsUi } from './metrics-store'
@@ -56,33 +47,29 @@ export function CsvExportDialog({
     }
   }
   return (
-    <Dialog open onClose={onClose}>
-      <DialogTitle>Export the case list</DialogTitle>
-      <DialogContent>
-        <DialogContentText>
-          {caseCount} case{caseCount === 1 ? '' : 's'} opened {describeRange(range)}, one row each. Columns:
-        </DialogContentText>
-        <FormGroup aria-label="Columns">
-          {CASE_CSV_COLUMNS.map((column) => (
-            <FormControlLabel
-              key={column.id}
-              label={column.label}
-              control={
-                <Checkbox
-                  checked={columns.includes(column.id)}
-                  onChange={(event) => toggle(column.id, event.target.checked)}
-                />
-              }
-            />
-          ))}
-        </FormGroup>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={columns.length === 0} onClick={() => void exportCsv()}>
-          Export CSV
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="Export the case list"
+      description={`${caseCount} case${caseCount === 1 ? '' : 's'} opened ${describeRange(range)}, one row each. Columns:`}
+      submitLabel="Export CSV"
+      canSubmit={columns.length > 0}
+      width="content"
+      onSubmit={exportCsv}
+      onClose={onClose}
+    >
+      <FormGroup aria-label="Columns">
+        {CASE_CSV_COLUMNS.map((column) => (
+          <FormControlLabel
+            key={column.id}
+            label={column.label}
+            control={
+              <Checkbox
+                checked={columns.includes(column.id)}
+                onChange={(event) => toggle(column.id, event.target.checked)}
+              />
+            }
+          />
+        ))}
+      </FormGroup>
+    </FormDialog>
   )
 }

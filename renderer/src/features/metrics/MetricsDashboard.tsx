@@ -1,20 +1,8 @@
 import { repositories } from '@db/instance'
-import CloseIcon from '@mui/icons-material/Close'
-import {
-  AppBar,
-  Box,
-  Button,
-  ButtonGroup,
-  Dialog,
-  IconButton,
-  LinearProgress,
-  Stack,
-  TextField,
-  Toolbar,
-  Typography,
-} from '@mui/material'
+import { Box, Button, ButtonGroup, LinearProgress, Stack, TextField, Typography } from '@mui/material'
 import { metricsFromTally } from '@shared/rules/metrics/case-metrics'
-import { useWorkspaceUi } from '@workspace/workspace-store'
+import { FullScreenDialog } from '@ui/FullScreenDialog'
+import { useCommandRuntime } from '@workspace/commands'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
 import { CsvExportDialog } from './CsvExportDialog'
@@ -31,16 +19,18 @@ const PRESETS: Array<{ label: string; range: () => DashboardRange }> = [
 
 /** The team's numbers from the cases on this workstation, for a range of opening dates. */
 export function MetricsDashboard() {
-  const open = useWorkspaceUi((state) => state.dashboardOpen)
-  const close = () => useWorkspaceUi.getState().setDashboardOpen(false)
+  const [open, setOpen] = useState(false)
+  // The top bar's "Dashboard" button and the palette.
+  useCommandRuntime('metrics.dashboard', () => setOpen(true))
+  const close = () => setOpen(false)
   return (
-    <Dialog open={open} onClose={close} fullScreen aria-labelledby="dashboard-title">
-      {open && <DashboardBody onClose={close} />}
-    </Dialog>
+    <FullScreenDialog open={open} title="Case metrics" closeLabel="Close the dashboard" onClose={close}>
+      {open && <DashboardBody />}
+    </FullScreenDialog>
   )
 }
 
-function DashboardBody({ onClose }: { onClose(): void }) {
+function DashboardBody() {
   const stored = useMetricsUi((state) => state.range)
   const setRange = useMetricsUi((state) => state.setRange)
   const range = stored ?? lastDays(30)
@@ -64,16 +54,6 @@ function DashboardBody({ onClose }: { onClose(): void }) {
   }, [tally])
   return (
     <>
-      <AppBar position="sticky" elevation={0}>
-        <Toolbar variant="dense" sx={{ gap: 2 }}>
-          <Typography id="dashboard-title" variant="h6" component="h2" sx={{ flex: 1 }}>
-            Case metrics
-          </Typography>
-          <IconButton color="inherit" aria-label="Close the dashboard" onClick={onClose}>
-            <CloseIcon />
-          </IconButton>
-        </Toolbar>
-      </AppBar>
       <Box sx={{ p: 2, overflow: 'auto' }}>
         <Stack spacing={2}>
           <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>

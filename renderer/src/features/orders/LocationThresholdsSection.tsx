@@ -2,6 +2,7 @@ import { repositories } from '@db/instance'
 import { TextField } from '@mui/material'
 import type { Actor } from '@shared/domain'
 import { type LocationThresholds, LocationThresholdsSchema } from '@shared/rules/orders/location-checks'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { attempt } from '@ui/notices'
 import { SettingRowForm } from '@ui/SettingRowForm'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -9,7 +10,7 @@ import { useState } from 'react'
 
 /** Settings → Location checks: how far from the drop-off and the delivery a point may be. */
 export function LocationThresholdsSection({ analyst }: { analyst: Actor }) {
-  const stored = useLiveQuery(() => repositories.settings.getLocationThresholds(), [])
+  const stored = useLiveQuery(() => repositories.settings.read(SETTINGS.locationThresholds), [])
   if (!stored) return null
   // Not keyed by the values: saving must not remount the form and drop the focus.
   return <ThresholdsForm stored={stored} analyst={analyst} />
@@ -28,7 +29,7 @@ function ThresholdsForm({ stored, analyst }: { stored: LocationThresholds; analy
       onSave={() =>
         parsed.success &&
         void attempt(
-          () => repositories.settings.saveLocationThresholds(parsed.data, analyst),
+          () => repositories.settings.save(SETTINGS.locationThresholds, parsed.data, analyst),
           `Points over ${parsed.data.metres} m or ${parsed.data.minutes} min away are flagged.`,
         )
       }

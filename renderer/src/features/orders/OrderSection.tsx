@@ -9,6 +9,7 @@ import {
   type PhotoPosition,
 } from '@shared/rules/orders/location-checks'
 import { parseOrderFile } from '@shared/rules/orders/order-file'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { EmptyNote, Facts } from '@ui/Facts'
 import { formatDateTime } from '@ui/format/time'
 import { notify } from '@ui/notices'
@@ -29,7 +30,8 @@ export function OrderSection({ caseId }: { caseId: string }) {
   const orders = useLiveQuery(() => repositories.orders.listForCase(caseId), [caseId])
   const photos = usePhotoPositions(caseId)
   const thresholds =
-    useLiveQuery(() => repositories.settings.getLocationThresholds(), []) ?? DEFAULT_LOCATION_THRESHOLDS
+    useLiveQuery(() => repositories.settings.read(SETTINGS.locationThresholds), []) ??
+    DEFAULT_LOCATION_THRESHOLDS
   const [problem, setProblem] = useState<string | null>(null)
   if (!orders) return null
 

@@ -1,5 +1,7 @@
 import { repositories } from '@db/instance'
 import { type PhotoMetadata, readPhotoMetadata } from '@media/photo-metadata'
+import { readEvidenceFile } from '@services/evidence-files/read-evidence-file'
+import { thisWorkstation } from '@services/this-workstation'
 import { exhibitLabel } from '@shared/domain'
 import { isViewableImage } from '@shared/formats/evidence/content-type'
 import type { PhotoPosition } from '@shared/rules/orders/location-checks'
@@ -16,7 +18,7 @@ const PARSED_KEPT = 500
 function metadataOf(sha256: string): Promise<PhotoMetadata | null> {
   let found = parsed.get(sha256)
   if (!found) {
-    found = repositories.evidence.getBlob(sha256).then((blob) => {
+    found = readEvidenceFile(thisWorkstation, sha256).then((blob) => {
       // Bytes not on this workstation yet (still syncing): ask again next time.
       if (!blob) parsed.delete(sha256)
       return blob ? readPhotoMetadata(blob) : null

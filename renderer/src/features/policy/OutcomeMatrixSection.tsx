@@ -2,11 +2,6 @@ import { repositories } from '@db/instance'
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
   FormControlLabel,
   FormGroup,
   Link,
@@ -28,6 +23,8 @@ import {
 } from '@shared/domain'
 import { type MatrixEntry, recommendedOutcomes } from '@shared/rules/policy/outcome-matrix'
 import type { PolicyClause } from '@shared/rules/policy/policy-document'
+import { SETTINGS } from '@shared/rules/settings/registry'
+import { FormDialog } from '@ui/FormDialog'
 import { attempt } from '@ui/notices'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
@@ -45,7 +42,7 @@ interface Cell {
  */
 export function OutcomeMatrixSection({ analyst }: { analyst: Actor }) {
   const library = usePolicyLibrary()
-  const entries = useLiveQuery(() => repositories.settings.getOutcomeMatrix(), [])
+  const entries = useLiveQuery(() => repositories.settings.read(SETTINGS.outcomeMatrix), [])
   const [editing, setEditing] = useState<Cell | null>(null)
   if (!library || !entries) return null
   const entryFor = (cell: Cell) =>
@@ -58,7 +55,8 @@ export function OutcomeMatrixSection({ analyst }: { analyst: Actor }) {
       const next: MatrixEntry[] = outcomes
         ? [...others, { severity: cell.severity, clauseId: cell.clause.id, outcomes }]
         : others
-      await repositories.settings.saveOutcomeMatrix(
+      await repositories.settings.save(
+        SETTINGS.outcomeMatrix,
         next,
         analyst,
         outcomes
@@ -142,44 +140,36 @@ function MatrixCellDialog({
 }) {
   const [chosen, setChosen] = useState<OutcomeKind[]>(current)
   return (
-    <Dialog open onClose={onClose}>
-      <DialogTitle>
-        {cell.clause.id} at {cell.severity}
-      </DialogTitle>
-      <DialogContent>
-        <DialogContentText>
-          Recommended when {cell.clause.id} {cell.clause.title} is found violated on a {cell.severity} case.
-          The clause allows: {cell.clause.allowedOutcomes.map((kind) => OUTCOME_KIND_LABELS[kind]).join(', ')}
-          .
-        </DialogContentText>
-        <FormGroup aria-label="Recommended outcomes">
-          {OUTCOME_KINDS.map((kind) => (
-            <FormControlLabel
-              key={kind}
-              label={OUTCOME_KIND_LABELS[kind]}
-              control={
-                <Checkbox
-                  checked={chosen.includes(kind)}
-                  onChange={(event) =>
-                    setChosen(
-                      OUTCOME_KINDS.filter((other) =>
-                        other === kind ? event.target.checked : chosen.includes(other),
-                      ),
-                    )
-                  }
-                />
-              }
-            />
-          ))}
-        </FormGroup>
-      </DialogContent>
-      <DialogActions>
-        {isOwn && <Button onClick={() => onSave(null)}>Use the default</Button>}
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={chosen.length === 0} onClick={() => onSave(chosen)}>
-          Save
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={`${cell.clause.id} at ${cell.severity}`}
+      description={`Recommended when ${cell.clause.id} ${cell.clause.title} is found violated on a ${cell.severity} case. The clause allows: ${cell.clause.allowedOutcomes.map((kind) => OUTCOME_KIND_LABELS[kind]).join(', ')}.`}
+      submitLabel="Save"
+      canSubmit={chosen.length > 0}
+      width="content"
+      actions={isOwn && <Button onClick={() => onSave(null)}>Use the default</Button>}
+      onSubmit={() => onSave(chosen)}
+      onClose={onClose}
+    >
+      <FormGroup aria-label="Recommended outcomes">
+        {OUTCOME_KINDS.map((kind) => (
+          <FormControlLabel
+            key={kind}
+            label={OUTCOME_KIND_LABELS[kind]}
+            control={
+              <Checkbox
+                checked={chosen.includes(kind)}
+                onChange={(event) =>
+                  setChosen(
+                    OUTCOME_KINDS.filter((other) =>
+                      other === kind ? event.target.checked : chosen.includes(other),
+                    ),
+                  )
+                }
+              />
+            }
+          />
+        ))}
+      </FormGroup>
+    </FormDialog>
   )
 }

@@ -1,18 +1,6 @@
 import { repositories } from '@db/instance'
 import FilterListIcon from '@mui/icons-material/FilterList'
-import {
-  Badge,
-  Box,
-  Button,
-  Collapse,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-} from '@mui/material'
+import { Badge, Box, Button, Collapse, MenuItem, Stack, TextField } from '@mui/material'
 import {
   type Actor,
   CASE_STATUS_INFO,
@@ -30,10 +18,13 @@ import {
   type QueueSort,
   type SavedQueueView,
 } from '@shared/rules/queue/queue-filter'
+import { SETTINGS } from '@shared/rules/settings/registry'
+import { FormDialog } from '@ui/FormDialog'
 import { attempt } from '@ui/notices'
-import { useWorkspaceUi } from '@workspace/workspace-store'
+import { useCommandRuntime } from '@workspace/commands'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
+import { useQueueUi } from './queue-store'
 
 /** A multi-choice criterion: nothing chosen means "any". */
 function MultiSelect<T extends string>(props: {
@@ -85,7 +76,7 @@ function SaveViewDialog({
   const [name, setName] = useState('')
   const taken = existing.some((view) => view.name.toLowerCase() === name.trim().toLowerCase())
   const save = async () => {
-    const { queueFilter, queueSort } = useWorkspaceUi.getState()
+    const { queueFilter, queueSort } = useQueueUi.getState()
     const view: SavedQueueView = {
       id: crypto.randomUUID(),
       name: name.trim(),
@@ -93,7 +84,8 @@ function SaveViewDialog({
       sort: queueSort,
     }
     const saved = await attempt(async () => {
-      await repositories.settings.saveSavedQueueViews(
+      await repositories.settings.save(
+        SETTINGS.savedQueueViews,
         [...existing, view],
         analyst,
         `Saved queue view "${view.name}"`,
@@ -101,36 +93,30 @@ function SaveViewDialog({
       return true
     }, `Saved the view "${view.name}".`)
     if (saved) {
-      useWorkspaceUi.getState().openSavedView(view)
+      useQueueUi.getState().openSavedView(view)
       onClose()
     }
   }
   return (
-    <Dialog open onClose={onClose}>
-      <DialogTitle>Save this filter as a view</DialogTitle>
-      <DialogContent>
-        <TextField
-          autoFocus
-          label="View name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && name.trim() && !taken) void save()
-          }}
-          error={taken}
-          helperText={
-            taken ? 'A view with this name exists' : 'Listed under Saved views in the queue view menu'
-          }
-          sx={{ mt: 1, width: 360 }}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!name.trim() || taken} onClick={save}>
-          Save view
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="Save this filter as a view"
+      submitLabel="Save view"
+      canSubmit={name.trim() !== '' && !taken}
+      width={360}
+      onSubmit={save}
+      onClose={onClose}
+    >
+      <TextField
+        autoFocus
+        label="View name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={taken}
+        helperText={
+          taken ? 'A view with this name exists' : 'Listed under Saved views in the queue view menu'
+        }
+      />
+    </FormDialog>
   )
 }
 
@@ -139,19 +125,25 @@ function SaveViewDialog({
  * and the analyst's saved views: save as new, update, delete.
  */
 export function QueueFilterBar({ analyst }: { analyst: Actor }) {
-  const filter = useWorkspaceUi((state) => state.queueFilter)
-  const sort = useWorkspaceUi((state) => state.queueSort)
-  const savedViewId = useWorkspaceUi((state) => state.savedViewId)
+  const filter = useQueueUi((state) => state.queueFilter)
+  const sort = useQueueUi((state) => state.queueSort)
+  const savedViewId = useQueueUi((state) => state.savedViewId)
   const [open, setOpen] = useState(false)
   const [saving, setSaving] = useState(false)
-  const savedViews = useLiveQuery(() => repositories.settings.getSavedQueueViews(), [])
+  const savedViews = useLiveQuery(() => repositories.settings.read(SETTINGS.savedQueueViews), [])
   // Read when the assignee menu first opens: on 100,000 cases it would otherwise compete with the
   // first keystrokes typed into the filter.
   const [assigneesWanted, setAssigneesWanted] = useState(false)
   const assignees =
     useLiveQuery(() => (assigneesWanted ? repositories.queueViews.assignees() : []), [assigneesWanted]) ?? []
+  // The palette's "Save the queue filter as a view…" is the "Save view…" button, while it shows.
+  const canSave =
+    savedViews !== undefined &&
+    (!isFilterEmpty(filter) || sort !== 'view') &&
+    !savedViews.some((view) => view.id === savedViewId)
+  useCommandRuntime('queue.save-view', () => setSaving(true), canSave)
   if (!savedViews) return null
-  const ui = useWorkspaceUi.getState()
+  const ui = useQueueUi.getState()
   const change = (patch: Partial<QueueFilter>) => ui.setQueueFilter({ ...filter, ...patch })
   const savedView = savedViews.find((view) => view.id === savedViewId)
   const changed =
@@ -183,7 +175,10 @@ export function QueueFilterBar({ analyst }: { analyst: Actor }) {
     assigneeOptions.push([assigneeKey(filter.assignee), filter.assignee.name, filter.assignee])
 
   const storeViews = (views: SavedQueueView[], summary: string) =>
-    attempt(() => repositories.settings.saveSavedQueueViews(views, analyst, summary), `${summary}.`)
+    attempt(
+      () => repositories.settings.save(SETTINGS.savedQueueViews, views, analyst, summary),
+      `${summary}.`,
+    )
 
   return (
     <Box sx={{ borderBottom: 1, borderColor: 'divider', px: 1.5, py: 0.5 }}>
@@ -248,7 +243,7 @@ export function QueueFilterBar({ analyst }: { analyst: Actor }) {
             Delete view
           </Button>
         )}
-        {(!isFilterEmpty(filter) || sort !== 'view') && !savedView && (
+        {canSave && (
           <Button size="small" variant="outlined" onClick={() => setSaving(true)}>
             Save view…
           </Button>

@@ -12,23 +12,26 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { QueueFilterBar } from './QueueFilterBar'
 import { QUEUE_ROW_HEIGHT, QueueRow } from './QueueRow'
 import { QueueViewPicker } from './QueueViewPicker'
+import { useQueueUi } from './queue-store'
 import { useQueueCaseIds } from './useQueueCaseIds'
+import { useSavedViewCommands } from './useSavedViewCommands'
 
 let firstRowMarked = false
 
 /** Every case, virtualized: only the rows on screen are read from the database. */
 export function QueuePane() {
+  useSavedViewCommands()
   const searchText = useWorkspaceUi((state) => state.searchText)
   const selectedCaseId = useWorkspaceUi((state) => state.selectedCaseId)
   const selectCase = useWorkspaceUi((state) => state.selectCase)
   const [topPainted, setTopPainted] = useState(false)
   const policy = useSlaPolicy()
   const nowIso = new Date(useNow()).toISOString()
-  const view = useWorkspaceUi((state) => state.queueView)
+  const view = useQueueUi((state) => state.queueView)
   const analyst = useAnalyst()
   const viewContext = { analystId: analyst?.id ?? '', now: nowIso }
-  const filter = useWorkspaceUi((state) => state.queueFilter)
-  const sort = useWorkspaceUi((state) => state.queueSort)
+  const filter = useQueueUi((state) => state.queueFilter)
+  const sort = useQueueUi((state) => state.queueSort)
   const { ids, searching, complete, partial } = useQueueCaseIds(
     searchText,
     view,

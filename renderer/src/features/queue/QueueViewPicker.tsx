@@ -1,8 +1,9 @@
 import { repositories } from '@db/instance'
 import { QUEUE_VIEWS, type QueueViewContext, type QueueViewId } from '@db/repositories/queue-views'
 import { ListSubheader, MenuItem, TextField } from '@mui/material'
-import { useWorkspaceUi } from '@workspace/workspace-store'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useQueueUi } from './queue-store'
 import { useCaseWrites } from './useCaseWrites'
 
 const SAVED = 'saved:'
@@ -12,10 +13,10 @@ const SAVED = 'saved:'
  * the first rows (`counting`).
  */
 export function QueueViewPicker({ context, counting }: { context: QueueViewContext; counting: boolean }) {
-  const view = useWorkspaceUi((state) => state.queueView)
-  const savedViewId = useWorkspaceUi((state) => state.savedViewId)
+  const view = useQueueUi((state) => state.queueView)
+  const savedViewId = useQueueUi((state) => state.savedViewId)
   const caseWrites = useCaseWrites()
-  const savedViews = useLiveQuery(() => repositories.settings.getSavedQueueViews(), []) ?? []
+  const savedViews = useLiveQuery(() => repositories.settings.read(SETTINGS.savedQueueViews), []) ?? []
   const counts = useLiveQuery(
     () => (counting ? repositories.queueViews.counts(context) : undefined),
     [counting, context.analystId, context.now, caseWrites],
@@ -38,7 +39,7 @@ export function QueueViewPicker({ context, counting }: { context: QueueViewConte
       value={savedViewId ? `${SAVED}${savedViewId}` : view}
       onChange={(event) => {
         const value = event.target.value
-        const ui = useWorkspaceUi.getState()
+        const ui = useQueueUi.getState()
         if (!value.startsWith(SAVED)) return ui.setQueueView(value as QueueViewId)
         const saved = savedViews.find((candidate) => `${SAVED}${candidate.id}` === value)
         if (saved) ui.openSavedView(saved)

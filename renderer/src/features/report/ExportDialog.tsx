@@ -1,18 +1,7 @@
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  FormControlLabel,
-  MenuItem,
-  TextField,
-} from '@mui/material'
+import { Checkbox, FormControlLabel, MenuItem, TextField } from '@mui/material'
 import type { ExportOptions } from '@services/report-export/export-report'
-import { AUDIENCE_LABELS, AUDIENCES, type Audience } from '@shared/formats/report/audience-redaction'
-import { DialogForm } from '@ui/DialogForm'
+import { AUDIENCE_LABELS, AUDIENCES, type Audience } from '@shared/domain'
+import { FormDialog } from '@ui/FormDialog'
 import { useState } from 'react'
 
 /** Passwords shorter than this are refused: the file travels outside the team. */
@@ -36,67 +25,56 @@ export function ExportDialog({
       ? `At least ${MIN_PASSWORD} characters, or leave empty`
       : null
   const ready = !userProblem && !ownerProblem
-  const submit = () => {
-    if (ready) onExport({ audience, passwords: protect ? { user, owner } : null })
-  }
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>Export the report as PDF</DialogTitle>
-      <DialogContent>
-        <DialogForm onSubmit={submit}>
-          <DialogContentText>
-            The audience's redaction profile (Settings → Redaction profiles) hides the other parties' personal
-            data; the last page lists what was hidden and the SHA-256 of the printed pages.
-          </DialogContentText>
+    <FormDialog
+      title="Export the report as PDF"
+      description="The audience's redaction profile (Settings → Redaction profiles) hides the other parties' personal data; the last page lists what was hidden and the SHA-256 of the printed pages."
+      submitLabel="Export"
+      canSubmit={ready}
+      onSubmit={() => onExport({ audience, passwords: protect ? { user, owner } : null })}
+      onClose={onClose}
+    >
+      <TextField
+        select
+        label="Audience"
+        value={audience}
+        onChange={(event) => setAudience(event.target.value as Audience)}
+      >
+        {AUDIENCES.map((value) => (
+          <MenuItem key={value} value={value}>
+            {AUDIENCE_LABELS[value]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <FormControlLabel
+        control={<Checkbox checked={protect} onChange={(event) => setProtect(event.target.checked)} />}
+        label="Protect with a password"
+      />
+      {protect && (
+        <>
           <TextField
-            select
-            label="Audience"
-            value={audience}
-            onChange={(event) => setAudience(event.target.value as Audience)}
-          >
-            {AUDIENCES.map((value) => (
-              <MenuItem key={value} value={value}>
-                {AUDIENCE_LABELS[value]}
-              </MenuItem>
-            ))}
-          </TextField>
-          <FormControlLabel
-            control={<Checkbox checked={protect} onChange={(event) => setProtect(event.target.checked)} />}
-            label="Protect with a password"
+            label="Password to open"
+            type="password"
+            value={user}
+            onChange={(event) => setUser(event.target.value)}
+            error={userProblem !== null && user !== ''}
+            helperText={userProblem ?? 'Give it to the recipient by another channel than the file.'}
+            autoComplete="new-password"
           />
-          {protect && (
-            <>
-              <TextField
-                label="Password to open"
-                type="password"
-                value={user}
-                onChange={(event) => setUser(event.target.value)}
-                error={userProblem !== null && user !== ''}
-                helperText={userProblem ?? 'Give it to the recipient by another channel than the file.'}
-                autoComplete="new-password"
-              />
-              <TextField
-                label="Owner password (full rights)"
-                type="password"
-                value={owner}
-                onChange={(event) => setOwner(event.target.value)}
-                error={ownerProblem !== null}
-                helperText={
-                  ownerProblem ??
-                  'Printing is allowed; copying and changing need this password. Empty: the same as above.'
-                }
-                autoComplete="new-password"
-              />
-            </>
-          )}
-        </DialogForm>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!ready} onClick={submit}>
-          Export
-        </Button>
-      </DialogActions>
-    </Dialog>
+          <TextField
+            label="Owner password (full rights)"
+            type="password"
+            value={owner}
+            onChange={(event) => setOwner(event.target.value)}
+            error={ownerProblem !== null}
+            helperText={
+              ownerProblem ??
+              'Printing is allowed; copying and changing need this password. Empty: the same as above.'
+            }
+            autoComplete="new-password"
+          />
+        </>
+      )}
+    </FormDialog>
   )
 }

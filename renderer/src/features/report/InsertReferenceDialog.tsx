@@ -1,26 +1,14 @@
 import { repositories } from '@db/instance'
 import { DamageMark } from '@features/evidence'
 import { usePolicyLibrary } from '@features/policy'
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  List,
-  ListItemButton,
-  ListItemText,
-  MenuItem,
-  TextField,
-  Typography,
-} from '@mui/material'
+import { List, ListItemButton, ListItemText, MenuItem, TextField } from '@mui/material'
 import { type Evidence, exhibitLabel, PARTY_ROLE_LABELS } from '@shared/domain'
 import { isViewableImage } from '@shared/formats/evidence/content-type'
 import { damageSentence } from '@shared/formats/evidence/image-damage'
 import { searchClauses } from '@shared/rules/policy/policy-search'
 import { showUntrusted } from '@shared/untrusted-text'
 import type { Editor } from '@tiptap/react'
-import { DialogForm } from '@ui/DialogForm'
+import { FormDialog } from '@ui/FormDialog'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 
@@ -104,86 +92,70 @@ export function InsertReferenceDialog({
   }
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{TITLES[kind]}</DialogTitle>
-      <DialogContent>
-        <DialogForm onSubmit={insert}>
-          {kind === 'clause' ? (
-            <>
-              <TextField
-                autoFocus
-                label="Search clauses"
-                placeholder="A clause id (PD-1) or words"
-                value={clauseQuery}
-                onChange={(event) => {
-                  setClauseQuery(event.target.value)
+    <FormDialog title={TITLES[kind]} submitLabel="Insert" error={error} onSubmit={insert} onClose={onClose}>
+      {kind === 'clause' ? (
+        <>
+          <TextField
+            autoFocus
+            label="Search clauses"
+            placeholder="A clause id (PD-1) or words"
+            value={clauseQuery}
+            onChange={(event) => {
+              setClauseQuery(event.target.value)
+              setError(null)
+            }}
+          />
+          <List dense aria-label="Clauses" sx={{ maxHeight: 280, overflow: 'auto' }}>
+            {clauses.map(({ clause, policy }) => (
+              <ListItemButton
+                key={clause.id}
+                selected={chosen === clause.id}
+                onClick={() => {
+                  setChosen(clause.id)
                   setError(null)
                 }}
-              />
-              <List dense aria-label="Clauses" sx={{ maxHeight: 280, overflow: 'auto' }}>
-                {clauses.map(({ clause, policy }) => (
-                  <ListItemButton
-                    key={clause.id}
-                    selected={chosen === clause.id}
-                    onClick={() => {
-                      setChosen(clause.id)
-                      setError(null)
-                    }}
-                  >
-                    <ListItemText primary={`${clause.id} ${clause.title}`} secondary={policy.title} />
-                  </ListItemButton>
-                ))}
-              </List>
-            </>
-          ) : (
-            <TextField
-              select
-              autoFocus
-              label={kind === 'party' ? 'Party' : 'Exhibit'}
-              value={chosen}
-              onChange={(event) => {
-                setChosen(event.target.value)
-                setError(null)
-              }}
-              helperText={
-                kind === 'figure' && items.length === 0
-                  ? 'This case has no photos to show as a figure.'
-                  : damageNote(
-                      items.find((item) => item.id === chosen),
-                      kind,
-                    )
-              }
-            >
-              {kind === 'party'
-                ? parties.map((party) => (
-                    <MenuItem key={party.id} value={party.id}>
-                      {showUntrusted(party.name)} ({PARTY_ROLE_LABELS[party.role]})
-                    </MenuItem>
-                  ))
-                : items.map((item) => (
-                    <MenuItem key={item.id} value={item.id}>
-                      {exhibitLabel(item.exhibitNumber)} · {showUntrusted(item.originalName)}
-                      <DamageMark damage={item.damage} />
-                    </MenuItem>
-                  ))}
-            </TextField>
-          )}
-          {kind === 'figure' && (
-            <TextField label="Caption" value={caption} onChange={(event) => setCaption(event.target.value)} />
-          )}
-          {error && (
-            <Typography color="error" role="alert" variant="body2">
-              {error}
-            </Typography>
-          )}
-        </DialogForm>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={insert}>
-          Insert
-        </Button>
-      </DialogActions>
-    </Dialog>
+              >
+                <ListItemText primary={`${clause.id} ${clause.title}`} secondary={policy.title} />
+              </ListItemButton>
+            ))}
+          </List>
+        </>
+      ) : (
+        <TextField
+          select
+          autoFocus
+          label={kind === 'party' ? 'Party' : 'Exhibit'}
+          value={chosen}
+          onChange={(event) => {
+            setChosen(event.target.value)
+            setError(null)
+          }}
+          helperText={
+            kind === 'figure' && items.length === 0
+              ? 'This case has no photos to show as a figure.'
+              : damageNote(
+                  items.find((item) => item.id === chosen),
+                  kind,
+                )
+          }
+        >
+          {kind === 'party'
+            ? parties.map((party) => (
+                <MenuItem key={party.id} value={party.id}>
+                  {showUntrusted(party.name)} ({PARTY_ROLE_LABELS[party.role]})
+                </MenuItem>
+              ))
+            : items.map((item) => (
+                <MenuItem key={item.id} value={item.id}>
+                  {exhibitLabel(item.exhibitNumber)} · {showUntrusted(item.originalName)}
+                  <DamageMark damage={item.damage} />
+                </MenuItem>
+              ))}
+        </TextField>
+      )}
+      {kind === 'figure' && (
+        <TextField label="Caption" value={caption} onChange={(event) => setCaption(event.target.value)} />
+      )}
+    </FormDialog>
   )
 }

@@ -1,15 +1,9 @@
 import { PdfViewer } from '@features/evidence'
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  LinearProgress,
-} from '@mui/material'
+import { Alert, LinearProgress } from '@mui/material'
 import { printReportPreview } from '@services/report-export/export-report'
+import { thisWorkstation } from '@services/this-workstation'
 import type { Actor, Report } from '@shared/domain'
+import { PanelDialog } from '@ui/PanelDialog'
 import { useEffect, useState } from 'react'
 
 /** The report exactly as it will print (the same two-pass printing as the export), page by page. */
@@ -28,7 +22,7 @@ export function PreviewDialog({
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     let current = true
-    printReportPreview(report, analyst).then(
+    printReportPreview(thisWorkstation, report, analyst).then(
       (printed) =>
         current && setPdf(new Blob([printed.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })),
       (failure) => current && setError(failure instanceof Error ? failure.message : String(failure)),
@@ -38,20 +32,14 @@ export function PreviewDialog({
     }
   }, [report.id, report.updatedAt, report.status, analyst.id])
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="lg">
-      <DialogTitle>Print preview</DialogTitle>
-      <DialogContent>
-        {error ? (
-          <Alert severity="error">The report could not be printed: {error}</Alert>
-        ) : pdf ? (
-          <PdfViewer blob={pdf} />
-        ) : (
-          <LinearProgress aria-label="Printing the preview" />
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Close</Button>
-      </DialogActions>
-    </Dialog>
+    <PanelDialog title="Print preview" width="lg" onClose={onClose}>
+      {error ? (
+        <Alert severity="error">The report could not be printed: {error}</Alert>
+      ) : pdf ? (
+        <PdfViewer blob={pdf} />
+      ) : (
+        <LinearProgress aria-label="Printing the preview" />
+      )}
+    </PanelDialog>
   )
 }

@@ -12,17 +12,21 @@ import {
   TextField,
   Typography,
 } from '@mui/material'
-import { type Actor, PARTY_ROLE_LABELS, PARTY_ROLES, type PartyRole } from '@shared/domain'
 import {
+  type Actor,
   AUDIENCE_LABELS,
   AUDIENCES,
   type Audience,
-  DEFAULT_REDACTION_PROFILES,
+  PARTY_ROLE_LABELS,
+  PARTY_ROLES,
+  type PartyRole,
   PERSONAL_DATA,
   PERSONAL_DATUM_LABELS,
   type PersonalDatum,
   type RedactionProfiles,
-} from '@shared/formats/report/audience-redaction'
+} from '@shared/domain'
+import { DEFAULT_REDACTION_PROFILES } from '@shared/rules/policy/redaction-profiles'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { attempt } from '@ui/notices'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
@@ -37,7 +41,7 @@ const canonical = (profiles: RedactionProfiles) =>
 
 /** Settings → Redaction profiles: for each audience, what of each party's personal data its exports hide. */
 export function RedactionProfilesSection({ analyst }: { analyst: Actor }) {
-  const stored = useLiveQuery(() => repositories.settings.getRedactionProfiles(), [])
+  const stored = useLiveQuery(() => repositories.settings.read(SETTINGS.redactionProfiles), [])
   // Shown at once while it is saved (a checkbox that waits for the database looks broken), until the
   // live query reads it back: the save resolves before the query re-reads, and in between the old
   // profiles would flash back.
@@ -60,7 +64,8 @@ export function RedactionProfilesSection({ analyst }: { analyst: Actor }) {
     setSaving(changed)
     void attempt(() =>
       repositories.settings
-        .saveRedactionProfiles(
+        .save(
+          SETTINGS.redactionProfiles,
           changed,
           analyst,
           `Redaction profile for the ${AUDIENCE_LABELS[audience].toLowerCase()}: ${PARTY_ROLE_LABELS[role].toLowerCase()} ${PERSONAL_DATUM_LABELS[datum]} ${hidden ? 'hidden' : 'shown'}`,
@@ -97,7 +102,8 @@ export function RedactionProfilesSection({ analyst }: { analyst: Actor }) {
           onClick={() =>
             void attempt(
               () =>
-                repositories.settings.saveRedactionProfiles(
+                repositories.settings.save(
+                  SETTINGS.redactionProfiles,
                   { ...profiles, [audience]: DEFAULT_REDACTION_PROFILES[audience] },
                   analyst,
                   `Redaction profile for the ${AUDIENCE_LABELS[audience].toLowerCase()} back to the default`,

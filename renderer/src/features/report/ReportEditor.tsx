@@ -1,6 +1,7 @@
 import { ClauseDialog } from '@features/policy'
 import { Button, Stack } from '@mui/material'
 import { localTimeZone, reportCaseRecords } from '@services/report-export/report-print-input'
+import { thisWorkstation } from '@services/this-workstation'
 import { caseTableNode, type ReportDocument } from '@shared/formats/report/report-document'
 import type { ReportTemplate } from '@shared/formats/report/report-templates'
 import { type Editor, useEditorState } from '@tiptap/react'
@@ -135,7 +136,7 @@ const INSERTS: Array<[ToolbarInsert, string]> = [
 async function insertCorroboration(editor: Editor, caseId: string) {
   const node = caseTableNode(
     'corroboration',
-    await reportCaseRecords(caseId),
+    await reportCaseRecords(thisWorkstation, caseId),
     localTimeZone(),
     new Date().toISOString(),
   )

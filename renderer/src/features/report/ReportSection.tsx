@@ -6,6 +6,7 @@ import {
   reportCaseRecords,
   warmPrintPictures,
 } from '@services/report-export/report-print-input'
+import { thisWorkstation } from '@services/this-workstation'
 import {
   type Actor,
   type Case,
@@ -26,6 +27,7 @@ import {
 } from '@shared/formats/report/report-templates'
 import { getSchema } from '@tiptap/core'
 import { attempt, notify } from '@ui/notices'
+import { useCommandRuntime } from '@workspace/commands'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { RichTextEditorRef } from 'mui-tiptap'
@@ -47,7 +49,7 @@ function StartReport({ record, analyst }: { record: Case; analyst: Actor }) {
   const start = () =>
     attempt(async () => {
       const body = newReportDocument(
-        await reportCaseRecords(record.id),
+        await reportCaseRecords(thisWorkstation, record.id),
         localTimeZone(),
         new Date().toISOString(),
       )
@@ -104,7 +106,10 @@ function ReportWorkspace({
 }) {
   const editorRef = useRef<RichTextEditorRef>(null)
   // Figures' pictures are prepared after each save, so an export finds them ready.
-  const warm = useCallback((body: ReportDocument) => warmPrintPictures(report.caseId, body), [report.caseId])
+  const warm = useCallback(
+    (body: ReportDocument) => warmPrintPictures(thisWorkstation, report.caseId, body),
+    [report.caseId],
+  )
   const editable = report.status !== 'final'
   const autosave = useReportAutosave(report.id, { locked: !editable, onSaved: warm })
   // The editor owns the text while it is open; the stored text (or what the page journaled when it
@@ -150,7 +155,7 @@ function ReportWorkspace({
       if (!editor) return
       const refreshed = refreshCaseTables(
         editor.getJSON() as ReportDocument,
-        await reportCaseRecords(report.caseId),
+        await reportCaseRecords(thisWorkstation, report.caseId),
         localTimeZone(),
         new Date().toISOString(),
       )
@@ -166,12 +171,27 @@ function ReportWorkspace({
     try {
       await autosave.flush()
       const latest = (await repositories.reports.get(report.id)) ?? report
-      const sha256 = await attempt(() => exportReport(latest, analyst, options))
+      const sha256 = await attempt(() => exportReport(thisWorkstation, latest, analyst, options))
       if (sha256) notify('success', `Exported the report. PDF SHA-256 ${sha256}.`)
     } finally {
       setExporting(false)
     }
   }
+
+  const takeSnapshot = () =>
+    void attempt(async () => {
+      await autosave.flush()
+      const version = await repositories.reports.snapshot(report.id, 'snapshot', analyst)
+      return version.number
+    }, 'Snapshot taken.')
+  const showVersions = () => setDialog('versions')
+  const preview = () => void autosave.flush().then(() => setDialog('preview'))
+  const chooseExport = () => setChoosingExport(true)
+  // The palette runs these buttons' code (see REPORT_COMMANDS).
+  useCommandRuntime('report.take-snapshot', takeSnapshot)
+  useCommandRuntime('report.versions', showVersions)
+  useCommandRuntime('report.preview', preview)
+  useCommandRuntime('report.export-pdf', chooseExport)
 
   const saved = autosave.state
   return (
@@ -212,25 +232,16 @@ function ReportWorkspace({
             Refresh case tables
           </Button>
         )}
-        <Button
-          size="small"
-          onClick={() =>
-            void attempt(async () => {
-              await autosave.flush()
-              const version = await repositories.reports.snapshot(report.id, 'snapshot', analyst)
-              return version.number
-            }, 'Snapshot taken.')
-          }
-        >
+        <Button size="small" onClick={takeSnapshot}>
           Take a snapshot
         </Button>
-        <Button size="small" onClick={() => setDialog('versions')}>
+        <Button size="small" onClick={showVersions}>
           Versions…
         </Button>
-        <Button size="small" onClick={() => void autosave.flush().then(() => setDialog('preview'))}>
+        <Button size="small" onClick={preview}>
           Preview…
         </Button>
-        <Button size="small" variant="contained" onClick={() => setChoosingExport(true)}>
+        <Button size="small" variant="contained" onClick={chooseExport}>
           {exporting ? 'Exporting…' : 'Export PDF…'}
         </Button>
       </Stack>

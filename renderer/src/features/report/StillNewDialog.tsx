@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material'
+import { ConfirmDialog } from '@ui/ConfirmDialog'
 
 /**
  * Asked before a report of a case still in New is marked final: nobody has triaged or investigated
@@ -6,20 +6,17 @@ import { Button, Dialog, DialogActions, DialogContent, DialogContentText, Dialog
  */
 export function StillNewDialog({ onCancel, onConfirm }: { onCancel(): void; onConfirm(): void }) {
   return (
-    <Dialog open onClose={onCancel} maxWidth="xs" fullWidth>
-      <DialogTitle>This case is still New</DialogTitle>
-      <DialogContent>
-        <DialogContentText>
-          Nobody has triaged or investigated it yet. A final report is locked, and usually follows the
-          investigation and the determinations. Mark it final anyway?
-        </DialogContentText>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel}>Keep it in review</Button>
-        <Button variant="contained" color="warning" onClick={onConfirm}>
-          Mark final anyway
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      title="This case is still New"
+      cancelLabel="Keep it in review"
+      confirmLabel="Mark final anyway"
+      confirmColor="warning"
+      width="xs"
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    >
+      Nobody has triaged or investigated it yet. A final report is locked, and usually follows the
+      investigation and the determinations. Mark it final anyway?
+    </ConfirmDialog>
   )
 }

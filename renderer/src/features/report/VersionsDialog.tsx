@@ -1,22 +1,10 @@
 import { repositories } from '@db/instance'
-import {
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  List,
-  ListItemButton,
-  ListItemText,
-  Stack,
-  Typography,
-} from '@mui/material'
-import { REPORT_STATUS_LABELS, type ReportExport, type ReportVersion } from '@shared/domain'
-import { AUDIENCE_LABELS } from '@shared/formats/report/audience-redaction'
+import { Box, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material'
+import { AUDIENCE_LABELS, REPORT_STATUS_LABELS, type ReportExport, type ReportVersion } from '@shared/domain'
 import { diffReportVersions, reportText } from '@shared/formats/report/report-diff'
 import type { ReportDocument } from '@shared/formats/report/report-document'
 import { formatDateTime } from '@ui/format/time'
+import { PanelDialog } from '@ui/PanelDialog'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 
@@ -46,54 +34,48 @@ export function VersionsDialog({ reportId, onClose }: { reportId: string; onClos
     )
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="lg">
-      <DialogTitle>Report versions</DialogTitle>
-      <DialogContent>
-        {versions.length === 0 ? (
-          <Typography color="text.secondary">
-            No versions yet. "Take a snapshot" keeps the text as it is now; every export and every amendment
-            keeps one too.
-          </Typography>
-        ) : (
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-            <List dense aria-label="Versions" sx={{ width: 320, flexShrink: 0 }}>
-              {versions.map((version) => (
-                <ListItemButton
-                  key={version.id}
-                  selected={chosen.includes(version.id)}
-                  onClick={() => toggle(version.id)}
-                >
-                  <ListItemText
-                    primary={`Version ${version.number} · ${REASONS[version.reason]} · ${REPORT_STATUS_LABELS[version.status]}`}
-                    secondary={`${version.takenBy.name}, ${formatDateTime(version.takenAt)}${version.exportedPdfSha256 ? ` · PDF SHA-256 ${version.exportedPdfSha256}` : ''}${version.export ? ` · ${describeExport(version.export)}` : ''}`}
-                    slotProps={{ secondary: { sx: { overflowWrap: 'anywhere' } } }}
-                  />
-                </ListItemButton>
-              ))}
-            </List>
-            <Box sx={{ flex: 1, minWidth: 0 }} aria-label="Version text" component="section">
-              {picked.length === 0 && (
-                <Typography color="text.secondary">
-                  Choose a version to read it, or two to compare them.
-                </Typography>
-              )}
-              {picked.length === 1 && (
-                <>
-                  <Typography variant="subtitle2">Version {picked[0]!.number}</Typography>
-                  <Box component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', m: 0 }}>
-                    {reportText(picked[0]!.body as ReportDocument)}
-                  </Box>
-                </>
-              )}
-              {picked.length === 2 && <VersionDiff versions={picked as [ReportVersion, ReportVersion]} />}
-            </Box>
-          </Stack>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Close</Button>
-      </DialogActions>
-    </Dialog>
+    <PanelDialog title="Report versions" width="lg" onClose={onClose}>
+      {versions.length === 0 ? (
+        <Typography color="text.secondary">
+          No versions yet. "Take a snapshot" keeps the text as it is now; every export and every amendment
+          keeps one too.
+        </Typography>
+      ) : (
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <List dense aria-label="Versions" sx={{ width: 320, flexShrink: 0 }}>
+            {versions.map((version) => (
+              <ListItemButton
+                key={version.id}
+                selected={chosen.includes(version.id)}
+                onClick={() => toggle(version.id)}
+              >
+                <ListItemText
+                  primary={`Version ${version.number} · ${REASONS[version.reason]} · ${REPORT_STATUS_LABELS[version.status]}`}
+                  secondary={`${version.takenBy.name}, ${formatDateTime(version.takenAt)}${version.exportedPdfSha256 ? ` · PDF SHA-256 ${version.exportedPdfSha256}` : ''}${version.export ? ` · ${describeExport(version.export)}` : ''}`}
+                  slotProps={{ secondary: { sx: { overflowWrap: 'anywhere' } } }}
+                />
+              </ListItemButton>
+            ))}
+          </List>
+          <Box sx={{ flex: 1, minWidth: 0 }} aria-label="Version text" component="section">
+            {picked.length === 0 && (
+              <Typography color="text.secondary">
+                Choose a version to read it, or two to compare them.
+              </Typography>
+            )}
+            {picked.length === 1 && (
+              <>
+                <Typography variant="subtitle2">Version {picked[0]!.number}</Typography>
+                <Box component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', m: 0 }}>
+                  {reportText(picked[0]!.body as ReportDocument)}
+                </Box>
+              </>
+            )}
+            {picked.length === 2 && <VersionDiff versions={picked as [ReportVersion, ReportVersion]} />}
+          </Box>
+        </Stack>
+      )}
+    </PanelDialog>
   )
 }
 

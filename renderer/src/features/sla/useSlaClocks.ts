@@ -1,4 +1,5 @@
-import { computeSlaClocks, type SlaClockEvent, type SlaClocks } from '@shared/rules/sla/clock'
+import type { SlaClockEvent } from '@shared/domain'
+import { computeSlaClocks, type SlaClocks } from '@shared/rules/sla/clock'
 import { useNow } from './useNow'
 import { useSlaPolicy } from './useSlaPolicy'
 

@@ -4,11 +4,11 @@ import CloudOffIcon from '@mui/icons-material/CloudOff'
 import CloudSyncIcon from '@mui/icons-material/CloudSync'
 import SyncProblemIcon from '@mui/icons-material/SyncProblem'
 import { Chip, Tooltip } from '@mui/material'
-import { useSyncState } from '@services/team-sync/team-sync'
 import { useWorkspaceUi } from '@workspace/workspace-store'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { syncStatusText } from './sync-status-text'
 import { useJoinedServer } from './useJoinedServer'
+import { useSyncState } from './useSyncState'
 
 const ICONS = {
   offline: <CloudOffIcon />,
@@ -20,7 +20,7 @@ const ICONS = {
 /** Where sync stands, in the top bar; clicking it opens the team server settings. */
 export function SyncStatusChip() {
   const joined = useJoinedServer()
-  const state = useSyncState((store) => store.state)
+  const state = useSyncState()
   const pending = useLiveQuery(() => repositories.syncOutbox.pendingCount(), []) ?? 0
   const openSettings = () => useWorkspaceUi.getState().openSettings('Team server')
   const chipSx = {

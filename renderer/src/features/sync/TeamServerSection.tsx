@@ -1,7 +1,8 @@
 import { repositories } from '@db/instance'
 import type { JoinedServer } from '@db/repositories/sync-outbox'
 import { Alert, Button, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material'
-import { signInToTeamServer, signOutOfTeamServer, syncNow, useSyncState } from '@services/team-sync/team-sync'
+import { syncNow } from '@services/team-sync/sync-worker-client'
+import { signInToTeamServer, signOutOfTeamServer } from '@services/team-sync/team-sync'
 import { formatDateTime } from '@ui/format/time'
 import { attempt, notify } from '@ui/notices'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -9,6 +10,7 @@ import { useState } from 'react'
 import { SignInKeptNote } from './SignInKeptNote'
 import { syncStatusText } from './sync-status-text'
 import { useJoinedServer } from './useJoinedServer'
+import { useSyncState } from './useSyncState'
 
 /** Settings → Team server: sign in, where sync stands, and the changes the server refused. */
 export function TeamServerSection() {
@@ -77,7 +79,7 @@ function SignInForm({ serverUrl = '' }: { serverUrl?: string }) {
 }
 
 function SignedIn({ joined }: { joined: JoinedServer }) {
-  const state = useSyncState((store) => store.state)
+  const state = useSyncState()
   const pending = useLiveQuery(() => repositories.syncOutbox.pendingCount(), []) ?? 0
   const refused = useLiveQuery(() => repositories.syncOutbox.refused(), []) ?? []
   const unreadable = useLiveQuery(() => repositories.syncOutbox.unreadable(), []) ?? []

@@ -1,8 +1,10 @@
 import { repositories } from '@db/instance'
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material'
+import { TextField } from '@mui/material'
 import type { TimelineEvent } from '@shared/domain'
+import { FormDialog } from '@ui/FormDialog'
 import { fromLocalInputValue, toLocalInputValue } from '@ui/format/time'
 import { LocalDateTimeField } from '@ui/LocalDateTimeField'
+import { NoteField } from '@ui/NoteField'
 import { attempt } from '@ui/notices'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useState } from 'react'
@@ -53,33 +55,23 @@ export function TimelineEventDialog({
     }
   }
   return (
-    <Dialog open onClose={onClose}>
-      <DialogTitle>Add timeline event</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1, width: 420 }}>
-          <LocalDateTimeField
-            label="When it happened"
-            value={occurredAt}
-            onChange={setOccurredAt}
-            helperText="Your local time"
-            missingText="Enter the date and time"
-          />
-          <TextField label="What happened" value={title} onChange={(event) => setTitle(event.target.value)} />
-          <TextField
-            label="Details"
-            multiline
-            minRows={3}
-            value={detail}
-            onChange={(event) => setDetail(event.target.value)}
-          />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!when || title.trim() === ''} onClick={save}>
-          Add event
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="Add timeline event"
+      submitLabel="Add event"
+      canSubmit={Boolean(when) && title.trim() !== ''}
+      width={420}
+      onSubmit={save}
+      onClose={onClose}
+    >
+      <LocalDateTimeField
+        label="When it happened"
+        value={occurredAt}
+        onChange={setOccurredAt}
+        helperText="Your local time"
+        missingText="Enter the date and time"
+      />
+      <TextField label="What happened" value={title} onChange={(event) => setTitle(event.target.value)} />
+      <NoteField label="Details" minRows={3} value={detail} onChange={setDetail} />
+    </FormDialog>
   )
 }

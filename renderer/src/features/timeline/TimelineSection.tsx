@@ -17,7 +17,7 @@ import { withOrderEvents } from '@shared/rules/orders/order-timeline'
 import { showUntrusted, showUntrustedLines } from '@shared/untrusted-text'
 import { EmptyNote } from '@ui/Facts'
 import { formatDateTime } from '@ui/format/time'
-import { useCaseRequest } from '@workspace/case-requests'
+import { useCommandRuntime } from '@workspace/commands'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { TimelineEventDialog } from './TimelineEventDialog'
@@ -36,7 +36,7 @@ export function TimelineSection({ caseId }: { caseId: string }) {
   const [kind, setKind] = useState<KindFilter>('all')
   const [order, setOrder] = useState<'oldest' | 'newest'>('oldest')
   const [adding, setAdding] = useState(false)
-  useCaseRequest('add-event', () => setAdding(true), events !== undefined)
+  useCommandRuntime('timeline.add-event', () => setAdding(true), events !== undefined)
   if (!events) return null
   const kinds = [...new Set(events.map((event) => event.kind))]
   const shown = events.filter((event) => kind === 'all' || event.kind === kind)

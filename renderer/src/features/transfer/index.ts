@@ -1,4 +1,5 @@
 // The transfer feature's public face: other parts of the app import only what is listed here.
 
+export { TRANSFER_COMMANDS } from './commands'
 export { TransferMenu } from './TransferMenu'
-export { exportAllCases, exportOneCase, importCaseBundles, runReported } from './transfer-actions'
+export { importCaseBundles, runReported } from './transfer-actions'

@@ -1,6 +1,8 @@
 import { repositories } from '@db/instance'
 import { platform } from '@platform'
-import { exportCaseBundle, importCaseBundle } from '@services/case-bundles/case-transfer'
+import { exportCaseBundle } from '@services/case-bundles/export-case-bundle'
+import { importCaseBundle } from '@services/case-bundles/import-case-bundle'
+import { thisWorkstation } from '@services/this-workstation'
 import type { Actor } from '@shared/domain'
 import { notify } from '@ui/notices'
 
@@ -12,7 +14,7 @@ const plural = (count: number, word: string) =>
 export async function importCaseBundles(analyst: Actor): Promise<void> {
   const files = await platform.openFiles({ title: 'Import case bundle', filters: ZIP_FILTER, multiple: true })
   for (const file of files) {
-    const outcome = await importCaseBundle(repositories, file.bytes, analyst)
+    const outcome = await importCaseBundle(thisWorkstation, file.bytes, analyst)
     if (outcome.ok) {
       const { added, updated, unchanged } = outcome.summary
       notify(
@@ -36,7 +38,7 @@ export async function exportCases(
     return
   }
   const info = await platform.getAppInfo()
-  const bytes = await exportCaseBundle(repositories, caseIds, analyst, info.version)
+  const bytes = await exportCaseBundle(thisWorkstation, caseIds, analyst, info.version)
   const result = await platform.saveFile({
     title: 'Export cases',
     suggestedName,

@@ -12,6 +12,7 @@ import { showUntrusted } from '@shared/untrusted-text'
 import { FormDialog } from '@ui/FormDialog'
 import { fromLocalInputValue, toLocalInputValue } from '@ui/format/time'
 import { LocalDateTimeField } from '@ui/LocalDateTimeField'
+import { NoteField } from '@ui/NoteField'
 import { attempt } from '@ui/notices'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useState } from 'react'
@@ -49,8 +50,8 @@ export function ContactAttemptDialog({ party, onClose }: { party: Party; onClose
     <FormDialog
       title={`Contact attempt: ${showUntrusted(party.name)}`}
       submitLabel="Record attempt"
-      canSubmit={when !== null}
-      onSubmit={() => void save()}
+      canSubmit={Boolean(when)}
+      onSubmit={save}
       onClose={onClose}
     >
       <TextField
@@ -83,13 +84,7 @@ export function ContactAttemptDialog({ party, onClose }: { party: Party; onClose
           </MenuItem>
         ))}
       </TextField>
-      <TextField
-        label="Note"
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        multiline
-        minRows={2}
-      />
+      <NoteField label="Note" value={note} onChange={setNote} />
     </FormDialog>
   )
 }

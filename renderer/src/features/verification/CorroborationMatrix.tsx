@@ -21,6 +21,7 @@ import { type Claim, STANCE_LABELS, STANCES, STANDARD_OF_PROOF_LABELS, type Stan
 import { type CorroborationSource, cellOf, claimStanding } from '@shared/rules/verification/corroboration'
 import { showUntrusted } from '@shared/untrusted-text'
 import { FormDialog } from '@ui/FormDialog'
+import { NoteField } from '@ui/NoteField'
 import { attempt } from '@ui/notices'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useState } from 'react'
@@ -177,7 +178,7 @@ function CellDialog({ editing, onClose }: { editing: Editing; onClose(): void })
     <FormDialog
       title={showUntrusted(editing.source.label)}
       submitLabel="Save"
-      onSubmit={() => void save()}
+      onSubmit={save}
       onClose={onClose}
     >
       <Typography variant="body2">Claim: {editing.claim.text}</Typography>
@@ -191,13 +192,7 @@ function CellDialog({ editing, onClose }: { editing: Editing; onClose(): void })
           <FormControlLabel key={value} value={value} control={<Radio />} label={STANCE_LABELS[value]} />
         ))}
       </RadioGroup>
-      <TextField
-        label="Note"
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        multiline
-        minRows={2}
-      />
+      <NoteField label="Note" value={note} onChange={setNote} />
     </FormDialog>
   )
 }

@@ -8,12 +8,17 @@ import {
 } from '@shared/domain'
 import { showUntrusted } from '@shared/untrusted-text'
 import { formatDateTime } from '@ui/format/time'
-import { useState } from 'react'
-import { ContactAttemptDialog } from './ContactAttemptDialog'
 
 /** One party's contact attempts, newest last, and where verification stands. */
-export function PartyContacts({ party, attempts }: { party: Party; attempts: ContactAttempt[] }) {
-  const [logging, setLogging] = useState(false)
+export function PartyContacts({
+  party,
+  attempts,
+  onLog,
+}: {
+  party: Party
+  attempts: ContactAttempt[]
+  onLog(): void
+}) {
   const statement = attempts.some((attempt) => attempt.outcome === 'statement_taken')
   const reached = attempts.some((attempt) => attempt.outcome === 'reached')
   return (
@@ -41,7 +46,7 @@ export function PartyContacts({ party, attempts }: { party: Party; attempts: Con
                 : `Not reached (${attempts.length} attempt${attempts.length === 1 ? '' : 's'})`
           }
         />
-        <Button size="small" onClick={() => setLogging(true)}>
+        <Button size="small" onClick={onLog}>
           Log attempt
         </Button>
       </Stack>
@@ -57,7 +62,6 @@ export function PartyContacts({ party, attempts }: { party: Party; attempts: Con
           ))}
         </List>
       )}
-      {logging && <ContactAttemptDialog party={party} onClose={() => setLogging(false)} />}
     </Paper>
   )
 }

@@ -1,19 +1,12 @@
-import { db } from '@db/instance'
-import { removeDemoCases } from '@db/repositories/demo-data'
-
-export type DemoLoaderRequest =
-  | { type: 'load'; databaseName: string; count: number; seed: number; now: string }
-  | { type: 'cancel' }
-export type DemoLoaderReply =
-  | { type: 'progress'; loaded: number; total: number }
-  | { type: 'done'; loaded: number; cancelled: boolean }
-  | { type: 'failed'; message: string }
+import type { Workstation } from '../workstation'
+import type { DemoLoaderReply, DemoLoaderRequest } from './demo-loader-messages'
 
 /**
  * Loads the demo dataset in a Web Worker, so the queue stays responsive while 100,000 cases are
  * generated and stored. Cancelling stops after the current batch; what was loaded stays.
  */
 export function loadDemoData(
+  { db }: Workstation,
   options: { count: number; seed: number },
   hooks: { onProgress(loaded: number, total: number): void; signal?: AbortSignal },
 ): Promise<{ loaded: number; cancelled: boolean }> {
@@ -49,6 +42,3 @@ export function loadDemoData(
     } satisfies DemoLoaderRequest)
   })
 }
-
-/** Takes every demo case, with its records and evidence, off this workstation. */
-export const removeDemoData = () => removeDemoCases(db)

@@ -2,7 +2,7 @@
 // Generates and stores the demo dataset off the UI thread.
 import { createWorkstationDatabase } from '@db/database'
 import { loadDemoCases } from '@db/repositories/demo-data'
-import type { DemoLoaderReply, DemoLoaderRequest } from './demo-loader'
+import type { DemoLoaderReply, DemoLoaderRequest } from './demo-loader-messages'
 
 // jpeg-js (the demo photos' encoder) hands its output to Node's Buffer.from when bundled as CommonJS.
 const scope = globalThis as unknown as { Buffer?: { from(bytes: ArrayLike<number>): Uint8Array } }

@@ -1,14 +1,16 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
-import { repositories } from '@db/instance'
 import { openPdf } from '@media/pdf-document'
 import { platform } from '@platform'
-import type { Actor, Report } from '@shared/domain'
-import { AUDIENCE_LABELS, type Audience, redactForAudience } from '@shared/formats/report/audience-redaction'
+import type { Actor, Audience, Report } from '@shared/domain'
+import { redactForAudience } from '@shared/formats/report/audience-redaction'
 import { exportLogHtml, finishExport, type Passwords } from '@shared/formats/report/export-pdf'
 import { outlineEntries } from '@shared/formats/report/pdf-outline'
 import { citedEvidenceIds, type ReportDocument } from '@shared/formats/report/report-document'
 import { type PrintedReport, printReport } from '@shared/formats/report/report-pdf'
 import { createSha256Hasher } from '@shared/hashing/sha256'
+import { SETTINGS } from '@shared/rules/settings/registry'
+import type { Workstation } from '../workstation'
+import { recordReportExport } from './record-report-export'
 import { reportPrintInput } from './report-print-input'
 
 /** The page each heading landed on, read from the printed PDF's bookmarks with pdf.js. */
@@ -22,9 +24,19 @@ async function readOutline(pdf: Uint8Array) {
 }
 
 /** The report printed as it will be exported, for the preview. */
-export async function printReportPreview(report: Report, analyst: Actor): Promise<PrintedReport> {
-  const versions = await repositories.reports.listVersions(report.id)
-  const input = await reportPrintInput(report, report.body as ReportDocument, versions.length + 1, analyst)
+export async function printReportPreview(
+  workstation: Workstation,
+  report: Report,
+  analyst: Actor,
+): Promise<PrintedReport> {
+  const versions = await workstation.repositories.reports.listVersions(report.id)
+  const input = await reportPrintInput(
+    workstation,
+    report,
+    report.body as ReportDocument,
+    versions.length + 1,
+    analyst,
+  )
   return printReport(input, platform.printToPdf, readOutline)
 }
 
@@ -38,10 +50,10 @@ export interface ExportOptions {
 }
 
 /** The report's text as the audience may read it (their redaction profile applied), and what was hidden. */
-async function textForAudience(report: Report, audience: Audience) {
+async function textForAudience({ repositories }: Workstation, report: Report, audience: Audience) {
   const [parties, profiles] = await Promise.all([
     repositories.parties.listForCase(report.caseId),
-    repositories.settings.getRedactionProfiles(),
+    repositories.settings.read(SETTINGS.redactionProfiles),
   ])
   return redactForAudience(report.body as ReportDocument, parties, profiles[audience] ?? {})
 }
@@ -55,14 +67,17 @@ async function textForAudience(report: Report, audience: Audience) {
  * null if the analyst cancelled the save.
  */
 export async function exportReport(
+  workstation: Workstation,
   report: Report,
   analyst: Actor,
   options: ExportOptions,
 ): Promise<string | null> {
-  const { document: body, log: redactions } = await textForAudience(report, options.audience)
+  const { repositories } = workstation
+  const { document: body, log: redactions } = await textForAudience(workstation, report, options.audience)
   const versionNumber = (await repositories.reports.listVersions(report.id)).length + 1
   const record = await repositories.cases.get(report.caseId)
-  const input = await reportPrintInput(report, body, versionNumber, analyst)
+  const passwordProtected = options.passwords !== null
+  const input = await reportPrintInput(workstation, report, body, versionNumber, analyst)
   const { pdf: printed } = await printReport(input, platform.printToPdf, readOutline)
   const hash = await createSha256Hasher()
   const pagesSha256 = hash(printed)
@@ -79,7 +94,7 @@ export async function exportReport(
       pagesSha256,
       pageCount,
       redactions,
-      passwordProtected: options.passwords !== null,
+      passwordProtected,
     }),
   )
   const pdf = await finishExport(printed, verificationPage, options.passwords)
@@ -93,19 +108,16 @@ export async function exportReport(
     bytes: pdf,
   })
   if (!saved.saved) return null
-  const version = await repositories.reports.snapshot(report.id, 'export', analyst)
-  await repositories.reports.recordExport(
-    version.id,
-    sha256,
-    { audience: options.audience, redactions, passwordProtected: options.passwords !== null, pagesSha256 },
+  await recordReportExport(
+    workstation,
+    {
+      reportId: report.id,
+      fileName: suggestedName,
+      pdfSha256: sha256,
+      export: { audience: options.audience, redactions, passwordProtected, pagesSha256 },
+      citedEvidenceIds: citedEvidenceIds(body),
+    },
     analyst,
   )
-  const cited = citedEvidenceIds(body)
-  if (cited.length)
-    await repositories.evidence.recordExported(
-      cited,
-      `Exported in report version ${version.number} (${suggestedName}${options.audience === 'internal' ? '' : `, for the ${AUDIENCE_LABELS[options.audience].toLowerCase()}`}, PDF SHA-256 ${sha256})`,
-      analyst,
-    )
   return sha256
 }

@@ -1,4 +1,3 @@
-import { repositories } from '@db/instance'
 import { preparePrintPicture } from '@media/print-picture'
 import { blobOfDataUrl, preparePrintThumbnail } from '@media/print-thumbnail'
 import { type Actor, exhibitLabel, isPageMark, type PageMark, type Report } from '@shared/domain'
@@ -6,12 +5,18 @@ import { isViewableImage } from '@shared/formats/evidence/content-type'
 import type { PrintExhibit, PrintThumbnail, ReportPrintInput } from '@shared/formats/report/print-html'
 import { assemblePrintInput, figureEvidenceIds, thumbnailEvidence } from '@shared/formats/report/print-input'
 import type { ReportCaseRecords, ReportDocument } from '@shared/formats/report/report-document'
+import { SETTINGS } from '@shared/rules/settings/registry'
+import { readEvidenceFile } from '../evidence-files/read-evidence-file'
+import type { Workstation } from '../workstation'
 
 /** The analyst's own time zone: report times read as their clock shows them. */
 export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
 
 /** The case records a report's tables are filled from. */
-export async function reportCaseRecords(caseId: string): Promise<ReportCaseRecords> {
+export async function reportCaseRecords(
+  { repositories }: Workstation,
+  caseId: string,
+): Promise<ReportCaseRecords> {
   const record = await repositories.cases.get(caseId)
   if (!record) throw new Error('That case no longer exists on this workstation.')
   const [parties, timeline, evidence, communications, determinations, orders, claims, policyLibrary] =
@@ -23,7 +28,7 @@ export async function reportCaseRecords(caseId: string): Promise<ReportCaseRecor
       repositories.determinations.listForCase(caseId),
       repositories.orders.listForCase(caseId),
       repositories.claims.listForCase(caseId),
-      repositories.settings.getPolicyLibrary(),
+      repositories.settings.read(SETTINGS.policyLibrary),
     ])
   const records = { case: record, parties, timeline, evidence, communications, determinations, orders }
   return { ...records, claims, policyLibrary }
@@ -50,16 +55,16 @@ function preparedPicture(sha256: string, blob: Blob, marks: PageMark[]) {
 }
 
 /** Each figure's picture, its marks burned in (prepared in parallel); none for files that are not images. */
-async function figurePictures(body: ReportDocument, records: ReportCaseRecords) {
+async function figurePictures(workstation: Workstation, body: ReportDocument, records: ReportCaseRecords) {
   const entries = await Promise.all(
     figureEvidenceIds(body).map(async (evidenceId) => {
       const item = records.evidence.find((candidate) => candidate.id === evidenceId)
       const blob =
         item && isViewableImage(item.detectedType)
-          ? await repositories.evidence.getBlob(item.sha256)
+          ? await readEvidenceFile(workstation, item.sha256)
           : undefined
       if (!item || !blob) return null
-      const marks = (await repositories.annotations.listForEvidence(item.id))
+      const marks = (await workstation.repositories.annotations.listForEvidence(item.id))
         .filter(isPageMark)
         .filter((mark) => mark.page === null)
       try {
@@ -106,6 +111,7 @@ function preparedThumbnail(sha256: string, marks: PageMark[], prepare: () => Pro
  * drawn (damaged) has none; the index still lists it.
  */
 async function evidenceThumbnails(
+  workstation: Workstation,
   records: ReportCaseRecords,
   figures: ReadonlyMap<string, PrintExhibit['image']> = new Map(),
 ): Promise<Map<string, PrintThumbnail>> {
@@ -113,13 +119,13 @@ async function evidenceThumbnails(
   const queue = thumbnailEvidence(records.evidence)
   const work = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
-      const marks = (await repositories.annotations.listForEvidence(item.id))
+      const marks = (await workstation.repositories.annotations.listForEvidence(item.id))
         .filter(isPageMark)
         .filter((mark) => mark.page === null)
       const figure = figures.get(item.id)
       const prepare = async () => {
         if (figure) return preparePrintThumbnail(blobOfDataUrl(figure.dataUrl), [])
-        const blob = await repositories.evidence.getBlob(item.sha256)
+        const blob = await readEvidenceFile(workstation, item.sha256)
         if (!blob) throw new Error('not stored here')
         return preparePrintThumbnail(blob, marks)
       }
@@ -138,12 +144,12 @@ let lastWarmedThumbnails = ''
  * Prepares the figures' pictures and the evidence index's thumbnails in the background (after a
  * save), so that an export finds them ready. Failures are left for the export to report.
  */
-export function warmPrintPictures(caseId: string, body: ReportDocument): void {
+export function warmPrintPictures(workstation: Workstation, caseId: string, body: ReportDocument): void {
   // The evidence index's thumbnails once per case opened (new photos are made at export).
   if (caseId !== lastWarmedThumbnails) {
     lastWarmedThumbnails = caseId
-    void reportCaseRecords(caseId)
-      .then(evidenceThumbnails)
+    void reportCaseRecords(workstation, caseId)
+      .then((records) => evidenceThumbnails(workstation, records))
       .catch(() => undefined)
   }
   const figures = figureEvidenceIds(body)
@@ -151,21 +157,22 @@ export function warmPrintPictures(caseId: string, body: ReportDocument): void {
   const key = `${caseId}:${figures.join(',')}`
   if (figures.length === 0 || key === lastWarmed) return
   lastWarmed = key
-  void reportCaseRecords(caseId)
-    .then((records) => figurePictures(body, records))
+  void reportCaseRecords(workstation, caseId)
+    .then((records) => figurePictures(workstation, body, records))
     .catch(() => undefined)
 }
 
 /** Everything the print document is built from, for one version of the report. */
 export async function reportPrintInput(
+  workstation: Workstation,
   report: Report,
   body: ReportDocument,
   versionNumber: number,
   analyst: Actor,
 ): Promise<ReportPrintInput> {
-  const records = await reportCaseRecords(report.caseId)
-  const pictures = await figurePictures(body, records)
-  const thumbnails = await evidenceThumbnails(records, pictures)
+  const records = await reportCaseRecords(workstation, report.caseId)
+  const pictures = await figurePictures(workstation, body, records)
+  const thumbnails = await evidenceThumbnails(workstation, records, pictures)
   return assemblePrintInput({
     report,
     body,

@@ -1,6 +1,6 @@
-import type { OutboxRow, SyncRecordRow, WorkstationDatabase } from '@db/database'
+import type { WorkstationDatabase } from '@db/database'
 import { retimeOpenCases } from '@db/repositories/cases'
-import { SETTING_KEYS } from '@db/repositories/settings'
+import type { OutboxRow, SyncRecordRow } from '@db/schema'
 import { correctedNow, workstationClock } from '@db/sync-clock'
 import {
   REPORT_TEXT_SYNC_STATE,
@@ -8,29 +8,25 @@ import {
   SYNC_META_KEYS,
   SYNC_TABLE_OF,
   type TableSyncEntity,
+  type UnreadableRecord,
 } from '@db/sync-tables'
-import { AUDITED_ENTITIES, type AuditEntry, type AuditedEntity, type ReportUpdate } from '@shared/domain'
+import {
+  AUDITED_ENTITIES,
+  type AuditEntry,
+  type AuditedEntity,
+  type ReportUpdate,
+  type SlaClockEvent,
+} from '@shared/domain'
 import { base64ToBytes, bytesToBase64 } from '@shared/protocol/sync/base64'
-import { createSyncEngine, type SyncStorage } from '@shared/protocol/sync/engine'
+import type { SyncStorage } from '@shared/protocol/sync/engine'
 import type { HlcClock } from '@shared/protocol/sync/hlc'
 import { recordValues } from '@shared/protocol/sync/merge'
 import type { Change, FieldWrite, Mutation, MutationResult } from '@shared/protocol/sync/protocol'
 import { recordFromValues } from '@shared/protocol/sync/record-schemas'
 import { applyRemoteChange, stampedTooFarAhead } from '@shared/protocol/sync/replica'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { caseSlaInstants } from '@shared/rules/sla/case-sla'
-import type { SlaClockEvent } from '@shared/rules/sla/clock'
 import { storedSlaPolicy } from '@shared/rules/sla/policy'
-
-/**
- * A pulled record kept out of the app, shown with the reason: it does not read as its kind, could not
- * be stored, or is stamped too far ahead of this workstation's clock (`stampedAhead`).
- */
-export interface UnreadableRecord {
-  entity: string
-  entityId: string
-  problem: string
-  stampedAhead?: boolean
-}
 
 const mutationOf = (row: OutboxRow): Mutation => ({
   mutationId: row.mutationId!,
@@ -164,7 +160,7 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string, now
           'cases',
         ],
         async () => {
-          const slaPolicy = storedSlaPolicy((await db.settings.get(SETTING_KEYS.slaPolicy))?.value)
+          const slaPolicy = storedSlaPolicy((await db.settings.get(SETTINGS.slaPolicy.key))?.value)
           let newSlaPolicy = false
           const offset = await meta(SYNC_META_KEYS.clockOffset)
           const clock = await storedClock()
@@ -192,7 +188,7 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string, now
               // The SLA instants are derived here under this workstation's policy, not taken as sent.
               if (change.entity === 'case')
                 Object.assign(record, caseSlaInstants(record.slaEvents as SlaClockEvent[], slaPolicy))
-              if (change.entity === 'teamSetting' && record.key === SETTING_KEYS.slaPolicy)
+              if (change.entity === 'teamSetting' && record.key === SETTINGS.slaPolicy.key)
                 newSlaPolicy = true
               await table.put(record)
             }
@@ -235,7 +231,7 @@ export function createSyncReplica(db: WorkstationDatabase, clientId: string, now
             }
           }
           if (newSlaPolicy)
-            await retimeOpenCases(db, storedSlaPolicy((await db.settings.get(SETTING_KEYS.slaPolicy))?.value))
+            await retimeOpenCases(db, storedSlaPolicy((await db.settings.get(SETTINGS.slaPolicy.key))?.value))
           for (const change of textUpdates) {
             const problem = await storeReportTextUpdate(change).catch(
               (error: unknown) =>
@@ -347,31 +343,5 @@ export async function queueReportTextUpdates(
     }
     await updates.put({ i: REPORT_TEXT_SYNC_STATE, unsentFrom: rows.at(-1)!.i + 1 })
     await db.syncMeta.put({ key: SYNC_META_KEYS.clock, value: clock.current() })
-  })
-}
-
-/**
- * The sync engine over a workstation database, as the sync worker runs it: report text queued
- * before each push, evidence bytes sent after it. `now` is this computer's clock (Date.now).
- */
-export function createWorkstationSyncEngine(
-  db: WorkstationDatabase,
-  clientId: string,
-  deps: Pick<Parameters<typeof createSyncEngine>[0], 'transport' | 'onState' | 'setTimer'> & {
-    uploadBlob(sha256: string, bytes: Uint8Array): Promise<void>
-    now?: () => number
-  },
-) {
-  const now = deps.now ?? Date.now
-  return createSyncEngine({
-    clientId,
-    storage: createSyncReplica(db, clientId, now),
-    transport: deps.transport,
-    now,
-    random: Math.random,
-    setTimer: deps.setTimer,
-    onState: deps.onState,
-    beforePush: () => queueReportTextUpdates(db, clientId, now),
-    afterPush: () => uploadPendingBlobs(db, deps.uploadBlob),
   })
 }

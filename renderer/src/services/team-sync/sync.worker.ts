@@ -4,8 +4,8 @@
 
 import { createWorkstationDatabase } from '@db/database'
 import type { SyncEngine } from '@shared/protocol/sync/engine'
-import { createWorkstationSyncEngine } from './sync-replica'
 import type { FromSyncWorker, ToSyncWorker } from './sync-worker-messages'
+import { createWorkstationSyncEngine } from './workstation-sync-engine'
 
 let engine: SyncEngine | null = null
 let nextRequestId = 1

@@ -1,5 +1,5 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material'
-import { DialogForm } from '@ui/DialogForm'
+import { FormDialog } from '@ui/FormDialog'
+import { NoteField } from '@ui/NoteField'
 import { useState } from 'react'
 
 /** Asks for the words of a callout or a timestamped note (new, or changed). */
@@ -24,35 +24,22 @@ export function AnnotationTextDialog({
     if (await onSave(text.trim())) onClose()
   }
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="xs">
-      <DialogTitle>{title}</DialogTitle>
-      <DialogContent>
-        <DialogForm onSubmit={() => void save()}>
-          <TextField
-            autoFocus
-            label={label}
-            value={text}
-            multiline
-            minRows={2}
-            error={error !== null}
-            helperText={error ?? ' '}
-            onChange={(event) => {
-              setText(event.target.value)
-              setError(null)
-            }}
-            onKeyDown={(event) => {
-              // Ctrl/Cmd+Enter saves from the multi-line field, as in the note editors.
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save()
-            }}
-          />
-        </DialogForm>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          Save
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog title={title} submitLabel="Save" width="xs" onSubmit={save} onClose={onClose}>
+      <NoteField
+        autoFocus
+        label={label}
+        value={text}
+        error={error !== null}
+        helperText={error ?? ' '}
+        onChange={(next) => {
+          setText(next)
+          setError(null)
+        }}
+        onKeyDown={(event) => {
+          // Ctrl/Cmd+Enter saves from the multi-line field, as in the note editors.
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save()
+        }}
+      />
+    </FormDialog>
   )
 }

@@ -1,14 +1,16 @@
 import { runReported } from '@features/transfer'
 import UploadFileIcon from '@mui/icons-material/UploadFile'
 import { Box, Button, LinearProgress, List, ListItem, ListItemText, Stack, Typography } from '@mui/material'
+import { cancelEvidenceImport } from '@services/evidence-import/import-evidence-files'
 import { formatBytes } from '@shared/byte-size'
+import { useCommandRuntime } from '@workspace/commands'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useRef } from 'react'
 import { BundleExportStatus } from '../bundle/BundleExportStatus'
 import { useBundleExports } from '../bundle/evidence-bundle-export-store'
 import { exportEvidenceBundle } from '../bundle/export-evidence-bundle'
 import { type ImportJob, useEvidenceImports } from './evidence-import-store'
-import { cancelImport, importEvidenceFiles } from './import-evidence'
+import { importEvidenceFiles } from './import-evidence'
 
 const RUNNING = new Set(['waiting', 'hashing', 'checking', 'storing'])
 
@@ -21,7 +23,11 @@ function JobLine({ job }: { job: ImportJob }) {
       data-testid="evidence-import"
       secondaryAction={
         running && job.state !== 'storing' ? (
-          <Button size="small" onClick={() => cancelImport(job.id)} aria-label={`Cancel ${job.shownName}`}>
+          <Button
+            size="small"
+            onClick={() => cancelEvidenceImport(job.id)}
+            aria-label={`Cancel ${job.shownName}`}
+          >
             Cancel
           </Button>
         ) : undefined
@@ -68,6 +74,13 @@ export function EvidenceImportPanel({ caseId }: { caseId: string }) {
   const input = useRef<HTMLInputElement>(null)
   const jobs = useEvidenceImports((state) => state.jobs).filter((job) => job.caseId === caseId)
   const exporting = useBundleExports((state) => state.exports[caseId]?.state === 'running')
+  // The palette's "Add evidence files…" and "Export the evidence bundle…" are these buttons.
+  useCommandRuntime('evidence.add-files', () => input.current?.click(), Boolean(analyst))
+  useCommandRuntime(
+    'evidence.export-bundle',
+    () => analyst && runReported(() => exportEvidenceBundle(caseId, analyst)),
+    Boolean(analyst),
+  )
   if (!analyst) return null
   const finished = jobs.some((job) => !RUNNING.has(job.state))
   return (

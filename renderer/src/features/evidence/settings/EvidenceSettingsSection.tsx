@@ -2,6 +2,7 @@ import { repositories } from '@db/instance'
 import { InputAdornment, TextField } from '@mui/material'
 import { formatBytes } from '@shared/byte-size'
 import type { Actor } from '@shared/domain'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { attempt } from '@ui/notices'
 import { SettingRowForm } from '@ui/SettingRowForm'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -11,7 +12,7 @@ const MIB = 1024 ** 2
 
 /** The largest evidence file an import accepts (default 2 GiB). */
 export function EvidenceSettingsSection({ analyst }: { analyst: Actor }) {
-  const limit = useLiveQuery(() => repositories.settings.getEvidenceSizeLimit(), [])
+  const limit = useLiveQuery(() => repositories.settings.read(SETTINGS.evidenceSizeLimit), [])
   if (limit === undefined) return null
   // Not keyed by the limit: saving must not remount the form and drop the focus.
   return <SizeLimitForm limit={limit} analyst={analyst} />
@@ -27,7 +28,7 @@ function SizeLimitForm({ limit, analyst }: { limit: number; analyst: Actor }) {
       saveLabel="Save limit"
       onSave={() =>
         void attempt(
-          () => repositories.settings.saveEvidenceSizeLimit(value * MIB, analyst),
+          () => repositories.settings.save(SETTINGS.evidenceSizeLimit, value * MIB, analyst),
           `Evidence files up to ${formatBytes(value * MIB)} are accepted.`,
         )
       }

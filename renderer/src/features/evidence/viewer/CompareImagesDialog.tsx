@@ -1,19 +1,9 @@
 import { repositories } from '@db/instance'
-import {
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material'
+import { Box, MenuItem, Stack, TextField, Typography } from '@mui/material'
 import { type Evidence, exhibitLabel } from '@shared/domain'
 import { isViewableImage } from '@shared/formats/evidence/content-type'
 import { showUntrusted } from '@shared/untrusted-text'
+import { PanelDialog } from '@ui/PanelDialog'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import { DamageMark } from '../list/DamageMark'
@@ -51,38 +41,32 @@ export function CompareImagesDialog({ item, onClose }: { item: Evidence; onClose
   const [otherId, setOtherId] = useState('')
   const other = others.find((candidate) => candidate.id === otherId) ?? others[0]
   return (
-    <Dialog open onClose={onClose} maxWidth="xl" fullWidth>
-      <DialogTitle>Compare images</DialogTitle>
-      <DialogContent>
-        {others.length === 0 ? (
-          <Typography color="text.secondary">This case has no other image to compare with.</Typography>
-        ) : (
-          <Stack spacing={2}>
-            <TextField
-              select
-              size="small"
-              label="Compare with"
-              value={other?.id ?? ''}
-              onChange={(event) => setOtherId(event.target.value)}
-              sx={{ maxWidth: 400 }}
-            >
-              {others.map((candidate) => (
-                <MenuItem key={candidate.id} value={candidate.id}>
-                  {exhibitLabel(candidate.exhibitNumber)} · {showUntrusted(candidate.originalName)}
-                  <DamageMark damage={candidate.damage} />
-                </MenuItem>
-              ))}
-            </TextField>
-            <Stack direction="row" spacing={2}>
-              <ComparedImage item={item} />
-              {other && <ComparedImage key={other.id} item={other} />}
-            </Stack>
+    <PanelDialog title="Compare images" width="xl" onClose={onClose}>
+      {others.length === 0 ? (
+        <Typography color="text.secondary">This case has no other image to compare with.</Typography>
+      ) : (
+        <Stack spacing={2}>
+          <TextField
+            select
+            size="small"
+            label="Compare with"
+            value={other?.id ?? ''}
+            onChange={(event) => setOtherId(event.target.value)}
+            sx={{ maxWidth: 400 }}
+          >
+            {others.map((candidate) => (
+              <MenuItem key={candidate.id} value={candidate.id}>
+                {exhibitLabel(candidate.exhibitNumber)} · {showUntrusted(candidate.originalName)}
+                <DamageMark damage={candidate.damage} />
+              </MenuItem>
+            ))}
+          </TextField>
+          <Stack direction="row" spacing={2}>
+            <ComparedImage item={item} />
+            {other && <ComparedImage key={other.id} item={other} />}
           </Stack>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Close</Button>
-      </DialogActions>
-    </Dialog>
+        </Stack>
+      )}
+    </PanelDialog>
   )
 }

@@ -1,23 +1,19 @@
 import { repositories } from '@db/instance'
 import { TimelineEventDialog } from '@features/timeline'
 import { fingerprint } from '@media/fingerprint'
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Stack,
-  TextField,
-} from '@mui/material'
+import { Button, Stack } from '@mui/material'
 import { platform } from '@platform'
-import { type Evidence, exhibitLabel } from '@shared/domain'
+import { readEvidenceFile } from '@services/evidence-files/read-evidence-file'
+import { thisWorkstation } from '@services/this-workstation'
+import { type Actor, type Evidence, exhibitLabel } from '@shared/domain'
 import { toSafeFileName } from '@shared/file-names'
 import { isViewableImage } from '@shared/formats/evidence/content-type'
 import { damageSentence } from '@shared/formats/evidence/image-damage'
 import { showUntrusted } from '@shared/untrusted-text'
+import { FormDialog } from '@ui/FormDialog'
+import { NoteField } from '@ui/NoteField'
 import { attempt, notify } from '@ui/notices'
+import { useCommandRuntime } from '@workspace/commands'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useState } from 'react'
 import { CompareImagesDialog } from './CompareImagesDialog'
@@ -36,13 +32,12 @@ export function EvidenceActions({ item }: { item: Evidence }) {
   const [editing, setEditing] = useState(false)
   const [onTimeline, setOnTimeline] = useState(false)
   const [comparing, setComparing] = useState(false)
-  if (!analyst) return null
   const label = exhibitLabel(item.exhibitNumber)
 
-  const verify = async () => {
+  const verify = async (analyst: Actor) => {
     setVerifying(true)
     try {
-      const blob = await repositories.evidence.getBlob(item.sha256)
+      const blob = await readEvidenceFile(thisWorkstation, item.sha256)
       if (!blob) {
         notify('error', `The bytes of ${label} are missing from this workstation.`)
         return
@@ -63,9 +58,16 @@ export function EvidenceActions({ item }: { item: Evidence }) {
       setVerifying(false)
     }
   }
+  // The palette's "Verify the integrity of the open exhibit" is this button (a no-op while it is disabled).
+  useCommandRuntime(
+    'evidence.verify-integrity',
+    () => analyst && !verifying && void verify(analyst),
+    Boolean(analyst),
+  )
+  if (!analyst) return null
 
   const saveCopy = async () => {
-    const blob = await repositories.evidence.getBlob(item.sha256)
+    const blob = await readEvidenceFile(thisWorkstation, item.sha256)
     if (!blob) {
       notify('error', `The bytes of ${label} are missing from this workstation.`)
       return
@@ -94,7 +96,7 @@ export function EvidenceActions({ item }: { item: Evidence }) {
 
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      <Button size="small" variant="outlined" onClick={verify} disabled={verifying}>
+      <Button size="small" variant="outlined" onClick={() => verify(analyst)} disabled={verifying}>
         {verifying ? 'Verifying…' : 'Verify integrity'}
       </Button>
       <Button size="small" onClick={() => setEditing(true)}>
@@ -131,42 +133,25 @@ export function EvidenceActions({ item }: { item: Evidence }) {
         />
       )}
       {removing && (
-        <Dialog open onClose={() => setRemoving(false)}>
-          <DialogTitle>Remove {label} from the case?</DialogTitle>
-          <DialogContent>
-            <DialogContentText>
-              The item stays on this workstation with its chain of custody; it is marked removed with your
-              reason.
-            </DialogContentText>
-            <TextField
-              autoFocus
-              fullWidth
-              multiline
-              minRows={2}
-              label="Reason"
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              sx={{ mt: 2 }}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setRemoving(false)}>Keep</Button>
-            <Button
-              color="error"
-              variant="contained"
-              disabled={reason.trim() === ''}
-              onClick={async () => {
-                const removed = await attempt(
-                  () => repositories.evidence.removeItem(item.id, reason, analyst),
-                  `${label} removed from the case.`,
-                )
-                if (removed) setRemoving(false)
-              }}
-            >
-              Remove {label}
-            </Button>
-          </DialogActions>
-        </Dialog>
+        <FormDialog
+          title={`Remove ${label} from the case?`}
+          description="The item stays on this workstation with its chain of custody; it is marked removed with your reason."
+          submitLabel={`Remove ${label}`}
+          submitColor="error"
+          cancelLabel="Keep"
+          canSubmit={reason.trim() !== ''}
+          width="content"
+          onSubmit={async () => {
+            const removed = await attempt(
+              () => repositories.evidence.removeItem(item.id, reason, analyst),
+              `${label} removed from the case.`,
+            )
+            if (removed) setRemoving(false)
+          }}
+          onClose={() => setRemoving(false)}
+        >
+          <NoteField autoFocus label="Reason" value={reason} onChange={setReason} />
+        </FormDialog>
       )}
     </Stack>
   )

@@ -1,10 +1,11 @@
 import { repositories } from '@db/instance'
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material'
+import { MenuItem, TextField } from '@mui/material'
 import { type Evidence, exhibitLabel, PARTY_ROLE_LABELS, TagSchema } from '@shared/domain'
 import { showUntrusted } from '@shared/untrusted-text'
-import { DialogForm } from '@ui/DialogForm'
+import { FormDialog } from '@ui/FormDialog'
 import { fromLocalInputValue, toLocalInputValue } from '@ui/format/time'
 import { LocalDateTimeField } from '@ui/LocalDateTimeField'
+import { NoteField } from '@ui/NoteField'
 import { attempt } from '@ui/notices'
 import { useAnalyst } from '@workspace/useAnalyst'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -53,49 +54,36 @@ export function EvidenceDetailsDialog({ item, onClose }: { item: Evidence; onClo
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>
-        Details of {label} · {showUntrusted(item.originalName)}
-      </DialogTitle>
-      <DialogContent>
-        <DialogForm onSubmit={() => void save()}>
-          <TextField select label="Source" value={source} onChange={(event) => setSource(event.target.value)}>
-            <MenuItem value={NO_SOURCE}>Not from a party on the case</MenuItem>
-            {(parties ?? []).map((party) => (
-              <MenuItem key={party.id} value={party.id}>
-                {showUntrusted(party.name)} ({PARTY_ROLE_LABELS[party.role]})
-              </MenuItem>
-            ))}
-          </TextField>
-          <LocalDateTimeField
-            label="Acquired"
-            value={acquiredAt}
-            onChange={setAcquiredAt}
-            helperText="When the item reached Trust & Safety"
-            missingText="Enter when the item was acquired"
-          />
-          <TextField
-            label="Description"
-            multiline
-            minRows={3}
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-          />
-          <TextField
-            label="Tags"
-            value={tags}
-            onChange={(event) => setTags(event.target.value)}
-            error={Boolean(badTag)}
-            helperText={badTag ? `"${badTag}" is not a valid tag` : 'Separated by commas'}
-          />
-        </DialogForm>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={save} disabled={!acquired || Boolean(badTag)}>
-          Save details
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={`Details of ${label} · ${showUntrusted(item.originalName)}`}
+      submitLabel="Save details"
+      canSubmit={Boolean(acquired) && !badTag}
+      onSubmit={save}
+      onClose={onClose}
+    >
+      <TextField select label="Source" value={source} onChange={(event) => setSource(event.target.value)}>
+        <MenuItem value={NO_SOURCE}>Not from a party on the case</MenuItem>
+        {(parties ?? []).map((party) => (
+          <MenuItem key={party.id} value={party.id}>
+            {showUntrusted(party.name)} ({PARTY_ROLE_LABELS[party.role]})
+          </MenuItem>
+        ))}
+      </TextField>
+      <LocalDateTimeField
+        label="Acquired"
+        value={acquiredAt}
+        onChange={setAcquiredAt}
+        helperText="When the item reached Trust & Safety"
+        missingText="Enter when the item was acquired"
+      />
+      <NoteField label="Description" minRows={3} value={description} onChange={setDescription} />
+      <TextField
+        label="Tags"
+        value={tags}
+        onChange={(event) => setTags(event.target.value)}
+        error={Boolean(badTag)}
+        helperText={badTag ? `"${badTag}" is not a valid tag` : 'Separated by commas'}
+      />
+    </FormDialog>
   )
 }

@@ -2,6 +2,7 @@ import { repositories } from '@db/instance'
 import { Box, Divider, List, ListItem, ListItemText, Stack, Typography } from '@mui/material'
 import { formatBytes } from '@shared/byte-size'
 import { exhibitLabel } from '@shared/domain'
+import { SETTINGS } from '@shared/rules/settings/registry'
 import { showUntrusted, showUntrustedLines } from '@shared/untrusted-text'
 import { Facts } from '@ui/Facts'
 import { formatDateTime } from '@ui/format/time'
@@ -24,7 +25,7 @@ export function EvidencePane() {
   // Opening an item is a line of its chain of custody: who looked at it, when.
   useEffect(() => {
     if (!evidenceId) return
-    void repositories.settings.getAnalyst().then((analyst) => {
+    void repositories.settings.read(SETTINGS.analyst).then((analyst) => {
       if (analyst) return repositories.evidence.recordViewed(evidenceId, analyst)
     })
   }, [evidenceId])

@@ -1,6 +1,7 @@
-import { repositories } from '@db/instance'
 import { renderAnnotatedImage } from '@media/render-annotated-image'
 import { Box, Stack, Typography } from '@mui/material'
+import { readEvidenceFile } from '@services/evidence-files/read-evidence-file'
+import { thisWorkstation } from '@services/this-workstation'
 import { formatBytes } from '@shared/byte-size'
 import { type Evidence, type EvidenceAnnotation, isPageMark, type TimestampedNote } from '@shared/domain'
 import { type ChatLine, parseTranscript } from '@shared/formats/evidence/chat-transcript'
@@ -134,8 +135,7 @@ export function EvidencePreview({ item }: { item: Evidence }) {
   useEffect(() => {
     let current: Preview | null = null
     let cancelled = false
-    repositories.evidence
-      .getBlob(sha256)
+    readEvidenceFile(thisWorkstation, sha256)
       .then(
         (blob) => previewOf({ detectedType }, blob),
         (error: Error): Preview => ({

@@ -1,4 +1,5 @@
-import { repositories } from '@db/instance'
+import { readEvidenceFile } from '@services/evidence-files/read-evidence-file'
+import { thisWorkstation } from '@services/this-workstation'
 import { useEffect, useState } from 'react'
 
 /** An object URL for an evidence item's bytes while the component shows it; revoked when it stops. */
@@ -9,7 +10,7 @@ export function useEvidenceObjectUrl(sha256: string | null): string | null {
     let created: string | null = null
     let current = true
     // A file that cannot be fetched from the team server leaves no URL; the preview says why.
-    void repositories.evidence.getBlob(sha256).then(
+    void readEvidenceFile(thisWorkstation, sha256).then(
       (blob) => {
         if (!blob || !current) return
         created = URL.createObjectURL(blob)
