@@ -17,6 +17,9 @@ export default defineConfig({
           // busy two-core machine, never a hang.
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A file per core, not vitest's one fewer (one file at a time on the two-core machines):
+          // much of a server test is waiting on PostgreSQL or a server process.
+          maxWorkers: '100%',
         },
       },
       {
