@@ -177,7 +177,9 @@ describe('the layer table', () => {
     expect(layerViolation('scripts/bench.ts', 'renderer/web-host/chromium.ts')).toBeUndefined()
     // The benchmarks drive the app with the e2e page helpers; no other script may reach into test/.
     expect(layerViolation('scripts/bench.ts', 'test/e2e/workstation.ts')).toBeUndefined()
-    expect(layerViolation('scripts/export-report.ts', 'test/e2e/workstation.ts')).toBe('product code imports test/')
+    expect(layerViolation('scripts/export-report.ts', 'test/e2e/workstation.ts')).toBe(
+      'product code imports test/',
+    )
   })
 
   it('keeps DOM, Node and React out of shared', () => {
